@@ -1,0 +1,276 @@
+package storage
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// BodyHash is the fingerprint used to recognise an article imported twice.
+func BodyHash(body string) string {
+	sum := sha256.Sum256([]byte(strings.TrimSpace(body)))
+	return hex.EncodeToString(sum[:])
+}
+
+func millis(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixMilli()
+}
+
+func fromMillis(ms int64) time.Time {
+	if ms == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms).UTC()
+}
+
+// CreateArticle stores a new article with its tags and note, setting a.ID and,
+// when zero, a.Added and a.Updated. An article whose body is already in the
+// library is not stored: the error wraps ErrDuplicate.
+func (s *Store) CreateArticle(ctx context.Context, a *Article) error {
+	return s.write(ctx, "create article", func(tx *sql.Tx) error {
+		return createArticle(ctx, tx, a)
+	})
+}
+
+// ImportArticles stores many articles in one transaction (much faster than
+// one each). The result has one entry per article: nil, or an error wrapping
+// ErrDuplicate for an article already in the library (or earlier in arts).
+// A failure of the transaction itself stores none of them.
+func (s *Store) ImportArticles(ctx context.Context, arts []*Article) ([]error, error) {
+	results := make([]error, len(arts))
+	err := s.write(ctx, "import articles", func(tx *sql.Tx) error {
+		for i, a := range arts {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := createArticle(ctx, tx, a); err != nil {
+				if isDuplicate(err) {
+					results[i] = err
+					continue
+				}
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		for _, a := range arts {
+			a.ID = 0
+		}
+		return nil, err
+	}
+	return results, nil
+}
+
+func isDuplicate(err error) bool { return errors.Is(err, ErrDuplicate) }
+
+// DuplicateError says which article already has the body being imported.
+// errors.Is(err, ErrDuplicate) is true for it.
+type DuplicateError struct{ ID int64 }
+
+func (e *DuplicateError) Error() string { return fmt.Sprintf("duplicate of article %d", e.ID) }
+
+// Is makes errors.Is(err, ErrDuplicate) match.
+func (e *DuplicateError) Is(target error) bool { return target == ErrDuplicate }
+
+func createArticle(ctx context.Context, tx *sql.Tx, a *Article) error {
+	if strings.TrimSpace(a.Body) == "" {
+		return fmt.Errorf("article %q has no text", a.Title)
+	}
+	hash := BodyHash(a.Body)
+	var existing int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE body_hash = ?", hash).Scan(&existing)
+	if err == nil {
+		return &DuplicateError{ID: existing}
+	} else if err != sql.ErrNoRows {
+		return err
+	}
+	now := time.Now()
+	if a.Added.IsZero() {
+		a.Added = now
+	}
+	if a.Updated.IsZero() {
+		a.Updated = a.Added
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO articles (title, author, source, url, published, added, updated, opened, body_hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.Title, a.Author, a.Source, a.URL, a.Published, millis(a.Added), millis(a.Updated), millis(a.Opened), hash)
+	if err != nil {
+		return err
+	}
+	if a.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO bodies (article_id, body) VALUES (?, ?)", a.ID, a.Body); err != nil {
+		return err
+	}
+	if a.Note != "" {
+		if err := setNote(ctx, tx, a.ID, a.Note, a.Updated); err != nil {
+			return err
+		}
+	}
+	return addArticleTags(ctx, tx, a.ID, a.Tags)
+}
+
+// Article loads one article with its body, note and tags.
+func (s *Store) Article(ctx context.Context, id int64) (Article, error) {
+	var a Article
+	err := s.read(ctx, fmt.Sprintf("article %d", id), func(tx *sql.Tx) error {
+		var added, updated, opened int64
+		err := tx.QueryRowContext(ctx, `SELECT a.id, a.title, a.author, a.source, a.url, a.published, a.added, a.updated, a.opened,
+				b.body, coalesce(n.note, '')
+			FROM articles a JOIN bodies b ON b.article_id = a.id LEFT JOIN notes n ON n.article_id = a.id
+			WHERE a.id = ?`, id).Scan(&a.ID, &a.Title, &a.Author, &a.Source, &a.URL, &a.Published,
+			&added, &updated, &opened, &a.Body, &a.Note)
+		if err != nil {
+			return err
+		}
+		a.Added, a.Updated, a.Opened = fromMillis(added), fromMillis(updated), fromMillis(opened)
+		tags, err := articleTags(ctx, tx, id)
+		a.Tags = tags
+		return err
+	})
+	return a, err
+}
+
+// ArticleIDs lists every article ID, newest first.
+func (s *Store) ArticleIDs(ctx context.Context) ([]int64, error) {
+	var ids []int64
+	err := s.read(ctx, "list article ids", func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, "SELECT id FROM articles ORDER BY added DESC, id DESC")
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return rows.Err()
+	})
+	return ids, err
+}
+
+// Summaries lists the articles without reading any body: most recently
+// opened first, then most recently added. With a tag, only articles carrying
+// it (case-insensitive).
+func (s *Store) Summaries(ctx context.Context, tag string) ([]Summary, error) {
+	var out []Summary
+	err := s.read(ctx, "list articles", func(tx *sql.Tx) error {
+		q := `SELECT a.id, a.title, a.author, a.source, a.url, a.published, a.added, a.opened,
+				(SELECT count(*) FROM highlights h WHERE h.article_id = a.id)
+			FROM articles a`
+		args := []any{}
+		if tag != "" {
+			q += ` WHERE a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)`
+			args = append(args, tag)
+		}
+		q += ` ORDER BY a.opened DESC, a.added DESC, a.id DESC`
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		index := map[int64]int{}
+		for rows.Next() {
+			var sm Summary
+			var added, opened int64
+			if err := rows.Scan(&sm.ID, &sm.Title, &sm.Author, &sm.Source, &sm.URL, &sm.Published, &added, &opened, &sm.Highlights); err != nil {
+				return err
+			}
+			sm.Added, sm.Opened = fromMillis(added), fromMillis(opened)
+			index[sm.ID] = len(out)
+			out = append(out, sm)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return allArticleTags(ctx, tx, func(id int64, tag string) {
+			if i, ok := index[id]; ok {
+				out[i].Tags = append(out[i].Tags, tag)
+			}
+		})
+	})
+	return out, err
+}
+
+// UpdateArticle saves an article's metadata (title, author, source, url,
+// published). The body, note and tags have their own methods.
+func (s *Store) UpdateArticle(ctx context.Context, a Article) error {
+	return s.write(ctx, fmt.Sprintf("update article %d", a.ID), func(tx *sql.Tx) error {
+		return exec1(ctx, tx, `UPDATE articles SET title = ?, author = ?, source = ?, url = ?, published = ?, updated = ? WHERE id = ?`,
+			a.Title, a.Author, a.Source, a.URL, a.Published, millis(time.Now()), a.ID)
+	})
+}
+
+// SetNote saves the article's note.
+func (s *Store) SetNote(ctx context.Context, id int64, note string) error {
+	return s.write(ctx, fmt.Sprintf("save note of article %d", id), func(tx *sql.Tx) error {
+		if err := exists(ctx, tx, "articles", id); err != nil {
+			return err
+		}
+		return setNote(ctx, tx, id, note, time.Now())
+	})
+}
+
+func setNote(ctx context.Context, tx *sql.Tx, id int64, note string, at time.Time) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO notes (article_id, note, updated) VALUES (?, ?, ?)
+		ON CONFLICT (article_id) DO UPDATE SET note = excluded.note, updated = excluded.updated
+		WHERE note IS NOT excluded.note`, id, note, millis(at))
+	return err
+}
+
+// MarkOpened records that the article was just opened (for "recent" order).
+func (s *Store) MarkOpened(ctx context.Context, id int64) error {
+	return s.write(ctx, fmt.Sprintf("mark article %d opened", id), func(tx *sql.Tx) error {
+		return exec1(ctx, tx, "UPDATE articles SET opened = ? WHERE id = ?", millis(time.Now()), id)
+	})
+}
+
+// DeleteArticle removes an article with its highlights, note and tag links.
+func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
+	return s.write(ctx, fmt.Sprintf("delete article %d", id), func(tx *sql.Tx) error {
+		return exec1(ctx, tx, "DELETE FROM articles WHERE id = ?", id)
+	})
+}
+
+// CountArticles is the number of articles in the library.
+func (s *Store) CountArticles(ctx context.Context) (int, error) {
+	var n int
+	err := s.read(ctx, "count articles", func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, "SELECT count(*) FROM articles").Scan(&n)
+	})
+	return n, err
+}
+
+// exec1 runs a statement that must change exactly one row; no row is ErrNotFound.
+func exec1(ctx context.Context, tx *sql.Tx, q string, args ...any) error {
+	res, err := tx.ExecContext(ctx, q, args...)
+	if err != nil {
+		return err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return ErrNotFound
+	}
+	return nil
+}
+
+func exists(ctx context.Context, tx *sql.Tx, table string, id int64) error {
+	var one int
+	return tx.QueryRowContext(ctx, "SELECT 1 FROM "+table+" WHERE id = ?", id).Scan(&one)
+}

@@ -1,0 +1,219 @@
+// Package storage keeps a Scholia library in one SQLite file: articles,
+// their bodies and notes, highlights, tags and the full-text index.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	_ "github.com/mattn/go-sqlite3" // the SQLite driver, built with -tags sqlite_fts5
+)
+
+// applicationID marks a SQLite file as a Scholia library (PRAGMA application_id), "SCHO".
+const applicationID = 0x5343484f
+
+// Store is an open library. It is safe for concurrent use: writes go through
+// one connection (SQLite allows one writer), reads through a pool.
+type Store struct {
+	path string
+	db   *sql.DB // writer: one connection, BEGIN IMMEDIATE
+	rdb  *sql.DB // readers
+}
+
+// DefaultPath is the library used when neither --db nor SCHOLIA_DB names one:
+// $XDG_DATA_HOME/scholia/library.db (~/.local/share/scholia/library.db) on
+// Linux, the platform's application-data folder elsewhere.
+func DefaultPath() (string, error) {
+	if p := os.Getenv("SCHOLIA_DB"); p != "" {
+		return p, nil
+	}
+	var dir string
+	switch runtime.GOOS {
+	case "windows", "darwin":
+		d, err := os.UserConfigDir()
+		if err != nil {
+			return "", fmt.Errorf("storage: find the data folder: %w", err)
+		}
+		dir = filepath.Join(d, "Scholia")
+	default:
+		dir = os.Getenv("XDG_DATA_HOME")
+		if dir == "" {
+			home, err := os.UserHomeDir()
+			if err != nil {
+				return "", fmt.Errorf("storage: find the home folder: %w", err)
+			}
+			dir = filepath.Join(home, ".local", "share")
+		}
+		dir = filepath.Join(dir, "scholia")
+	}
+	return filepath.Join(dir, "library.db"), nil
+}
+
+// Open opens the library at path, creating it (mode 0600, its folder 0700)
+// when it does not exist, and brings its schema up to date. A file that is not
+// a Scholia library, or was written by a newer Scholia, is refused and left
+// exactly as it was.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("storage: open: no library path")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	created, err := createFile(abs)
+	if err != nil {
+		return nil, err
+	}
+	if !created {
+		// Check before the read-write connection exists: switching the journal
+		// to WAL would already change the file.
+		if err := inspect(ctx, abs); err != nil {
+			return nil, err
+		}
+	}
+	s := &Store{path: abs}
+	if s.db, err = sql.Open("sqlite3", dsn(abs, "immediate")); err != nil {
+		return nil, fmt.Errorf("storage: open %s: %w", abs, err)
+	}
+	s.db.SetMaxOpenConns(1)
+	if s.rdb, err = sql.Open("sqlite3", dsn(abs, "deferred")); err != nil {
+		s.db.Close()
+		return nil, fmt.Errorf("storage: open %s: %w", abs, err)
+	}
+	s.rdb.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// dsn puts the pragmas in the connection string so that every pooled
+// connection gets them, not just the first.
+func dsn(path, txlock string) string {
+	q := url.Values{}
+	q.Set("_foreign_keys", "on")
+	q.Set("_journal_mode", "WAL")
+	q.Set("_busy_timeout", "5000")
+	q.Set("_synchronous", "NORMAL")
+	q.Set("_txlock", txlock)
+	u := url.URL{Scheme: "file", Path: path, RawQuery: q.Encode()}
+	return u.String()
+}
+
+// createFile makes a new, empty library file with owner-only permissions.
+// SQLite gives its -wal and -shm files the same permissions as the database.
+func createFile(path string) (created bool, err error) {
+	if _, err := os.Stat(path); err == nil {
+		return false, nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return false, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return false, fmt.Errorf("storage: create folder for %s: %w", path, err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return false, fmt.Errorf("storage: create %s: %w", path, err)
+	}
+	return true, f.Close()
+}
+
+// inspect reads an existing file's header through a read-only connection and
+// refuses what this build must not touch.
+func inspect(ctx context.Context, path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	if info.IsDir() {
+		return fmt.Errorf("storage: %s is a folder, not a library file", path)
+	}
+	if info.Size() == 0 {
+		return nil // created but never written: treat as new
+	}
+	u := url.URL{Scheme: "file", Path: path, RawQuery: "mode=ro&_busy_timeout=5000"}
+	db, err := sql.Open("sqlite3", u.String())
+	if err != nil {
+		return fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	defer db.Close()
+	var appID, version, tables int
+	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return fmt.Errorf("storage: %s is not a Scholia library (not an SQLite database: %v)", path, err)
+	}
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("storage: read schema version of %s: %w", path, err)
+	}
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+		return fmt.Errorf("storage: read schema of %s: %w", path, err)
+	}
+	if appID != applicationID && (appID != 0 || tables > 0) {
+		return fmt.Errorf("storage: %s is an SQLite database but not a Scholia library", path)
+	}
+	if latest := latestVersion(); version > latest {
+		return fmt.Errorf("storage: %s was written by a newer Scholia (schema version %d, this build knows %d): update Scholia to open it; the file was not changed", path, version, latest)
+	}
+	return nil
+}
+
+// Path is the absolute path of the library file.
+func (s *Store) Path() string { return s.path }
+
+// Close checkpoints and closes the library.
+func (s *Store) Close() error {
+	var errs []error
+	if s.rdb != nil {
+		errs = append(errs, s.rdb.Close())
+	}
+	if s.db != nil {
+		// Fold the WAL back into the main file so the library is one file
+		// again when the app is not running (users copy and sync it).
+		_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		errs = append(errs, s.db.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// write runs fn in a write transaction and commits it.
+func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("storage: %s: %w", what, err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return wrap(what, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("storage: %s: %w", what, err)
+	}
+	return nil
+}
+
+// read runs fn in a read-only transaction, so it sees one consistent snapshot.
+func (s *Store) read(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
+	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("storage: %s: %w", what, err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return wrap(what, err)
+	}
+	return tx.Commit()
+}
+
+func wrap(what string, err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ErrNotFound
+	}
+	return fmt.Errorf("storage: %s: %w", what, err)
+}

@@ -1,0 +1,163 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Hit is one full-text match: an article, where in it the words were found
+// ("title", "body", "note" or "highlight"), and a snippet with the matched
+// words between SnippetOpen and SnippetClose.
+type Hit struct {
+	ArticleID   int64
+	Title       string
+	Where       string
+	HighlightID int64 // when Where is "highlight"
+	Snippet     string
+	Rank        float64 // bm25: lower is better
+}
+
+// Snippet markers around matched words: control characters that never occur
+// in stored text, so callers can style them without confusing them with the
+// user's own brackets.
+const (
+	SnippetOpen  = "\x02"
+	SnippetClose = "\x03"
+)
+
+// ErrBadQuery is returned for a query with nothing to search for.
+var ErrBadQuery = fmt.Errorf("nothing to search for")
+
+// FTSQuery turns what a user typed into a safe FTS5 query: every word is a
+// quoted string (so quotes, parentheses, colons, minus signs and keywords
+// are plain text), "double-quoted phrases" stay phrases, a trailing * keeps
+// prefix search, and OR between words is kept as the operator.
+func FTSQuery(input string) (string, error) {
+	var parts []string
+	rs := []rune(input)
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		switch {
+		case unicode.IsSpace(r):
+			i++
+		case r == '"':
+			j := i + 1
+			for j < len(rs) && rs[j] != '"' {
+				j++
+			}
+			if phrase := words(string(rs[i+1 : min(j, len(rs))])); phrase != "" {
+				parts = append(parts, quote(phrase))
+			}
+			i = j + 1
+		default:
+			j := i
+			for j < len(rs) && !unicode.IsSpace(rs[j]) && rs[j] != '"' {
+				j++
+			}
+			tok := string(rs[i:j])
+			i = j
+			if tok == "OR" {
+				if len(parts) > 0 && parts[len(parts)-1] != "OR" {
+					parts = append(parts, "OR")
+				}
+				continue
+			}
+			prefix := strings.HasSuffix(tok, "*")
+			w := words(tok)
+			if w == "" {
+				continue
+			}
+			q := quote(w)
+			if prefix && !strings.Contains(w, " ") {
+				q += "*"
+			}
+			parts = append(parts, q)
+		}
+	}
+	for len(parts) > 0 && parts[len(parts)-1] == "OR" {
+		parts = parts[:len(parts)-1]
+	}
+	if len(parts) == 0 {
+		return "", ErrBadQuery
+	}
+	return strings.Join(parts, " "), nil
+}
+
+// words keeps the letters and digits of s (what the tokenizer indexes),
+// separated by single spaces.
+func words(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.Is(unicode.Mn, r)
+	}), " ")
+}
+
+func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// Search finds articles whose title, author, body, note or highlights match
+// the query (see FTSQuery), best first, at most limit hits.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
+	q, err := FTSQuery(query)
+	if err != nil {
+		return nil, err
+	}
+	if limit <= 0 {
+		limit = 50
+	}
+	var hits []Hit
+	err = s.read(ctx, "search", func(tx *sql.Tx) error {
+		// Each query returns two candidate texts: the first (title, or a
+		// highlight's comment) wins when the words were found in it.
+		queries := []struct{ first, second, sql string }{
+			{"title", "body", `SELECT f.rowid, a.title, 0, highlight(article_fts, 0, ?2, ?3),
+					snippet(article_fts, 2, ?2, ?3, '…', 16), bm25(article_fts, 10.0, 4.0, 1.0)
+				FROM article_fts f JOIN articles a ON a.id = f.rowid
+				WHERE article_fts MATCH ?1 ORDER BY rank LIMIT ?4`},
+			{"note", "note", `SELECT f.rowid, a.title, 0, '', snippet(note_fts, 0, ?2, ?3, '…', 16), bm25(note_fts)
+				FROM note_fts f JOIN articles a ON a.id = f.rowid
+				WHERE note_fts MATCH ?1 ORDER BY rank LIMIT ?4`},
+			{"highlight", "highlight", `SELECT h.article_id, a.title, h.id, snippet(highlight_fts, 1, ?2, ?3, '…', 16),
+					snippet(highlight_fts, 0, ?2, ?3, '…', 16), bm25(highlight_fts, 2.0, 2.0)
+				FROM highlight_fts f JOIN highlights h ON h.id = f.rowid JOIN articles a ON a.id = h.article_id
+				WHERE highlight_fts MATCH ?1 ORDER BY rank LIMIT ?4`},
+		}
+		for _, qq := range queries {
+			rows, err := tx.QueryContext(ctx, qq.sql, q, SnippetOpen, SnippetClose, limit)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var h Hit
+				var first, second string
+				if err := rows.Scan(&h.ArticleID, &h.Title, &h.HighlightID, &first, &second, &h.Rank); err != nil {
+					rows.Close()
+					return err
+				}
+				h.Where, h.Snippet = qq.second, second
+				if strings.Contains(first, SnippetOpen) {
+					h.Where = qq.first
+					if qq.first != "title" || !strings.Contains(second, SnippetOpen) {
+						h.Snippet = first
+					}
+				}
+				hits = append(hits, h)
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Rank < hits[j].Rank })
+	if len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits, nil
+}

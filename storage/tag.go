@@ -1,0 +1,204 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// TagCount is a tag with the number of articles and highlights carrying it.
+type TagCount struct {
+	Name       string
+	Articles   int
+	Highlights int
+}
+
+// CleanTag trims a tag name and folds inner whitespace to single spaces.
+// An empty result means the name is not a usable tag.
+func CleanTag(name string) string {
+	return strings.Join(strings.Fields(name), " ")
+}
+
+// tagID returns the id of the tag with that name, creating it if needed.
+func tagID(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM tags WHERE name = ?", name).Scan(&id)
+	if err == nil {
+		return id, nil
+	}
+	if err != sql.ErrNoRows {
+		return 0, err
+	}
+	res, err := tx.ExecContext(ctx, "INSERT INTO tags (name) VALUES (?)", name)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+func addArticleTags(ctx context.Context, tx *sql.Tx, articleID int64, names []string) error {
+	for _, n := range names {
+		n = CleanTag(n)
+		if n == "" {
+			continue
+		}
+		id, err := tagID(ctx, tx, n)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)", articleID, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ChangeArticleTags adds and removes tags of one article in one transaction.
+// Tags no longer used anywhere are deleted.
+func (s *Store) ChangeArticleTags(ctx context.Context, articleID int64, add, remove []string) error {
+	return s.write(ctx, fmt.Sprintf("tag article %d", articleID), func(tx *sql.Tx) error {
+		if err := exists(ctx, tx, "articles", articleID); err != nil {
+			return err
+		}
+		if err := addArticleTags(ctx, tx, articleID, add); err != nil {
+			return err
+		}
+		for _, n := range remove {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM article_tags WHERE article_id = ?
+				AND tag_id = (SELECT id FROM tags WHERE name = ?)`, articleID, CleanTag(n)); err != nil {
+				return err
+			}
+		}
+		return pruneTags(ctx, tx)
+	})
+}
+
+// ChangeHighlightTags adds and removes tags of one highlight.
+func (s *Store) ChangeHighlightTags(ctx context.Context, highlightID int64, add, remove []string) error {
+	return s.write(ctx, fmt.Sprintf("tag highlight %d", highlightID), func(tx *sql.Tx) error {
+		if err := exists(ctx, tx, "highlights", highlightID); err != nil {
+			return err
+		}
+		if err := addHighlightTags(ctx, tx, highlightID, add); err != nil {
+			return err
+		}
+		for _, n := range remove {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM highlight_tags WHERE highlight_id = ?
+				AND tag_id = (SELECT id FROM tags WHERE name = ?)`, highlightID, CleanTag(n)); err != nil {
+				return err
+			}
+		}
+		return pruneTags(ctx, tx)
+	})
+}
+
+func addHighlightTags(ctx context.Context, tx *sql.Tx, highlightID int64, names []string) error {
+	for _, n := range names {
+		n = CleanTag(n)
+		if n == "" {
+			continue
+		}
+		id, err := tagID(ctx, tx, n)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)", highlightID, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func pruneTags(ctx context.Context, tx *sql.Tx) error {
+	_, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)
+		AND id NOT IN (SELECT tag_id FROM highlight_tags)`)
+	return err
+}
+
+// Tags lists every tag with its counts, by name.
+func (s *Store) Tags(ctx context.Context) ([]TagCount, error) {
+	var out []TagCount
+	err := s.read(ctx, "list tags", func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, `SELECT t.name,
+				(SELECT count(*) FROM article_tags at WHERE at.tag_id = t.id),
+				(SELECT count(*) FROM highlight_tags ht WHERE ht.tag_id = t.id)
+			FROM tags t ORDER BY t.name COLLATE NOCASE`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var tc TagCount
+			if err := rows.Scan(&tc.Name, &tc.Articles, &tc.Highlights); err != nil {
+				return err
+			}
+			out = append(out, tc)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+func articleTags(ctx context.Context, tx *sql.Tx, articleID int64) ([]string, error) {
+	return names(ctx, tx, `SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+		WHERE at.article_id = ? ORDER BY t.name COLLATE NOCASE`, articleID)
+}
+
+func highlightTags(ctx context.Context, tx *sql.Tx, highlightID int64) ([]string, error) {
+	return names(ctx, tx, `SELECT t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id
+		WHERE ht.highlight_id = ? ORDER BY t.name COLLATE NOCASE`, highlightID)
+}
+
+func names(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, rows.Err()
+}
+
+// allArticleTags calls fn for every (article, tag) pair, tags of an article in
+// name order: one query for the whole library instead of one per article.
+func allArticleTags(ctx context.Context, tx *sql.Tx, fn func(id int64, tag string)) error {
+	rows, err := tx.QueryContext(ctx, `SELECT at.article_id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	type pair struct {
+		id  int64
+		tag string
+	}
+	var pairs []pair
+	for rows.Next() {
+		var p pair
+		if err := rows.Scan(&p.id, &p.tag); err != nil {
+			return err
+		}
+		pairs = append(pairs, p)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	sort.Slice(pairs, func(i, j int) bool {
+		if pairs[i].id != pairs[j].id {
+			return pairs[i].id < pairs[j].id
+		}
+		return strings.ToLower(pairs[i].tag) < strings.ToLower(pairs[j].tag)
+	})
+	for _, p := range pairs {
+		fn(p.id, p.tag)
+	}
+	return nil
+}
