@@ -1,0 +1,81 @@
+package anchor
+
+import "unicode/utf8"
+
+// reanchor tries the strategies in order of cost and certainty: old offsets,
+// the unchanged tail of the body, every exact occurrence, then approximate.
+func (e *edit) reanchor(sel Selector) Result {
+	orphan := Result{Selector: sel, Status: Orphaned}
+	quote := validUTF8(sel.Exact)
+	if quote == "" {
+		return orphan
+	}
+	d := e.new
+	q := utf8.RuneCountInString(quote)
+	if q > d.n() {
+		return e.fuzzy(sel, quote, orphan)
+	}
+	prefix, suffix := []rune(validUTF8(sel.Prefix)), []rune(validUTF8(sel.Suffix))
+
+	// (1) Where the edit cannot have touched it or its context: the
+	// unchanged head keeps offsets, the unchanged tail shifts by the edit's
+	// length. (Without the context, a common tail such as " says the cat."
+	// could claim a copy of the quote that now follows other words.)
+	if sel.Start+q+len(suffix) <= e.head && d.has(sel.Start, q, quote) {
+		return e.placed(sel.Start, sel.Start+q, Exact, 1)
+	}
+	if sel.Start-len(prefix) >= e.oldN-e.tail {
+		if s := e.mapPos(sel.Start); d.has(s, q, quote) {
+			return e.placed(s, s+q, statusAt(s, sel.Start), 1)
+		}
+	}
+
+	// (2) Still at the old offsets with all its context: accept without a
+	// search. With context only partly agreeing, the old offsets are just
+	// the favourite below, since a same-length edit (paragraphs swapped)
+	// can leave another copy of the quote there.
+	if d.has(sel.Start, q, quote) &&
+		d.contextMatch(sel.Start, sel.Start+q, prefix, suffix) == len(prefix)+len(suffix) {
+		return e.placed(sel.Start, sel.Start+q, Exact, 1)
+	}
+
+	// (3) Every exact occurrence: the best context wins, then the nearest
+	// to where the old position maps.
+	want := e.mapPos(sel.Start)
+	best, bestCtx, bestDist := -1, -1, 0
+	for _, s := range d.occurrences(quote) {
+		c := d.contextMatch(s, s+q, prefix, suffix)
+		dist := abs(s - want)
+		if s == sel.Start {
+			dist = -1 // the old offsets win any tie
+		}
+		if c > bestCtx || (c == bestCtx && dist < bestDist) {
+			best, bestCtx, bestDist = s, c, dist
+		}
+	}
+	if best >= 0 {
+		return e.placed(best, best+q, statusAt(best, sel.Start), 1)
+	}
+
+	// (4) Approximate, else orphaned.
+	return e.fuzzy(sel, quote, orphan)
+}
+
+// placed builds a result at [s:t] of the new body with fresh context.
+func (e *edit) placed(s, t int, st Status, score float64) Result {
+	return Result{Selector: e.new.describe(s, t), Status: st, Score: score}
+}
+
+func statusAt(now, was int) Status {
+	if now == was {
+		return Exact
+	}
+	return Moved
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
