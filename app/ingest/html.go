@@ -1,0 +1,3 @@
+package ingest
+
+func parseHTML(name, text string) (Doc, error) { return parseTxt(name, text) }

@@ -1,0 +1,152 @@
+// Package ingest turns the files a user imports (.txt, .md, .html, clipboard
+// text) into article values, refusing bad input with a one-line reason.
+package ingest
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Doc is an imported article before it is stored.
+type Doc struct {
+	Title, Author, Source, URL string
+	Published                  string   // "YYYY-MM-DD" or ""
+	Body                       string   // plain text: paragraphs separated by exactly one blank line ("\n\n"), no leading/trailing blank lines
+	Tags                       []string // from Markdown front matter
+	Warnings                   []string // non-fatal problems, e.g. "broken front matter: ...; imported the body"
+}
+
+// MaxSize is the largest file Scholia imports, in bytes.
+const MaxSize = 20 << 20
+
+// Error is a one-line reason an input was refused; Error() gives
+// "NAME: reason", e.g. "notes/empty.txt: empty file".
+type Error struct {
+	Name, Reason string
+}
+
+func (e *Error) Error() string { return e.Name + ": " + e.Reason }
+
+// Reasons shared by every format, so that callers and tests see one wording.
+const (
+	reasonEmpty     = "empty file"
+	reasonBinary    = "binary file, not text"
+	reasonNotUTF8   = "not UTF-8 text"
+	reasonNoContent = "no readable content"
+)
+
+func tooLarge(name string, size int64) *Error {
+	// Round up so that a file just over the limit never reads "20 MB; limit 20 MB".
+	mb := (size + 1<<20 - 1) >> 20
+	return &Error{Name: name, Reason: fmt.Sprintf("file too large (%d MB; limit %d MB)", mb, MaxSize>>20)}
+}
+
+// format is the parser chosen by a file name's extension.
+type format int
+
+const (
+	formatNone format = iota
+	formatTxt
+	formatMarkdown
+	formatHTML
+)
+
+func formatOf(name string) format {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt":
+		return formatTxt
+	case ".md", ".markdown":
+		return formatMarkdown
+	case ".html", ".htm":
+		return formatHTML
+	}
+	return formatNone
+}
+
+// Importable reports whether a file name has an extension Parse understands.
+func Importable(name string) bool { return formatOf(name) != formatNone }
+
+// Parse turns one file's bytes into a Doc, choosing the format by the name's
+// extension (.txt, .md/.markdown, .html/.htm). name is used for messages and
+// as the fallback title.
+func Parse(name string, data []byte) (Doc, error) {
+	f := formatOf(name)
+	if f == formatNone {
+		ext := filepath.Ext(name)
+		if ext == "" {
+			return Doc{}, &Error{Name: name, Reason: "unsupported file type (no extension)"}
+		}
+		return Doc{}, &Error{Name: name, Reason: fmt.Sprintf("unsupported file type (%s)", ext)}
+	}
+	text, err := decodeText(name, data)
+	if err != nil {
+		return Doc{}, err
+	}
+	switch f {
+	case formatTxt:
+		return parseTxt(name, text)
+	case formatMarkdown:
+		return parseMarkdown(name, text)
+	default:
+		return parseHTML(name, text)
+	}
+}
+
+// File reads and parses one file (refusing files over MaxSize without
+// reading them whole).
+func File(path string) (Doc, error) {
+	if !Importable(path) {
+		return Parse(path, nil) // gives the "unsupported file type" reason
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return Doc{}, ioError(path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return Doc{}, ioError(path, err)
+	}
+	if info.IsDir() {
+		return Doc{}, &Error{Name: path, Reason: "is a folder, not a file"}
+	}
+	if info.Size() > MaxSize {
+		return Doc{}, tooLarge(path, info.Size())
+	}
+	// The file may grow between Stat and Read: never read more than one byte
+	// past the limit, so Parse can still refuse it.
+	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return Doc{}, ioError(path, err)
+	}
+	return Parse(path, data)
+}
+
+// ioError keeps the file name once: *fs.PathError would repeat it.
+func ioError(path string, err error) *Error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return &Error{Name: path, Reason: "cannot read: " + err.Error()}
+}
+
+// Clipboard makes a Doc from copied text (title = first line unless it is a
+// date line or overlong, like .txt).
+func Clipboard(text string) (Doc, error) {
+	const name = "clipboard"
+	decoded, err := decodeText(name, []byte(text))
+	if err != nil {
+		var e *Error
+		if errors.As(err, &e) && e.Reason == reasonEmpty {
+			e.Reason = "no text to import"
+		}
+		return Doc{}, err
+	}
+	return parseTxt(name, decoded)
+}

@@ -1,0 +1,3 @@
+package ingest
+
+func parseMarkdown(name, text string) (Doc, error) { return parseTxt(name, text) }
