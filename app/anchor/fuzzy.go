@@ -1,6 +1,194 @@
 package anchor
 
-// fuzzy is filled in by the approximate matcher.
+import "sort"
+
+// FuzzyThreshold is the least quote similarity an approximate match needs:
+// 1 - edits/len(old quote) >= 0.75, i.e. at most one edit per four code
+// points. That admits a fixed typo or an inserted or deleted word in a
+// sentence, and rejects a different sentence that merely shares words.
+// Quotes shorter than shortQuote also need their context to agree (at least
+// half similar on average), since a few letters match too many places.
+const FuzzyThreshold = 0.75
+
+const (
+	shortQuote = 16
+	// maxCandidates bounds how many approximate matches are ranked, keeping
+	// the fewest-edit ones: repetitive text could otherwise yield thousands.
+	maxCandidates = 64
+	// Scoring weights, after Hypothesis' anchoring: the quote dominates,
+	// context separates similar candidates, position only breaks ties.
+	wQuote, wPrefix, wSuffix, wPos = 50, 20, 20, 2
+)
+
+type candidate struct {
+	start, end, dist int
+}
+
+// fuzzy places the quote by approximate matching: first in a window around
+// where the old position maps, then, if nothing fits there, in the whole body.
 func (e *edit) fuzzy(sel Selector, quote string, orphan Result) Result {
-	return orphan
+	d := e.new
+	p := []rune(quote)
+	m := len(p)
+	k := int(float64(m) * (1 - FuzzyThreshold))
+	if k == 0 || d.n() == 0 {
+		return orphan // nothing below one edit that the exact search missed
+	}
+	f := &fuzzyMatch{
+		e:         e,
+		pt:        newPattern(p),
+		rev:       newPattern(reversed(p)),
+		k:         k,
+		want:      e.mapPos(sel.Start),
+		prefix:    []rune(validUTF8(sel.Prefix)),
+		revPrefix: reversed([]rune(validUTF8(sel.Prefix))),
+		suffix:    []rune(validUTF8(sel.Suffix)),
+	}
+	slack := 4*m + 1024
+	lo, hi := max(0, f.want-slack), min(d.n(), f.want+m+k+slack)
+	best, ok := f.best(lo, hi)
+	if !ok && (lo > 0 || hi < d.n()) {
+		best, ok = f.best(0, d.n())
+	}
+	if !ok {
+		return orphan
+	}
+	return e.placed(best.start, best.end, Fuzzy, 1-float64(best.dist)/float64(m))
+}
+
+type fuzzyMatch struct {
+	e              *edit
+	pt, rev        *pattern
+	k, want        int
+	prefix, suffix []rune
+	revPrefix      []rune // prefix read outward from the quote
+}
+
+// best finds the highest-scoring acceptable match lying in runes [lo:hi].
+func (f *fuzzyMatch) best(lo, hi int) (candidate, bool) {
+	// Each run of adjacent end offsets within k edits is one match seen
+	// through its neighbours.
+	var runs [][]candidate
+	f.pt.search(f.e.new.runes[lo:hi], f.k, func(end, dist int) {
+		end += lo
+		if n := len(runs); n > 0 && runs[n-1][len(runs[n-1])-1].end == end-1 {
+			runs[n-1] = append(runs[n-1], candidate{end: end, dist: dist})
+			return
+		}
+		runs = append(runs, []candidate{{end: end, dist: dist}})
+	})
+	if len(runs) > maxCandidates {
+		sort.SliceStable(runs, func(i, j int) bool { return runMin(runs[i]) < runMin(runs[j]) })
+		runs = runs[:maxCandidates]
+	}
+	var top candidate
+	topScore, found := -1.0, false
+	for _, run := range runs {
+		// The fewest-edit end is not always the right one: a changed
+		// last word ("です" → "である") is cheaper to drop than to
+		// include. Near-best ends and every fewest-edit start for each
+		// are ranked with their context instead.
+		limit := runMin(run) + max(2, f.k/4)
+		for _, c := range run {
+			if c.dist > limit {
+				continue
+			}
+			for _, start := range f.starts(c.end, lo) {
+				c.start = start
+				if score, ok := f.score(c); ok && score > topScore {
+					top, topScore, found = c, score, true
+				}
+			}
+		}
+	}
+	return top, found
+}
+
+func runMin(run []candidate) int {
+	m := run[0].dist
+	for _, c := range run {
+		m = min(m, c.dist)
+	}
+	return m
+}
+
+// starts lists where the fewest-edit matches ending at end begin. It runs the
+// reversed pattern over the reversed text before end, globally, so the match
+// is pinned to end.
+func (f *fuzzyMatch) starts(end, lo int) []int {
+	from := max(lo, end-f.pt.m-f.k)
+	dist := f.rev.distances(reversed(f.e.new.runes[from:end]))
+	least := dist[0]
+	for _, d := range dist[1:] {
+		least = min(least, d)
+	}
+	var out []int
+	for n := 1; n < len(dist); n++ {
+		if dist[n] == least {
+			out = append(out, end-n)
+		}
+	}
+	return out
+}
+
+// score ranks a candidate and says whether it is acceptable at all.
+func (f *fuzzyMatch) score(c candidate) (float64, bool) {
+	d := f.e.new
+	quoteSim := 1 - float64(c.dist)/float64(f.pt.m)
+	if c.start >= c.end || quoteSim < FuzzyThreshold {
+		return 0, false
+	}
+	// A few code points more than stored, so insertions can be skipped.
+	reach := ContextLen / 4
+	pre := contextSimilarity(f.revPrefix, reversed(d.runes[max(0, c.start-len(f.prefix)-reach):c.start]))
+	suf := contextSimilarity(f.suffix, d.runes[c.end:min(d.n(), c.end+len(f.suffix)+reach)])
+	if f.pt.m < shortQuote && (pre+suf)/2 < 0.5 {
+		return 0, false
+	}
+	pos := 1 - float64(abs(c.start-f.want))/float64(max(1, d.n()))
+	return wQuote*quoteSim + wPrefix*pre + wSuffix*suf + wPos*pos, true
+}
+
+// contextSimilarity compares stored context with the new text beside a
+// candidate, read outward from the quote: 1 - edits/len(stored), where the
+// far end of the new text is free, so text inserted or deleted next to the
+// quote costs its length once rather than also shifting the comparison
+// window. Empty stored context (the quote was at an end of the body) scores 1
+// if the candidate is at that end too, else a neutral 0.5.
+func contextSimilarity(stored, near []rune) float64 {
+	if len(stored) == 0 {
+		if len(near) == 0 {
+			return 1
+		}
+		return 0.5
+	}
+	row := make([]int, len(near)+1)
+	for i := 1; i <= len(stored); i++ {
+		diag := row[0]
+		row[0] = i
+		for j := 1; j <= len(near); j++ {
+			cost := 1
+			if stored[i-1] == near[j-1] {
+				cost = 0
+			}
+			diag, row[j] = row[j], min(diag+cost, row[j]+1, row[j-1]+1)
+		}
+	}
+	return 1 - float64(min(len(stored), minOf(row)))/float64(len(stored))
+}
+
+func minOf(xs []int) int {
+	m := xs[0]
+	for _, x := range xs {
+		m = min(m, x)
+	}
+	return m
+}
+
+func reversed(r []rune) []rune {
+	out := make([]rune, len(r))
+	for i, c := range r {
+		out[len(r)-1-i] = c
+	}
+	return out
 }

@@ -61,6 +61,32 @@ var reanchorCases = map[string]reanchorCase{
 		old:   "smile 🙂🙂 please",
 		new:   "smile 🙂🙂 please, thank you",
 		quote: "🙂🙂", status: Exact, start: 6, end: 8},
+	"typo fixed inside": {
+		old:   "The quick borwn fox jumps over the lazy dog.",
+		new:   fox,
+		quote: "quick borwn fox", status: Fuzzy, start: 4, end: 19, exact: "quick brown fox"},
+	"word inserted inside": {old: fox, new: "The quick big brown fox jumps over the lazy dog.",
+		quote: "quick brown fox jumps over", status: Fuzzy, start: 4, end: 34, exact: "quick big brown fox jumps over"},
+	"word deleted inside": {old: fox, new: "The quick fox jumps over the lazy dog.",
+		quote: "quick brown fox jumps over", status: Fuzzy, start: 4, end: 24, exact: "quick fox jumps over"},
+	"typo fixed and text inserted before": {
+		old:   "Intro. The quick borwn fox jumps over the lazy dog.",
+		new:   "A much longer introduction. Intro. " + fox,
+		quote: "quick borwn fox", status: Fuzzy, start: 39, end: 54, exact: "quick brown fox"},
+	"rewritten beyond the threshold": {old: fox, new: "The slow grey cat walks under the lazy dog.",
+		quote: "quick brown fox jumps", status: Orphaned},
+	"non-ASCII typo fixed": {
+		old:   "Le café était très bon, dit-elle à la serveuse.",
+		new:   "Le café était très bon, dit-elle à la serveuse.",
+		quote: "était très bon", status: Exact, start: 8, end: 22},
+	"accent restored": {
+		old:   "Sa vie était un naive resume de ses reves.",
+		new:   "Sa vie était un naïve résumé de ses rêves.",
+		quote: "un naive resume de ses", status: Fuzzy, start: 13, end: 35, exact: "un naïve résumé de ses"},
+	"CJK character inserted": {
+		old:   "東京は日本の首都です。大阪は大きな都市です。",
+		new:   "東京は日本国の首都です。大阪は大きな都市です。",
+		quote: "東京は日本の首都です", status: Fuzzy, start: 0, end: 11, exact: "東京は日本国の首都です"},
 	"quote longer than new body": {old: fox, new: "dog", quote: "lazy dog.",
 		status: Orphaned},
 }
