@@ -1,0 +1,187 @@
+package anchor
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+const seedDir = "../../../shared/corpus/seeds"
+
+// boilerplateWords mark lines a paste from the web brings along: sign-ups,
+// "Read the Whole Article", author bios, credits, links.
+var boilerplateWords = []string{
+	"sign up", "newsletter", "subscribe", "read the whole article", "your inbox",
+	"echo chamber", "theweek.com", "see also", "copyright", "http",
+}
+
+// isBoilerplate says whether paragraph i of a normalised seed is
+// boilerplate. Article paragraphs end a sentence; link-list headlines, tweet
+// attributions, "-" separators and credits do not, and a headline ending in a
+// quote mark still sits next to a "-" separator. The first line (title or
+// date) is kept.
+func isBoilerplate(paras []string, i int) bool {
+	if i == 0 {
+		return false
+	}
+	if paras[i-1] == "-" || (i+1 < len(paras) && paras[i+1] == "-") {
+		return true
+	}
+	para := paras[i]
+	lower := strings.ToLower(para)
+	for _, w := range boilerplateWords {
+		if strings.Contains(lower, w) {
+			return true
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(para)
+	return !strings.ContainsRune(`.!?"”'’`, last)
+}
+
+// seedParagraphs reads a seed and normalises it as an article body does: one
+// trimmed non-blank line per paragraph.
+func seedParagraphs(t testing.TB, path string) []string {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paras []string
+	for _, line := range strings.Split(string(raw), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			paras = append(paras, line)
+		}
+	}
+	return paras
+}
+
+func seedFiles(t testing.TB) []string {
+	files, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	if len(files) == 0 {
+		t.Skipf("test corpus not found at %s (a fresh clone has no ../shared); skipping the seed tests", seedDir)
+	}
+	return files
+}
+
+// spot is a highlight planned on a paragraph: code points [from:to) of it.
+type spot struct{ para, from, to int }
+
+// planSpots spreads n highlights of about eight words through the article
+// paragraphs (skipping the first line and boilerplate).
+func planSpots(paras []string, n int) []spot {
+	var keep []int
+	total := 0
+	for i, p := range paras {
+		if i > 0 && !isBoilerplate(paras, i) {
+			keep = append(keep, i)
+			total += utf8.RuneCountInString(p)
+		}
+	}
+	var spots []spot
+	for h := range n {
+		target := (2*h + 1) * total / (2 * n)
+		for _, i := range keep {
+			r := []rune(paras[i])
+			if target >= len(r) {
+				target -= len(r)
+				continue
+			}
+			from := target
+			for from > 0 && !unicode.IsSpace(r[from-1]) {
+				from-- // start on a word
+			}
+			to, words := from, 0
+			for to < len(r) && words < 8 {
+				if to++; to == len(r) || unicode.IsSpace(r[to]) {
+					words++
+				}
+			}
+			spots = append(spots, spot{i, from, to})
+			break
+		}
+	}
+	return spots
+}
+
+// TestSeeds highlights ten passages of each seed, deletes the boilerplate
+// lines and checks every highlight lands on its words at the offsets they
+// moved to: unchanged, or with one letter inside each highlight retyped (a
+// substitution keeps the offsets, so the expected ones are the same).
+func TestSeeds(t *testing.T) {
+	tests := map[string]struct {
+		retype bool
+		status []Status
+	}{
+		"boilerplate deleted":                  {status: []Status{Exact, Moved}},
+		"boilerplate deleted, letters retyped": {retype: true, status: []Status{Fuzzy}},
+	}
+	for _, path := range seedFiles(t) {
+		for name, tc := range tests {
+			t.Run(filepath.Base(path)+"/"+name, func(t *testing.T) {
+				checkSeed(t, path, tc.retype, tc.status)
+			})
+		}
+	}
+}
+
+func checkSeed(t *testing.T, path string, retype bool, statuses []Status) {
+	paras := seedParagraphs(t, path)
+	spots := planSpots(paras, 10)
+	if len(spots) != 10 {
+		t.Fatalf("planned %d highlights, want 10", len(spots))
+	}
+	edited := make([][]rune, len(paras))
+	for i, p := range paras {
+		edited[i] = []rune(p)
+	}
+	if retype {
+		for _, s := range spots {
+			at := &edited[s.para][(s.from+s.to)/2]
+			if *at == 'X' {
+				*at = 'Y'
+			} else {
+				*at = 'X'
+			}
+		}
+	}
+	var kept []string
+	oldAt, newAt := make([]int, len(paras)), make([]int, len(paras))
+	oldPos, newPos := 0, 0
+	for i, p := range paras {
+		oldAt[i], newAt[i] = oldPos, newPos
+		oldPos += utf8.RuneCountInString(p) + 2
+		if !isBoilerplate(paras, i) {
+			kept = append(kept, string(edited[i]))
+			newPos += len(edited[i]) + 2
+		}
+	}
+	if len(kept) == len(paras) {
+		t.Fatalf("the boilerplate rule found nothing to delete in %s", path)
+	}
+	oldBody, newBody := strings.Join(paras, "\n\n"), strings.Join(kept, "\n\n")
+
+	sels := make([]Selector, len(spots))
+	for i, s := range spots {
+		sel, err := Describe(oldBody, oldAt[s.para]+s.from, oldAt[s.para]+s.to)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sels[i] = sel
+	}
+	for i, r := range ReanchorAll(oldBody, newBody, sels) {
+		s := spots[i]
+		checkPlaced(t, newBody, r)
+		wantStart, wantEnd := newAt[s.para]+s.from, newAt[s.para]+s.to
+		want := string(edited[s.para][s.from:s.to])
+		if !slices.Contains(statuses, r.Status) || r.Selector.Exact != want ||
+			r.Selector.Start != wantStart || r.Selector.End != wantEnd {
+			t.Errorf("highlight %d %q: got %v at [%d,%d) %q, want %v at [%d,%d) %q",
+				i, sels[i].Exact, r.Status, r.Selector.Start, r.Selector.End, r.Selector.Exact,
+				statuses, wantStart, wantEnd, want)
+		}
+	}
+}
