@@ -1,0 +1,303 @@
+package reader
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+)
+
+// renderer draws only the visible lines. Its canvas objects are pooled and
+// reused as the view scrolls, so a long article costs no more to draw than a
+// short one.
+type renderer struct {
+	w       *Reader
+	backs   pool[*canvas.Rectangle] // highlight, find and selection backgrounds
+	texts   pool[*canvas.Text]
+	marks   pool[*canvas.Rectangle] // underlines of the selected highlight
+	thumb   *canvas.Rectangle
+	bar     *swatchBar
+	findBar *findBar
+	objects []fyne.CanvasObject
+}
+
+// pool hands out recycled objects; used counts those in use this frame.
+type pool[T fyne.CanvasObject] struct {
+	items []T
+	used  int
+}
+
+func (p *pool[T]) next(create func() T) T {
+	if p.used == len(p.items) {
+		p.items = append(p.items, create())
+	}
+	p.used++
+	return p.items[p.used-1]
+}
+
+func newRenderer(w *Reader) *renderer {
+	r := &renderer{w: w, thumb: canvas.NewRectangle(color.Transparent)}
+	r.thumb.CornerRadius = 3
+	r.bar = newSwatchBar(w.colors, w.highlightFromBar)
+	r.bar.Hide()
+	r.findBar = newFindBar(w)
+	r.findBar.Hide()
+	return r
+}
+
+func (r *renderer) Destroy() { r.w.stopAutoScroll() }
+
+func (r *renderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *renderer) MinSize() fyne.Size { return r.w.MinSize() }
+
+func (r *renderer) Layout(size fyne.Size) {
+	w := r.w
+	_, cw := w.column()
+	if cw != w.lay.wrapW || w.lay.size != w.TextSize() {
+		w.rewrapKeepingPlace()
+		return
+	}
+	r.update()
+}
+
+// Refresh re-reads the theme: colours always, sizes and fonts by re-wrapping.
+func (r *renderer) Refresh() {
+	w := r.w
+	if th := w.Theme(); th != w.themeSerial {
+		w.themeSerial = th
+		w.widths.reset()
+		w.rewrap()
+	}
+	for _, t := range r.texts.items {
+		t.Refresh()
+	}
+	r.bar.setColors(w.colors)
+	r.update()
+}
+
+// update positions the pooled objects for the current scroll position,
+// selection, highlights and find matches.
+func (r *renderer) update() {
+	w := r.w
+	size := w.Size()
+	r.backs.used, r.texts.used, r.marks.used = 0, 0, 0
+	if len(w.lay.lines) > 0 {
+		top := w.topInset()
+		first := w.lineAtY(w.offY - w.metrics().lineH)
+		last := w.lineAtY(w.offY + w.viewHeight())
+		r.drawBackgrounds(first, last, top)
+		r.drawTexts(first, last, top)
+	}
+	r.placeScrollbar(size)
+	r.placeBar(size)
+	if w.find.open {
+		r.findBar.Move(fyne.NewPos(0, 0))
+		r.findBar.Resize(fyne.NewSize(size.Width, r.findBar.MinSize().Height))
+	}
+
+	r.objects = r.objects[:0]
+	for _, o := range r.backs.items[:r.backs.used] {
+		r.objects = append(r.objects, o)
+	}
+	for _, o := range r.texts.items[:r.texts.used] {
+		r.objects = append(r.objects, o)
+	}
+	for _, o := range r.marks.items[:r.marks.used] {
+		r.objects = append(r.objects, o)
+	}
+	r.objects = append(r.objects, r.thumb, r.bar, r.findBar)
+	// One refresh marks the canvas dirty without freeing every text texture.
+	r.thumb.Refresh()
+}
+
+func (r *renderer) drawTexts(first, last int, top float32) {
+	w := r.w
+	m := w.metrics()
+	cx, _ := w.column()
+	fg := w.themeColor(theme.ColorNameForeground)
+	for li := first; li <= last; li++ {
+		l := &w.lay.lines[li]
+		b := &w.lay.blocks[l.block]
+		st := m.style(b.kind)
+		col := fg
+		switch b.kind {
+		case kindMeta:
+			col = w.themeColor(theme.ColorNamePlaceHolder)
+		case kindLink:
+			col = w.themeColor(theme.ColorNameHyperlink)
+		}
+		txt := displayText(b.text[l.bStart:l.bEnd])
+		t := r.texts.next(func() *canvas.Text { return canvas.NewText("", fg) })
+		ts := fyne.TextStyle{Bold: st.bold}
+		if t.Text != txt || t.Color != col || t.TextSize != st.size || t.TextStyle != ts {
+			t.Text, t.Color, t.TextSize, t.TextStyle = txt, col, st.size, ts
+			t.Refresh()
+		}
+		lh := m.lineHeight(b.kind)
+		th := st.size * 1.3
+		t.Move(fyne.NewPos(cx, l.y-w.offY+top+(lh-th)/2))
+		t.Resize(fyne.NewSize(w.lay.wrapW+st.size, th))
+	}
+}
+
+// drawBackgrounds draws, in this order, highlights, find matches and the
+// selection, so the selection stays visible over everything else.
+func (r *renderer) drawBackgrounds(first, last int, top float32) {
+	w := r.w
+	if last < w.lay.bodyLine {
+		return
+	}
+	first = max(first, w.lay.bodyLine)
+	visS, visE := int(w.lay.lines[first].rStart), int(w.lay.lines[last].rEnd)
+	for i := range w.highlights {
+		h := &w.highlights[i]
+		if h.Start >= visE || h.End <= visS || h.End <= h.Start {
+			continue
+		}
+		c := w.highlightColor(h)
+		alpha := uint8(0x66)
+		if h.ID == w.selectedHL {
+			alpha = 0xa0
+		}
+		if h.ID == w.flashID && w.flashLevel > 0 {
+			alpha = uint8(float32(alpha) + (0xf0-float32(alpha))*w.flashLevel)
+		}
+		r.drawRange(h.Start, h.End, first, last, top, withAlpha(c, alpha), false)
+		if h.ID == w.selectedHL {
+			r.drawRange(h.Start, h.End, first, last, top, withAlpha(c, 0xff), true)
+		}
+	}
+	for i, mt := range w.find.visible(visS, visE) {
+		a := uint8(0x70)
+		if i+w.find.firstVisible == w.find.cur {
+			a = 0xe0
+		}
+		r.drawRange(mt.start, mt.end, first, last, top, color.NRGBA{R: 0xff, G: 0x8c, B: 0x00, A: a}, false)
+	}
+	if s, e := w.Selection(); s < e {
+		r.drawRange(s, e, first, last, top, w.themeColor(theme.ColorNameSelection), false)
+	}
+}
+
+// drawRange covers [s,e) on the visible lines, as backgrounds or, when
+// underline is set, as a bar under the text.
+func (r *renderer) drawRange(s, e, first, last int, top float32, c color.Color, underline bool) {
+	w := r.w
+	cx, _ := w.column()
+	m := w.metrics()
+	li := max(w.lay.lineOf(s), first)
+	for ; li <= last; li++ {
+		l := &w.lay.lines[li]
+		if int(l.rStart) >= e {
+			break
+		}
+		a, b := max(s, int(l.rStart)), min(e, int(l.rEnd))
+		if a >= b && e <= int(l.rEnd) {
+			continue
+		}
+		x1 := w.xOf(li, a)
+		x2 := w.xOf(li, b)
+		if e > int(l.rEnd) {
+			// The range goes on: reach the end of the line, and past the
+			// end of a paragraph, so the break itself looks selected.
+			x2 += m.size * 0.3
+		}
+		y := l.y - w.offY + top
+		var rect *canvas.Rectangle
+		if underline {
+			rect = r.marks.next(newRect)
+			y += m.lineH - 2
+		} else {
+			rect = r.backs.next(newRect)
+		}
+		if rect.FillColor != c {
+			rect.FillColor = c
+			rect.Refresh()
+		}
+		rect.Move(fyne.NewPos(cx+x1, y))
+		h := m.lineH
+		if underline {
+			h = 2
+		}
+		rect.Resize(fyne.NewSize(max(x2-x1, 1), h))
+	}
+}
+
+func (r *renderer) placeScrollbar(size fyne.Size) {
+	w := r.w
+	viewH := w.viewHeight()
+	if w.lay.height <= viewH || len(w.lay.lines) == 0 {
+		r.thumb.Hide()
+		return
+	}
+	y, h := w.thumbGeometry()
+	c := w.themeColor(theme.ColorNameScrollBar)
+	if r.thumb.FillColor != c {
+		r.thumb.FillColor = c
+	}
+	r.thumb.Show()
+	r.thumb.Move(fyne.NewPos(size.Width-9, y))
+	r.thumb.Resize(fyne.NewSize(6, h))
+}
+
+// thumbGeometry returns the scrollbar thumb's top and height in widget space.
+func (w *Reader) thumbGeometry() (y, h float32) {
+	viewH := w.viewHeight()
+	h = max(viewH*viewH/w.lay.height, 24)
+	travel := viewH - h
+	frac := float32(0)
+	if ms := w.maxScroll(); ms > 0 {
+		frac = w.offY / ms
+	}
+	return w.topInset() + travel*frac, h
+}
+
+// placeBar shows the colour toolbar under the end of a non-empty selection.
+func (r *renderer) placeBar(size fyne.Size) {
+	w := r.w
+	s, e := w.Selection()
+	if s == e || w.dragging || len(w.lay.lines) == 0 {
+		r.bar.Hide()
+		return
+	}
+	end := w.caret
+	li := w.lay.lineOf(end)
+	if li < 0 {
+		r.bar.Hide()
+		return
+	}
+	p := w.PositionOf(end)
+	m := w.metrics()
+	bs := r.bar.MinSize()
+	y := p.Y + m.lineH/2 + 4
+	if y+bs.Height > size.Height {
+		y = p.Y - m.lineH/2 - bs.Height - 4
+	}
+	if y < w.topInset() || y+bs.Height > size.Height {
+		r.bar.Hide()
+		return
+	}
+	x := max(0, min(p.X-bs.Width/2, size.Width-bs.Width-scrollZone))
+	r.bar.Move(fyne.NewPos(x, y))
+	r.bar.Resize(bs)
+	r.bar.Show()
+}
+
+func (w *Reader) highlightColor(h *Highlight) color.Color {
+	if h.Color != nil {
+		return h.Color
+	}
+	return w.colors[0]
+}
+
+// withAlpha keeps a colour's hue but sets its opacity, so overlapping
+// highlights blend and text stays readable in light and dark themes.
+func withAlpha(c color.Color, a uint8) color.Color {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	n.A = a
+	return n
+}
+
+func newRect() *canvas.Rectangle { return canvas.NewRectangle(color.Transparent) }

@@ -1,0 +1,293 @@
+package reader
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+)
+
+// blockKind says how a block is styled; only body blocks carry offsets.
+type blockKind uint8
+
+const (
+	kindTitle blockKind = iota
+	kindMeta
+	kindLink
+	kindBody
+)
+
+// block is one paragraph (or the title, metadata or link line). For body
+// blocks base and byteBase locate text inside the document body.
+type block struct {
+	text     string
+	kind     blockKind
+	base     int // code point offset of text[0] in the body (0 for headers)
+	byteBase int
+	runes    int
+}
+
+// line is one wrapped line. rStart/rEnd are body offsets for body lines and
+// block-relative offsets for header lines; bStart/bEnd index block.text.
+type line struct {
+	block        int32
+	bStart, bEnd int32
+	rStart, rEnd int32
+	y            float32
+}
+
+// layout holds the document split into blocks and, once a width is known,
+// wrapped into lines.
+type layout struct {
+	blocks     []block
+	firstBody  int // index of the first body block
+	nRunes     int
+	lines      []line
+	bodyLine   int // index of the first body line
+	height     float32
+	wrapW      float32
+	size       float32
+	lowerCache []rune // lower-cased body for find, built on demand
+}
+
+// style is what a width depends on besides the text itself.
+type style struct {
+	size float32
+	bold bool
+}
+
+// widthCache measures each distinct word once per style: the driver's own
+// measurement is the expensive part of laying out a long article.
+type widthCache struct {
+	m map[style]map[string]float32
+}
+
+func (c *widthCache) width(s string, st style) float32 {
+	if c.m == nil {
+		c.m = make(map[style]map[string]float32)
+	}
+	ws := c.m[st]
+	if ws == nil {
+		ws = make(map[string]float32, 4096)
+		c.m[st] = ws
+	}
+	if w, ok := ws[s]; ok {
+		return w
+	}
+	w := measure(s, st)
+	// Clone: the key must not pin the whole article in memory.
+	ws[strings.Clone(s)] = w
+	return w
+}
+
+func (c *widthCache) reset() { c.m = nil }
+
+func measure(s string, st style) float32 {
+	return fyne.MeasureText(displayText(s), st.size, fyne.TextStyle{Bold: st.bold}).Width
+}
+
+// displayText replaces tabs and control characters by spaces, one for one,
+// so that code point offsets and drawn characters stay aligned.
+func displayText(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] == 0x7f {
+			return strings.Map(func(r rune) rune {
+				if r < 0x20 || r == 0x7f {
+					return ' '
+				}
+				return r
+			}, s)
+		}
+	}
+	return s
+}
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || (r < 0x20) || (r != 0xa0 && r > 0x7f && unicode.IsSpace(r))
+}
+
+// breaksAnywhere reports runes of scripts written without spaces, where a
+// line may break between any two characters.
+func breaksAnywhere(r rune) bool {
+	if r < 0x2e80 {
+		return false
+	}
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) ||
+		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
+}
+
+// nextSegment splits s at i into a word (or one space-less-script rune) and
+// its trailing spaces; it returns their byte ends and code point counts.
+func nextSegment(s string, i int) (wordEnd, segEnd, wordRunes, spaceRunes int) {
+	j := i
+	r, sz := utf8.DecodeRuneInString(s[j:])
+	switch {
+	case isSpace(r):
+	case breaksAnywhere(r):
+		j += sz
+		wordRunes = 1
+	default:
+		for j < len(s) {
+			r, sz = utf8.DecodeRuneInString(s[j:])
+			if isSpace(r) || breaksAnywhere(r) {
+				break
+			}
+			j += sz
+			wordRunes++
+		}
+	}
+	wordEnd = j
+	for j < len(s) {
+		r, sz = utf8.DecodeRuneInString(s[j:])
+		if !isSpace(r) {
+			break
+		}
+		j += sz
+		spaceRunes++
+	}
+	return wordEnd, j, wordRunes, spaceRunes
+}
+
+// build splits doc into blocks; every non-empty body line is a paragraph.
+func (l *layout) build(doc Document) {
+	l.blocks = l.blocks[:0]
+	l.lines = l.lines[:0]
+	l.lowerCache = nil
+	l.wrapW = 0
+	if t := strings.TrimSpace(doc.Title); t != "" {
+		l.blocks = append(l.blocks, block{text: t, kind: kindTitle, runes: utf8.RuneCountInString(t)})
+	}
+	if m := strings.TrimSpace(doc.Meta); m != "" {
+		l.blocks = append(l.blocks, block{text: m, kind: kindMeta, runes: utf8.RuneCountInString(m)})
+	}
+	if u := strings.TrimSpace(doc.URL); u != "" {
+		l.blocks = append(l.blocks, block{text: u, kind: kindLink, runes: utf8.RuneCountInString(u)})
+	}
+	l.firstBody = len(l.blocks)
+	body := doc.Body
+	runes := 0
+	for start := 0; start < len(body); {
+		end := strings.IndexByte(body[start:], '\n')
+		if end < 0 {
+			end = len(body)
+		} else {
+			end += start
+		}
+		n := utf8.RuneCountInString(body[start:end])
+		if n > 0 {
+			l.blocks = append(l.blocks, block{text: body[start:end], kind: kindBody, base: runes, byteBase: start, runes: n})
+		}
+		runes += n + 1 // the newline
+		start = end + 1
+	}
+	l.nRunes = utf8.RuneCountInString(body)
+}
+
+// metrics are the type sizes derived from the body text size.
+type metrics struct {
+	size    float32
+	lineH   float32
+	paraGap float32
+	top     float32
+}
+
+func newMetrics(size float32) metrics {
+	return metrics{size: size, lineH: size * 1.5, paraGap: size * 0.8, top: size * 1.5}
+}
+
+func (m metrics) style(k blockKind) style {
+	switch k {
+	case kindTitle:
+		return style{size: m.size * 1.7, bold: true}
+	case kindMeta, kindLink:
+		return style{size: m.size * 0.9}
+	}
+	return style{size: m.size}
+}
+
+func (m metrics) lineHeight(k blockKind) float32 {
+	switch k {
+	case kindTitle:
+		return m.size * 1.7 * 1.3
+	case kindMeta, kindLink:
+		return m.size * 0.9 * 1.5
+	}
+	return m.lineH
+}
+
+// wrap lays every block out in lines no wider than maxW.
+func (l *layout) wrap(c *widthCache, m metrics, maxW float32) {
+	l.lines = l.lines[:0]
+	l.wrapW, l.size = maxW, m.size
+	l.bodyLine = -1
+	y := m.top
+	for bi := range l.blocks {
+		b := &l.blocks[bi]
+		if b.kind == kindBody && l.bodyLine < 0 {
+			l.bodyLine = len(l.lines)
+			if bi > 0 {
+				y += m.size * 0.8
+			}
+		}
+		y = l.wrapBlock(c, bi, m.style(b.kind), m.lineHeight(b.kind), maxW, y)
+		if b.kind == kindBody || b.kind == kindTitle {
+			y += m.paraGap
+		} else {
+			y += m.size * 0.3
+		}
+	}
+	if l.bodyLine < 0 {
+		l.bodyLine = len(l.lines)
+	}
+	l.height = y + m.size*3
+}
+
+func (l *layout) wrapBlock(c *widthCache, bi int, st style, lineH, maxW, y float32) float32 {
+	b := &l.blocks[bi]
+	s := b.text
+	spaceW := c.width(" ", st)
+	lineB, lineR := 0, 0
+	x := float32(0)
+	emit := func(bEnd, rEnd int) {
+		l.lines = append(l.lines, line{block: int32(bi), bStart: int32(lineB), bEnd: int32(bEnd),
+			rStart: int32(b.base + lineR), rEnd: int32(b.base + rEnd), y: y})
+		y += lineH
+		lineB, lineR, x = bEnd, rEnd, 0
+	}
+	i, r := 0, 0
+	for i < len(s) {
+		we, se, wr, sr := nextSegment(s, i)
+		ww := float32(0)
+		if we > i {
+			ww = c.width(s[i:we], st)
+		}
+		if x > 0 && x+ww > maxW {
+			emit(i, r)
+		}
+		if ww > maxW {
+			// An overlong word (a URL, a long CJK-free token) breaks by character.
+			j, rr := i, r
+			for j < we {
+				_, sz := utf8.DecodeRuneInString(s[j:])
+				cw := c.width(s[j:j+sz], st)
+				if x > 0 && x+cw > maxW {
+					emit(j, rr)
+				}
+				x += cw
+				j += sz
+				rr++
+			}
+		} else {
+			x += ww
+		}
+		x += float32(sr) * spaceW
+		i = se
+		r += wr + sr
+	}
+	if lineB < len(s) || len(s) == 0 {
+		emit(len(s), r)
+	}
+	return y
+}
