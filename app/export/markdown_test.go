@@ -1,0 +1,238 @@
+package export
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+	"go.yaml.in/yaml/v3"
+
+	"scholia/storage"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (run go test -update if the change is intended)\n--- got ---\n%s", name, got)
+	}
+}
+
+func TestArticleGoldenSeeds(t *testing.T) {
+	docs := seedDocs(t)
+	for _, d := range docs {
+		name := fmt.Sprintf("seed%d.md", d.Article.ID)
+		t.Run(name, func(t *testing.T) {
+			var b bytes.Buffer
+			if err := Article(&b, d, storage.DefaultColors); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, name, b.Bytes())
+			checkArticle(t, b.Bytes(), d, storage.DefaultColors, false)
+			var again bytes.Buffer
+			if err := Article(&again, d, storage.DefaultColors); err != nil || !bytes.Equal(again.Bytes(), b.Bytes()) {
+				t.Errorf("second export differs (err %v)", err)
+			}
+		})
+	}
+}
+
+func TestMarkdownGoldenSeeds(t *testing.T) {
+	docs := seedDocs(t)
+	// A renamed colour travels into the export by name.
+	colors := slices.Clone(storage.DefaultColors)
+	colors[0].Name = "Main claim"
+	var b bytes.Buffer
+	if err := Markdown(&b, docs, colors); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "seeds.md", b.Bytes())
+	if !bytes.Contains(b.Bytes(), []byte("🟨 **Main claim**")) {
+		t.Error("renamed colour name missing from the export")
+	}
+	// One # heading per article, each followed by its metadata block.
+	doc := goldmark.New().Parser().Parse(text.NewReader(b.Bytes()))
+	var ids []string
+	h1 := 0
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
+			h1++
+			fc, ok := n.NextSibling().(*ast.FencedCodeBlock)
+			if !ok || string(fc.Language(b.Bytes())) != "yaml" {
+				t.Fatalf("heading %d not followed by a ```yaml block", h1)
+			}
+			var fm frontMatter
+			if err := yaml.Unmarshal([]byte(nodeText(fc, b.Bytes())), &fm); err != nil {
+				t.Fatalf("metadata block %d: %v", h1, err)
+			}
+			ids = append(ids, fm.ScholiaID)
+		}
+	}
+	if want := []string{"sch-1", "sch-2", "sch-3", "sch-4", "sch-5"}; !slices.Equal(ids, want) {
+		t.Errorf("articles in file: %v, want %v", ids, want)
+	}
+}
+
+// hostile strings: each one tries to become markup, break the YAML, or
+// hide in control characters.
+var hostile = map[string]string{
+	"atx heading":     "# heading",
+	"setext heading":  "para\n===",
+	"setext dash":     "para\n---",
+	"bullet":          "- list",
+	"plus":            "+ list",
+	"star":            "* list",
+	"ordered":         "1. list",
+	"ordered paren":   "12) list",
+	"year start":      "2022. was a year",
+	"link":            "[link](http://x)",
+	"ref link":        "[a]: http://x \"t\"\n\n[a]",
+	"image":           "![img](http://x/y.png)",
+	"autolink":        "<http://x>",
+	"script":          "<script>alert(1)</script>",
+	"html comment":    "<!-- open",
+	"html div":        "<div>\nx\n</div>",
+	"fence":           "```",
+	"fence lang":      "```go\ncode\n```",
+	"tilde fence":     "~~~",
+	"thematic":        "---",
+	"stars":           "***",
+	"underscores":     "___",
+	"table":           "| a | b |\n|---|---|\n| 1 | 2 |",
+	"emphasis":        "*emph* _u_ **b** __bb__",
+	"backslash":       "\\",
+	"trailing bslash": "line\\\nnext",
+	"code span":       "`code`",
+	"entities":        "&amp; &#65; &copy; AT&T",
+	"controls":        "a\x00b\x01c\x7fd\u0085e\x1bf",
+	"crlf":            "a\r\nb\rc",
+	"rtl":             "abc \u202edcba\u202c \u200fשלום",
+	"emoji":           "👍🏽 family 👨\u200d👩\u200d👧 🟨",
+	"long line":       strings.Repeat("word ", 2000) + strings.Repeat("x", 10000),
+	"indented code":   "    code",
+	"tab code":        "\tcode",
+	"blockquote":      "> quoted",
+	"front matter":    "---\ntitle: x\n---",
+	"obsidian":        "[[Wiki]] ![[embed]] ==hl== %%hidden%% $x$ #tag ^block-id",
+	"footnote":        "[^1] and [^1]: note",
+	"callout":         "[!note] title",
+	"pipes":           "a|b",
+	"hard break":      "a  \nb",
+	"only spaces":     "   ",
+	"empty":           "",
+	"invalid utf8":    "a\xffb\xc0",
+	"yaml":            "key: value\n- item\n? x",
+	"yaml bool":       "yes",
+	"yaml doc":        "...",
+	"nbsp":            "\u00a0x \u2028y",
+	"lt gt":           "a < b > c",
+	"quotes":          "\"'\"",
+	"dollars":         "$5 million and $3 billion",
+	"percent":         "100% sure %%",
+	"equals":          "==",
+	"tildes":          "~~strike~~",
+	"braces":          "{{template}} ${x}",
+	"colon":           "Note: this",
+	"exclamation":     "Wow!",
+	"many blanks":     "a\n\n\n\nb",
+	"newline only":    "\n\n",
+	"url text":        "http://example.com/a_b_c",
+	"nested quote":    ">> x\n> > y",
+	"list in quote":   "> - a\n>\n> ```",
+	"hash only":       "#",
+	"hashes closing":  "title ##",
+}
+
+// hostileDoc puts s into one field of an otherwise plain article.
+func hostileDoc(field, s string) (Doc, []storage.Color) {
+	a := storage.Article{ID: 7, Title: "Plain title", Author: "A. Writer", Source: "Site",
+		URL: "https://example.com/a?b=1&c=2", Published: "2022-01-18", Added: t0, Body: "body text",
+		Note: "A plain note.", Tags: []string{"plain"}}
+	h := storage.Highlight{ID: 1, ArticleID: 7, Start: 0, End: 4, Quote: "body", Color: "yellow",
+		Comment: "plain comment", Tags: []string{"tag"}}
+	colors := slices.Clone(storage.DefaultColors)
+	switch field {
+	case "title":
+		a.Title = s
+	case "author":
+		a.Author = s
+	case "url":
+		a.URL = s
+	case "note":
+		a.Note = s
+	case "article tag":
+		a.Tags = []string{s, "plain"}
+	case "quote":
+		h.Quote = s
+	case "comment":
+		h.Comment = s
+	case "tag":
+		h.Tags = []string{s}
+	case "colour name":
+		colors[0].Name = s
+	case "colour key":
+		h.Color = s
+	}
+	orphan := h
+	orphan.ID, orphan.Orphaned = 2, true
+	return Doc{Article: a, Highlights: []storage.Highlight{h, orphan}}, colors
+}
+
+var hostileFields = []string{"title", "author", "url", "note", "article tag", "quote", "comment", "tag", "colour name", "colour key"}
+
+func TestArticleHostile(t *testing.T) {
+	for name, s := range hostile {
+		for _, field := range hostileFields {
+			t.Run(field+"/"+name, func(t *testing.T) {
+				d, colors := hostileDoc(field, s)
+				var b bytes.Buffer
+				if err := Article(&b, d, colors); err != nil {
+					t.Fatal(err)
+				}
+				checkArticle(t, b.Bytes(), d, colors, true)
+			})
+		}
+	}
+}
+
+func FuzzArticle(f *testing.F) {
+	for _, s := range hostile {
+		f.Add(s, s)
+	}
+	f.Add("# a\n- b", "<x>\n```")
+	f.Fuzz(func(t *testing.T, s1, s2 string) {
+		for i, field := range hostileFields {
+			d, colors := hostileDoc(field, s1)
+			// The second string goes into another field at the same time.
+			d2, _ := hostileDoc(hostileFields[(i+3)%len(hostileFields)], s2)
+			d.Highlights[0].Comment = d2.Highlights[0].Comment
+			d.Article.Note = d2.Article.Note
+			var b bytes.Buffer
+			if err := Article(&b, d, colors); err != nil {
+				t.Fatal(err)
+			}
+			checkArticle(t, b.Bytes(), d, colors, true)
+		}
+	})
+}

@@ -1,0 +1,351 @@
+package export
+
+import (
+	"bufio"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"scholia/storage"
+)
+
+// The W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/)
+// has no place for a library's articles, so Scholia's own data travels in
+// extension properties whose names are absolute IRIs in the "scholia:"
+// scheme. The model allows extra properties, and consumers that do not know
+// them ignore them; ReadW3C needs them to rebuild the library.
+const (
+	annoContext     = "http://www.w3.org/ns/anno.jsonld"
+	collectionID    = "urn:scholia:library"
+	pageID          = "urn:scholia:library:page:1"
+	highlightPrefix = "urn:scholia:highlight:"
+	articlePrefix   = "urn:scholia:article:"
+	libraryVersion  = 1
+)
+
+type w3cCollection struct {
+	Context string      `json:"@context"`
+	ID      string      `json:"id"`
+	Type    string      `json:"type"`
+	Label   string      `json:"label"`
+	Total   int         `json:"total"`
+	First   *w3cPage    `json:"first,omitempty"`
+	Library *w3cLibrary `json:"scholia:library"`
+}
+
+type w3cPage struct {
+	ID         string          `json:"id"`
+	Type       string          `json:"type"`
+	StartIndex int             `json:"startIndex"`
+	Items      []w3cAnnotation `json:"items"`
+}
+
+type w3cAnnotation struct {
+	ID         string    `json:"id"`
+	Type       string    `json:"type"`
+	Motivation string    `json:"motivation"`
+	Created    string    `json:"created,omitempty"`
+	Modified   string    `json:"modified,omitempty"`
+	Body       []w3cBody `json:"body,omitempty"`
+	Target     w3cTarget `json:"target"`
+	Article    int64     `json:"scholia:article"`
+	Color      *w3cColor `json:"scholia:color,omitempty"`
+	Orphaned   bool      `json:"scholia:orphaned,omitempty"`
+	// Stale offsets of an orphaned highlight: kept so the backup is
+	// complete, but not as a TextPositionSelector, which would point other
+	// tools at text that is no longer the quote.
+	StalePosition *w3cPosition `json:"scholia:stalePosition,omitempty"`
+}
+
+type w3cBody struct {
+	Type    string `json:"type"`
+	Value   string `json:"value"`
+	Purpose string `json:"purpose"`
+	Format  string `json:"format,omitempty"`
+}
+
+type w3cTarget struct {
+	Source   string        `json:"source"`
+	Selector []w3cSelector `json:"selector"`
+}
+
+// w3cSelector is a TextQuoteSelector or a TextPositionSelector; the
+// pointers keep the other kind's fields out of the JSON.
+type w3cSelector struct {
+	Type   string  `json:"type"`
+	Exact  *string `json:"exact,omitempty"`
+	Prefix string  `json:"prefix,omitempty"`
+	Suffix string  `json:"suffix,omitempty"`
+	Start  *int    `json:"start,omitempty"`
+	End    *int    `json:"end,omitempty"`
+}
+
+type w3cPosition struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+type w3cColor struct {
+	Key  string `json:"key"`
+	Name string `json:"name"`
+	Hex  string `json:"hex"`
+}
+
+type w3cLibrary struct {
+	Version  int          `json:"version"`
+	Colors   []w3cColor   `json:"colors"`
+	Articles []w3cArticle `json:"articles"`
+}
+
+type w3cArticle struct {
+	ID        int64    `json:"id"`
+	Title     string   `json:"title"`
+	Author    string   `json:"author,omitempty"`
+	Source    string   `json:"source,omitempty"`
+	URL       string   `json:"url,omitempty"`
+	Published string   `json:"published,omitempty"`
+	Added     string   `json:"added,omitempty"`
+	Updated   string   `json:"updated,omitempty"`
+	Opened    string   `json:"opened,omitempty"`
+	Tags      []string `json:"tags,omitempty"`
+	Note      string   `json:"note,omitempty"`
+	Body      string   `json:"body"`
+}
+
+// W3C writes the W3C Web Annotation Data Model JSON: an AnnotationCollection
+// of every highlight as an Annotation (TextQuoteSelector and
+// TextPositionSelector on the article, the comment and tags as
+// TextualBody), plus the articles and colours under "scholia:library", so
+// the file is a complete backup that ReadW3C reads back. Articles are
+// ordered by ID and highlights by (Start, ID), orphaned last, so the same
+// library always gives the same bytes. Two docs with one article ID are an
+// error: the file could not say which highlights belong to which.
+func W3C(w io.Writer, docs []Doc, colors []storage.Color) error {
+	sorted := slices.Clone(docs)
+	slices.SortStableFunc(sorted, func(a, b Doc) int { return cmp.Compare(a.Article.ID, b.Article.ID) })
+	p := newPalette(colors)
+	lib := &w3cLibrary{Version: libraryVersion, Colors: make([]w3cColor, 0, len(colors)), Articles: make([]w3cArticle, 0, len(sorted))}
+	for _, c := range colors {
+		lib.Colors = append(lib.Colors, w3cColor(c))
+	}
+	var items []w3cAnnotation
+	for i, d := range sorted {
+		a := d.Article
+		if i > 0 && sorted[i-1].Article.ID == a.ID {
+			return fmt.Errorf("export: w3c: article %d given twice", a.ID)
+		}
+		lib.Articles = append(lib.Articles, w3cArticle{
+			ID: a.ID, Title: a.Title, Author: a.Author, Source: a.Source, URL: a.URL,
+			Published: a.Published, Added: stamp(a.Added), Updated: stamp(a.Updated),
+			Opened: stamp(a.Opened), Tags: sortedTags(a.Tags), Note: a.Note, Body: a.Body,
+		})
+		source := targetSource(a)
+		attached, orphaned := sortedHighlights(d.Highlights)
+		for _, h := range append(attached, orphaned...) {
+			items = append(items, annotation(a.ID, source, h, p))
+		}
+	}
+	coll := w3cCollection{
+		Context: annoContext, ID: collectionID, Type: "AnnotationCollection",
+		Label: "Scholia library", Total: len(items), Library: lib,
+	}
+	if len(items) > 0 {
+		coll.First = &w3cPage{ID: pageID, Type: "AnnotationPage", Items: items}
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false) // keep quotes readable: "<" not "\u003c"
+	enc.SetIndent("", " ")
+	if err := enc.Encode(coll); err != nil {
+		return fmt.Errorf("export: w3c: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("export: w3c: %w", err)
+	}
+	return nil
+}
+
+func annotation(articleID int64, source string, h storage.Highlight, p palette) w3cAnnotation {
+	an := w3cAnnotation{
+		ID:         highlightPrefix + strconv.FormatInt(h.ID, 10),
+		Type:       "Annotation",
+		Motivation: "highlighting",
+		Created:    stamp(h.Created),
+		Modified:   stamp(h.Updated),
+		Article:    articleID,
+		Orphaned:   h.Orphaned,
+	}
+	if h.Comment != "" {
+		an.Motivation = "commenting"
+		an.Body = append(an.Body, w3cBody{Type: "TextualBody", Value: h.Comment, Purpose: "commenting", Format: "text/plain"})
+	}
+	for _, t := range sortedTags(h.Tags) {
+		an.Body = append(an.Body, w3cBody{Type: "TextualBody", Value: t, Purpose: "tagging"})
+	}
+	exact := h.Quote
+	an.Target = w3cTarget{Source: source, Selector: []w3cSelector{
+		{Type: "TextQuoteSelector", Exact: &exact, Prefix: h.Prefix, Suffix: h.Suffix},
+	}}
+	if h.Orphaned {
+		an.StalePosition = &w3cPosition{Start: h.Start, End: h.End}
+	} else {
+		start, end := h.Start, h.End
+		an.Target.Selector = append(an.Target.Selector, w3cSelector{Type: "TextPositionSelector", Start: &start, End: &end})
+	}
+	if h.Color != "" {
+		c := w3cColor(p.lookup(h.Color))
+		an.Color = &c
+	}
+	return an
+}
+
+// targetSource is the article's URL when it is a clean absolute http(s)
+// URL, which lets other annotation tools find the page; otherwise an URN
+// naming the article in this library.
+func targetSource(a storage.Article) string {
+	u, err := url.Parse(a.URL)
+	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" && isPlainURI(a.URL) {
+		return a.URL
+	}
+	return articlePrefix + strconv.FormatInt(a.ID, 10)
+}
+
+// isPlainURI reports whether s has only characters a URI may contain
+// unescaped (RFC 3986), so schema validators accept it as format "uri".
+func isPlainURI(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(`"<>\^`+"`{|}", c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// stamp formats t as RFC 3339 in UTC, keeping sub-seconds so a round trip
+// through ReadW3C loses nothing; the zero time is left out.
+func stamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+func parseStamp(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+// ReadW3C reads a file written by W3C back into docs (in article ID order,
+// highlights in the file's order) and colours. It needs the
+// "scholia:library" extension: plain annotation collections from other
+// tools carry no articles to attach highlights to.
+func ReadW3C(r io.Reader) (docs []Doc, colors []storage.Color, err error) {
+	var coll w3cCollection
+	dec := json.NewDecoder(r)
+	if err := dec.Decode(&coll); err != nil {
+		return nil, nil, fmt.Errorf("export: read w3c: %w", err)
+	}
+	if coll.Context != annoContext || coll.Type != "AnnotationCollection" {
+		return nil, nil, fmt.Errorf("export: read w3c: not a W3C AnnotationCollection (@context %q, type %q)", coll.Context, coll.Type)
+	}
+	lib := coll.Library
+	if lib == nil {
+		return nil, nil, fmt.Errorf("export: read w3c: no scholia:library: not a Scholia export")
+	}
+	if lib.Version != libraryVersion {
+		return nil, nil, fmt.Errorf("export: read w3c: library format version %d is not supported (want %d)", lib.Version, libraryVersion)
+	}
+	for _, c := range lib.Colors {
+		colors = append(colors, storage.Color(c))
+	}
+	index := make(map[int64]int, len(lib.Articles))
+	for _, wa := range lib.Articles {
+		if _, dup := index[wa.ID]; dup {
+			return nil, nil, fmt.Errorf("export: read w3c: article %d appears twice", wa.ID)
+		}
+		a := storage.Article{
+			ID: wa.ID, Title: wa.Title, Author: wa.Author, Source: wa.Source, URL: wa.URL,
+			Published: wa.Published, Tags: wa.Tags, Note: wa.Note, Body: wa.Body,
+		}
+		for _, f := range []struct {
+			dst *time.Time
+			s   string
+		}{{&a.Added, wa.Added}, {&a.Updated, wa.Updated}, {&a.Opened, wa.Opened}} {
+			if *f.dst, err = parseStamp(f.s); err != nil {
+				return nil, nil, fmt.Errorf("export: read w3c: article %d: %w", wa.ID, err)
+			}
+		}
+		index[wa.ID] = len(docs)
+		docs = append(docs, Doc{Article: a})
+	}
+	if coll.First != nil {
+		for _, an := range coll.First.Items {
+			h, err := readAnnotation(an)
+			if err != nil {
+				return nil, nil, fmt.Errorf("export: read w3c: %s: %w", an.ID, err)
+			}
+			i, ok := index[an.Article]
+			if !ok {
+				return nil, nil, fmt.Errorf("export: read w3c: %s: unknown article %d", an.ID, an.Article)
+			}
+			docs[i].Highlights = append(docs[i].Highlights, h)
+		}
+	}
+	return docs, colors, nil
+}
+
+func readAnnotation(an w3cAnnotation) (storage.Highlight, error) {
+	h := storage.Highlight{ArticleID: an.Article, Orphaned: an.Orphaned}
+	idText, ok := strings.CutPrefix(an.ID, highlightPrefix)
+	if !ok {
+		return h, fmt.Errorf("id is not %s<n>", highlightPrefix)
+	}
+	var err error
+	if h.ID, err = strconv.ParseInt(idText, 10, 64); err != nil {
+		return h, fmt.Errorf("bad id: %w", err)
+	}
+	if h.Created, err = parseStamp(an.Created); err != nil {
+		return h, err
+	}
+	if h.Updated, err = parseStamp(an.Modified); err != nil {
+		return h, err
+	}
+	for _, b := range an.Body {
+		switch b.Purpose {
+		case "commenting":
+			h.Comment = b.Value
+		case "tagging":
+			h.Tags = append(h.Tags, b.Value)
+		}
+	}
+	for _, s := range an.Target.Selector {
+		switch s.Type {
+		case "TextQuoteSelector":
+			if s.Exact == nil {
+				return h, fmt.Errorf("TextQuoteSelector without exact")
+			}
+			h.Quote, h.Prefix, h.Suffix = *s.Exact, s.Prefix, s.Suffix
+		case "TextPositionSelector":
+			if s.Start == nil || s.End == nil {
+				return h, fmt.Errorf("TextPositionSelector without start or end")
+			}
+			h.Start, h.End = *s.Start, *s.End
+		}
+	}
+	if an.StalePosition != nil {
+		h.Start, h.End = an.StalePosition.Start, an.StalePosition.End
+	}
+	if an.Color != nil {
+		h.Color = an.Color.Key
+	}
+	return h, nil
+}
