@@ -5,6 +5,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -13,8 +14,10 @@ import (
 const sniffLen = 8 << 10
 
 // decodeText turns raw file bytes into UTF-8 text, or refuses them with the
-// reason shared by every format (too large, binary, not UTF-8, empty).
-func decodeText(name string, data []byte) (string, error) {
+// reason shared by every format (too large, binary, not UTF-8, empty). An
+// HTML page that is not UTF-8 may declare its encoding (<meta charset>),
+// which is then believed before the Windows-1252 guess.
+func decodeText(name string, data []byte, f format) (string, error) {
 	if len(data) > MaxSize {
 		return "", tooLarge(name, int64(len(data)))
 	}
@@ -34,6 +37,11 @@ func decodeText(name string, data []byte) (string, error) {
 		}
 		if utf8.Valid(data) {
 			text = string(data)
+		} else if dec, ok := declaredEncoding(data, f); ok {
+			if hasC1(dec) {
+				return "", &Error{Name: name, Reason: reasonNotUTF8}
+			}
+			text = string(dec)
 		} else {
 			// Old Windows editors and some saved pages write Windows-1252.
 			// Bytes it leaves undefined (0x81, 0x8D, ...) decode to U+FFFD, and
@@ -53,6 +61,21 @@ func decodeText(name string, data []byte) (string, error) {
 		return "", &Error{Name: name, Reason: reasonEmpty}
 	}
 	return text, nil
+}
+
+// declaredEncoding decodes an HTML page in the encoding its <meta> names,
+// when that is neither UTF-8 (it is not) nor Windows-1252 (the fallback
+// anyway, and what the WHATWG rules answer when nothing is declared).
+func declaredEncoding(data []byte, f format) ([]byte, bool) {
+	if f != formatHTML {
+		return nil, false
+	}
+	enc, encName, _ := charset.DetermineEncoding(data, "text/html")
+	if encName == "utf-8" || encName == "windows-1252" {
+		return nil, false
+	}
+	dec, err := enc.NewDecoder().Bytes(data)
+	return dec, err == nil
 }
 
 func decodeUTF16(b []byte, bigEndian bool) string {

@@ -83,7 +83,7 @@ func Parse(name string, data []byte) (Doc, error) {
 		}
 		return Doc{}, &Error{Name: name, Reason: fmt.Sprintf("unsupported file type (%s)", ext)}
 	}
-	text, err := decodeText(name, data)
+	text, err := decodeText(name, data, f)
 	if err != nil {
 		return Doc{}, err
 	}
@@ -140,7 +140,7 @@ func ioError(path string, err error) *Error {
 // date line or overlong, like .txt).
 func Clipboard(text string) (Doc, error) {
 	const name = "clipboard"
-	decoded, err := decodeText(name, []byte(text))
+	decoded, err := decodeText(name, []byte(text), formatTxt)
 	if err != nil {
 		var e *Error
 		if errors.As(err, &e) && e.Reason == reasonEmpty {
