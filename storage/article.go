@@ -35,7 +35,7 @@ func fromMillis(ms int64) time.Time {
 // when zero, a.Added and a.Updated. An article whose body is already in the
 // library is not stored: the error wraps ErrDuplicate.
 func (s *Store) CreateArticle(ctx context.Context, a *Article) error {
-	return s.write(ctx, "create article", func(tx *sql.Tx) error {
+	return s.write(ctx, "create article", func(tx *txn) error {
 		return createArticle(ctx, tx, a)
 	})
 }
@@ -46,7 +46,7 @@ func (s *Store) CreateArticle(ctx context.Context, a *Article) error {
 // A failure of the transaction itself stores none of them.
 func (s *Store) ImportArticles(ctx context.Context, arts []*Article) ([]error, error) {
 	results := make([]error, len(arts))
-	err := s.write(ctx, "import articles", func(tx *sql.Tx) error {
+	err := s.write(ctx, "import articles", func(tx *txn) error {
 		for i, a := range arts {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -81,7 +81,7 @@ func (e *DuplicateError) Error() string { return fmt.Sprintf("duplicate of artic
 // Is makes errors.Is(err, ErrDuplicate) match.
 func (e *DuplicateError) Is(target error) bool { return target == ErrDuplicate }
 
-func createArticle(ctx context.Context, tx *sql.Tx, a *Article) error {
+func createArticle(ctx context.Context, tx *txn, a *Article) error {
 	if strings.TrimSpace(a.Body) == "" {
 		return fmt.Errorf("article %q has no text", a.Title)
 	}
@@ -123,7 +123,7 @@ func createArticle(ctx context.Context, tx *sql.Tx, a *Article) error {
 // Article loads one article with its body, note and tags.
 func (s *Store) Article(ctx context.Context, id int64) (Article, error) {
 	var a Article
-	err := s.read(ctx, fmt.Sprintf("article %d", id), func(tx *sql.Tx) error {
+	err := s.read(ctx, fmt.Sprintf("article %d", id), func(tx *txn) error {
 		var added, updated, opened int64
 		err := tx.QueryRowContext(ctx, `SELECT a.id, a.title, a.author, a.source, a.url, a.published, a.added, a.updated, a.opened,
 				b.body, coalesce(n.note, '')
@@ -144,7 +144,7 @@ func (s *Store) Article(ctx context.Context, id int64) (Article, error) {
 // ArticleIDs lists every article ID, newest first.
 func (s *Store) ArticleIDs(ctx context.Context) ([]int64, error) {
 	var ids []int64
-	err := s.read(ctx, "list article ids", func(tx *sql.Tx) error {
+	err := s.read(ctx, "list article ids", func(tx *txn) error {
 		rows, err := tx.QueryContext(ctx, "SELECT id FROM articles ORDER BY added DESC, id DESC")
 		if err != nil {
 			return err
@@ -167,7 +167,7 @@ func (s *Store) ArticleIDs(ctx context.Context) ([]int64, error) {
 // it (case-insensitive).
 func (s *Store) Summaries(ctx context.Context, tag string) ([]Summary, error) {
 	var out []Summary
-	err := s.read(ctx, "list articles", func(tx *sql.Tx) error {
+	err := s.read(ctx, "list articles", func(tx *txn) error {
 		q := `SELECT a.id, a.title, a.author, a.source, a.url, a.published, a.added, a.opened,
 				(SELECT count(*) FROM highlights h WHERE h.article_id = a.id)
 			FROM articles a`
@@ -208,7 +208,7 @@ func (s *Store) Summaries(ctx context.Context, tag string) ([]Summary, error) {
 // UpdateArticle saves an article's metadata (title, author, source, url,
 // published). The body, note and tags have their own methods.
 func (s *Store) UpdateArticle(ctx context.Context, a Article) error {
-	return s.write(ctx, fmt.Sprintf("update article %d", a.ID), func(tx *sql.Tx) error {
+	return s.write(ctx, fmt.Sprintf("update article %d", a.ID), func(tx *txn) error {
 		return exec1(ctx, tx, `UPDATE articles SET title = ?, author = ?, source = ?, url = ?, published = ?, updated = ? WHERE id = ?`,
 			a.Title, a.Author, a.Source, a.URL, a.Published, millis(time.Now()), a.ID)
 	})
@@ -216,7 +216,7 @@ func (s *Store) UpdateArticle(ctx context.Context, a Article) error {
 
 // SetNote saves the article's note.
 func (s *Store) SetNote(ctx context.Context, id int64, note string) error {
-	return s.write(ctx, fmt.Sprintf("save note of article %d", id), func(tx *sql.Tx) error {
+	return s.write(ctx, fmt.Sprintf("save note of article %d", id), func(tx *txn) error {
 		if err := exists(ctx, tx, "articles", id); err != nil {
 			return err
 		}
@@ -224,7 +224,7 @@ func (s *Store) SetNote(ctx context.Context, id int64, note string) error {
 	})
 }
 
-func setNote(ctx context.Context, tx *sql.Tx, id int64, note string, at time.Time) error {
+func setNote(ctx context.Context, tx *txn, id int64, note string, at time.Time) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO notes (article_id, note, updated) VALUES (?, ?, ?)
 		ON CONFLICT (article_id) DO UPDATE SET note = excluded.note, updated = excluded.updated
 		WHERE note IS NOT excluded.note`, id, note, millis(at))
@@ -233,14 +233,14 @@ func setNote(ctx context.Context, tx *sql.Tx, id int64, note string, at time.Tim
 
 // MarkOpened records that the article was just opened (for "recent" order).
 func (s *Store) MarkOpened(ctx context.Context, id int64) error {
-	return s.write(ctx, fmt.Sprintf("mark article %d opened", id), func(tx *sql.Tx) error {
+	return s.write(ctx, fmt.Sprintf("mark article %d opened", id), func(tx *txn) error {
 		return exec1(ctx, tx, "UPDATE articles SET opened = ? WHERE id = ?", millis(time.Now()), id)
 	})
 }
 
 // DeleteArticle removes an article with its highlights, note and tag links.
 func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
-	return s.write(ctx, fmt.Sprintf("delete article %d", id), func(tx *sql.Tx) error {
+	return s.write(ctx, fmt.Sprintf("delete article %d", id), func(tx *txn) error {
 		return exec1(ctx, tx, "DELETE FROM articles WHERE id = ?", id)
 	})
 }
@@ -248,14 +248,14 @@ func (s *Store) DeleteArticle(ctx context.Context, id int64) error {
 // CountArticles is the number of articles in the library.
 func (s *Store) CountArticles(ctx context.Context) (int, error) {
 	var n int
-	err := s.read(ctx, "count articles", func(tx *sql.Tx) error {
+	err := s.read(ctx, "count articles", func(tx *txn) error {
 		return tx.QueryRowContext(ctx, "SELECT count(*) FROM articles").Scan(&n)
 	})
 	return n, err
 }
 
 // exec1 runs a statement that must change exactly one row; no row is ErrNotFound.
-func exec1(ctx context.Context, tx *sql.Tx, q string, args ...any) error {
+func exec1(ctx context.Context, tx *txn, q string, args ...any) error {
 	res, err := tx.ExecContext(ctx, q, args...)
 	if err != nil {
 		return err
@@ -270,7 +270,7 @@ func exec1(ctx context.Context, tx *sql.Tx, q string, args ...any) error {
 	return nil
 }
 
-func exists(ctx context.Context, tx *sql.Tx, table string, id int64) error {
+func exists(ctx context.Context, tx *txn, table string, id int64) error {
 	var one int
 	return tx.QueryRowContext(ctx, "SELECT 1 FROM "+table+" WHERE id = ?", id).Scan(&one)
 }

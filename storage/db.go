@@ -183,11 +183,12 @@ func (s *Store) Close() error {
 }
 
 // write runs fn in a write transaction and commits it.
-func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+func (s *Store) write(ctx context.Context, what string, fn func(tx *txn) error) error {
+	sqlTx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("storage: %s: %w", what, err)
 	}
+	tx := &txn{Tx: sqlTx}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return wrap(what, err)
@@ -199,11 +200,12 @@ func (s *Store) write(ctx context.Context, what string, fn func(tx *sql.Tx) erro
 }
 
 // read runs fn in a read-only transaction, so it sees one consistent snapshot.
-func (s *Store) read(ctx context.Context, what string, fn func(tx *sql.Tx) error) error {
-	tx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+func (s *Store) read(ctx context.Context, what string, fn func(tx *txn) error) error {
+	sqlTx, err := s.rdb.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return fmt.Errorf("storage: %s: %w", what, err)
 	}
+	tx := &txn{Tx: sqlTx}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
 		return wrap(what, err)

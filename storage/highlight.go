@@ -13,12 +13,12 @@ import (
 // highlight's offsets must lie inside the article body and its Quote must be
 // exactly the text between them, unless it is orphaned.
 func (s *Store) CreateHighlight(ctx context.Context, h *Highlight) error {
-	return s.write(ctx, "create highlight", func(tx *sql.Tx) error {
+	return s.write(ctx, "create highlight", func(tx *txn) error {
 		return createHighlight(ctx, tx, h)
 	})
 }
 
-func createHighlight(ctx context.Context, tx *sql.Tx, h *Highlight) error {
+func createHighlight(ctx context.Context, tx *txn, h *Highlight) error {
 	if err := checkHighlight(ctx, tx, h); err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ func createHighlight(ctx context.Context, tx *sql.Tx, h *Highlight) error {
 
 // checkHighlight refuses a highlight that does not fit its article, so a bad
 // caller can never store offsets that point outside the body.
-func checkHighlight(ctx context.Context, tx *sql.Tx, h *Highlight) error {
+func checkHighlight(ctx context.Context, tx *txn, h *Highlight) error {
 	if h.Color == "" {
 		h.Color = DefaultColors[0].Key
 	}
@@ -115,7 +115,7 @@ func runeSlice(s string, start, end int) (string, bool) {
 // last), each with its tags.
 func (s *Store) Highlights(ctx context.Context, articleID int64) ([]Highlight, error) {
 	var out []Highlight
-	err := s.read(ctx, fmt.Sprintf("highlights of article %d", articleID), func(tx *sql.Tx) error {
+	err := s.read(ctx, fmt.Sprintf("highlights of article %d", articleID), func(tx *txn) error {
 		if err := exists(ctx, tx, "articles", articleID); err != nil {
 			return err
 		}
@@ -129,7 +129,7 @@ func (s *Store) Highlights(ctx context.Context, articleID int64) ([]Highlight, e
 // Highlight loads one highlight.
 func (s *Store) Highlight(ctx context.Context, id int64) (Highlight, error) {
 	var h Highlight
-	err := s.read(ctx, fmt.Sprintf("highlight %d", id), func(tx *sql.Tx) error {
+	err := s.read(ctx, fmt.Sprintf("highlight %d", id), func(tx *txn) error {
 		hs, err := queryHighlights(ctx, tx, "WHERE h.id = ?", id)
 		if err != nil {
 			return err
@@ -143,7 +143,7 @@ func (s *Store) Highlight(ctx context.Context, id int64) (Highlight, error) {
 	return h, err
 }
 
-func queryHighlights(ctx context.Context, tx *sql.Tx, where string, args ...any) ([]Highlight, error) {
+func queryHighlights(ctx context.Context, tx *txn, where string, args ...any) ([]Highlight, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT h.id, h.article_id, h.start_pos, h.end_pos, h.quote, h.prefix, h.suffix,
 			h.color, h.comment, h.orphaned, h.created, h.updated FROM highlights h `+where, args...)
 	if err != nil {
@@ -175,7 +175,7 @@ func queryHighlights(ctx context.Context, tx *sql.Tx, where string, args ...any)
 
 // SetHighlightColor changes a highlight's colour.
 func (s *Store) SetHighlightColor(ctx context.Context, id int64, color string) error {
-	return s.write(ctx, fmt.Sprintf("recolour highlight %d", id), func(tx *sql.Tx) error {
+	return s.write(ctx, fmt.Sprintf("recolour highlight %d", id), func(tx *txn) error {
 		var ok int
 		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM colors WHERE key = ?", color).Scan(&ok); err != nil {
 			return err
@@ -189,7 +189,7 @@ func (s *Store) SetHighlightColor(ctx context.Context, id int64, color string) e
 
 // SetHighlightComment saves a highlight's comment.
 func (s *Store) SetHighlightComment(ctx context.Context, id int64, comment string) error {
-	return s.write(ctx, fmt.Sprintf("save comment of highlight %d", id), func(tx *sql.Tx) error {
+	return s.write(ctx, fmt.Sprintf("save comment of highlight %d", id), func(tx *txn) error {
 		if err := exists(ctx, tx, "highlights", id); err != nil {
 			return err
 		}
@@ -202,7 +202,7 @@ func (s *Store) SetHighlightComment(ctx context.Context, id int64, comment strin
 
 // DeleteHighlight removes a highlight and its tag links.
 func (s *Store) DeleteHighlight(ctx context.Context, id int64) error {
-	return s.write(ctx, fmt.Sprintf("delete highlight %d", id), func(tx *sql.Tx) error {
+	return s.write(ctx, fmt.Sprintf("delete highlight %d", id), func(tx *txn) error {
 		if err := exec1(ctx, tx, "DELETE FROM highlights WHERE id = ?", id); err != nil {
 			return err
 		}
@@ -213,7 +213,7 @@ func (s *Store) DeleteHighlight(ctx context.Context, id int64) error {
 // Colors lists the highlight colours in key order (1–5).
 func (s *Store) Colors(ctx context.Context) ([]Color, error) {
 	var out []Color
-	err := s.read(ctx, "list colours", func(tx *sql.Tx) error {
+	err := s.read(ctx, "list colours", func(tx *txn) error {
 		rows, err := tx.QueryContext(ctx, "SELECT key, name, hex FROM colors ORDER BY position")
 		if err != nil {
 			return err
@@ -233,7 +233,7 @@ func (s *Store) Colors(ctx context.Context) ([]Color, error) {
 
 // RenameColor gives a highlight colour a new name.
 func (s *Store) RenameColor(ctx context.Context, key, name string) error {
-	return s.write(ctx, "rename colour "+key, func(tx *sql.Tx) error {
+	return s.write(ctx, "rename colour "+key, func(tx *txn) error {
 		if name == "" {
 			return fmt.Errorf("a colour needs a name")
 		}

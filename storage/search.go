@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"sort"
 	"strings"
@@ -108,7 +107,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 		limit = 50
 	}
 	var hits []Hit
-	err = s.read(ctx, "search", func(tx *sql.Tx) error {
+	err = s.read(ctx, "search", func(tx *txn) error {
 		// Each query returns two candidate texts: the first (title, or a
 		// highlight's comment) wins when the words were found in it.
 		queries := []struct{ first, second, sql string }{

@@ -22,7 +22,7 @@ func CleanTag(name string) string {
 }
 
 // tagID returns the id of the tag with that name, creating it if needed.
-func tagID(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
+func tagID(ctx context.Context, tx *txn, name string) (int64, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, "SELECT id FROM tags WHERE name = ?", name).Scan(&id)
 	if err == nil {
@@ -38,7 +38,7 @@ func tagID(ctx context.Context, tx *sql.Tx, name string) (int64, error) {
 	return res.LastInsertId()
 }
 
-func addArticleTags(ctx context.Context, tx *sql.Tx, articleID int64, names []string) error {
+func addArticleTags(ctx context.Context, tx *txn, articleID int64, names []string) error {
 	for _, n := range names {
 		n = CleanTag(n)
 		if n == "" {
@@ -58,7 +58,7 @@ func addArticleTags(ctx context.Context, tx *sql.Tx, articleID int64, names []st
 // ChangeArticleTags adds and removes tags of one article in one transaction.
 // Tags no longer used anywhere are deleted.
 func (s *Store) ChangeArticleTags(ctx context.Context, articleID int64, add, remove []string) error {
-	return s.write(ctx, fmt.Sprintf("tag article %d", articleID), func(tx *sql.Tx) error {
+	return s.write(ctx, fmt.Sprintf("tag article %d", articleID), func(tx *txn) error {
 		if err := exists(ctx, tx, "articles", articleID); err != nil {
 			return err
 		}
@@ -77,7 +77,7 @@ func (s *Store) ChangeArticleTags(ctx context.Context, articleID int64, add, rem
 
 // ChangeHighlightTags adds and removes tags of one highlight.
 func (s *Store) ChangeHighlightTags(ctx context.Context, highlightID int64, add, remove []string) error {
-	return s.write(ctx, fmt.Sprintf("tag highlight %d", highlightID), func(tx *sql.Tx) error {
+	return s.write(ctx, fmt.Sprintf("tag highlight %d", highlightID), func(tx *txn) error {
 		if err := exists(ctx, tx, "highlights", highlightID); err != nil {
 			return err
 		}
@@ -94,7 +94,7 @@ func (s *Store) ChangeHighlightTags(ctx context.Context, highlightID int64, add,
 	})
 }
 
-func addHighlightTags(ctx context.Context, tx *sql.Tx, highlightID int64, names []string) error {
+func addHighlightTags(ctx context.Context, tx *txn, highlightID int64, names []string) error {
 	for _, n := range names {
 		n = CleanTag(n)
 		if n == "" {
@@ -111,7 +111,7 @@ func addHighlightTags(ctx context.Context, tx *sql.Tx, highlightID int64, names 
 	return nil
 }
 
-func pruneTags(ctx context.Context, tx *sql.Tx) error {
+func pruneTags(ctx context.Context, tx *txn) error {
 	_, err := tx.ExecContext(ctx, `DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)
 		AND id NOT IN (SELECT tag_id FROM highlight_tags)`)
 	return err
@@ -120,7 +120,7 @@ func pruneTags(ctx context.Context, tx *sql.Tx) error {
 // Tags lists every tag with its counts, by name.
 func (s *Store) Tags(ctx context.Context) ([]TagCount, error) {
 	var out []TagCount
-	err := s.read(ctx, "list tags", func(tx *sql.Tx) error {
+	err := s.read(ctx, "list tags", func(tx *txn) error {
 		rows, err := tx.QueryContext(ctx, `SELECT t.name,
 				(SELECT count(*) FROM article_tags at WHERE at.tag_id = t.id),
 				(SELECT count(*) FROM highlight_tags ht WHERE ht.tag_id = t.id)
@@ -141,17 +141,17 @@ func (s *Store) Tags(ctx context.Context) ([]TagCount, error) {
 	return out, err
 }
 
-func articleTags(ctx context.Context, tx *sql.Tx, articleID int64) ([]string, error) {
+func articleTags(ctx context.Context, tx *txn, articleID int64) ([]string, error) {
 	return names(ctx, tx, `SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
 		WHERE at.article_id = ? ORDER BY t.name COLLATE NOCASE`, articleID)
 }
 
-func highlightTags(ctx context.Context, tx *sql.Tx, highlightID int64) ([]string, error) {
+func highlightTags(ctx context.Context, tx *txn, highlightID int64) ([]string, error) {
 	return names(ctx, tx, `SELECT t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id
 		WHERE ht.highlight_id = ? ORDER BY t.name COLLATE NOCASE`, highlightID)
 }
 
-func names(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]string, error) {
+func names(ctx context.Context, tx *txn, q string, args ...any) ([]string, error) {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
@@ -170,7 +170,7 @@ func names(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]string, er
 
 // allArticleTags calls fn for every (article, tag) pair, tags of an article in
 // name order: one query for the whole library instead of one per article.
-func allArticleTags(ctx context.Context, tx *sql.Tx, fn func(id int64, tag string)) error {
+func allArticleTags(ctx context.Context, tx *txn, fn func(id int64, tag string)) error {
 	rows, err := tx.QueryContext(ctx, `SELECT at.article_id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id`)
 	if err != nil {
 		return err

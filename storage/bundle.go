@@ -1,0 +1,51 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+)
+
+// Bundle is an article with its highlights, as moved between libraries
+// (JSON backup and restore) or made by the benchmark generator.
+type Bundle struct {
+	Article    Article
+	Highlights []Highlight
+}
+
+// ImportBundles stores articles with their highlights in one transaction.
+// IDs in the bundles are ignored: each article and highlight gets a new one,
+// written back into bs. The result has one entry per bundle: nil, or an
+// error wrapping ErrDuplicate when the article's body is already in the
+// library (its highlights are then not added). A bad highlight fails the
+// whole call and stores nothing.
+func (s *Store) ImportBundles(ctx context.Context, bs []Bundle) ([]error, error) {
+	results := make([]error, len(bs))
+	err := s.write(ctx, "import articles", func(tx *txn) error {
+		for i := range bs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			b := &bs[i]
+			b.Article.ID = 0
+			if err := createArticle(ctx, tx, &b.Article); err != nil {
+				if isDuplicate(err) {
+					results[i] = err
+					continue
+				}
+				return err
+			}
+			for j := range b.Highlights {
+				h := &b.Highlights[j]
+				h.ID, h.ArticleID = 0, b.Article.ID
+				if err := createHighlight(ctx, tx, h); err != nil {
+					return fmt.Errorf("article %q, highlight %d: %w", b.Article.Title, j+1, err)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return results, nil
+}
