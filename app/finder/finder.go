@@ -1,0 +1,216 @@
+// Package finder is the sidebar's fuzzy matcher: it ranks library items
+// against a typed query exactly as github.com/sahilm/fuzzy would, fast enough
+// to run on every keystroke over 100,000 titles.
+//
+// Each item is matched first on its title alone; an item whose title does not
+// match is then matched on the string
+//
+//	Title + "  " + Source + "  " + Author + "  " + strings.Join(Tags, " ")
+//
+// Every title match ranks above every match that needs the other fields; within
+// each group results are ordered by sahilm's score, best first, ties in item
+// order. As in sahilm, matching folds case (Unicode simple folding) and a
+// string is cut at its first NUL.
+//
+// Speed comes from precomputed case-folded text, a one-word bitmask and an
+// IndexByte subsequence scan that reject most items before scoring, a scorer
+// that jumps between occurrences of the query's bytes, reuse of the previous
+// query's matches when the query grows, splitting the work across cores and
+// keeping only the best limit results.
+package finder
+
+import (
+	"context"
+	"strings"
+	"sync"
+)
+
+// Item is one library entry as the finder sees it.
+type Item struct {
+	ID     int64
+	Title  string
+	Source string
+	Author string
+	Tags   []string
+}
+
+// Match is one search result.
+type Match struct {
+	ID    int64
+	Index int   // index into the items given to New
+	Score int   // sahilm/fuzzy's score on the title, or on the joined fields for a non-title match
+	Title []int // rune indexes into Item.Title to emphasise (sorted, unique)
+}
+
+// Finder searches a fixed list of items. It is safe for concurrent use.
+type Finder struct {
+	ids   []int64
+	spans []span
+	text  string // every item's joined fields, cut at a NUL, back to back
+	folds string // the same, case-folded (see foldString)
+
+	mu    sync.Mutex
+	cache []cached // recent queries' matches, oldest first
+}
+
+// span locates one item in Finder.text and Finder.folds.
+type span struct {
+	start, title, end    int32 // in text: the title is text[start:title]
+	fstart, ftitle, fend int32 // in folds
+	mask, tmask          uint64
+	ascii                bool // text and folds then have the same offsets
+}
+
+// cached remembers which items matched a folded query. Matching is a folded
+// subsequence test, so items matching a longer query that starts with it
+// are among them.
+type cached struct {
+	key     string
+	matched []int32
+}
+
+// cacheSize covers typing and deleting a few characters.
+const cacheSize = 12
+
+// New indexes items for searching; it keeps no reference to the slice.
+// The total text of all items must stay under 2 GiB.
+func New(items []Item) *Finder {
+	size := 0
+	for _, it := range items {
+		size += len(it.Title) + len(it.Source) + len(it.Author) + 6
+		for _, t := range it.Tags {
+			size += len(t) + 1
+		}
+	}
+	var tb strings.Builder
+	tb.Grow(size)
+	fb := make([]byte, 0, size+size/8)
+	f := &Finder{ids: make([]int64, len(items)), spans: make([]span, len(items))}
+	for i, it := range items {
+		f.ids[i] = it.ID
+		start := tb.Len()
+		titleEnd, whole := writeCut(&tb, it.Title)
+		if whole {
+			writeFields(&tb, it)
+		}
+		all := tb.String()
+		s := all[start:]
+		sp := span{start: int32(start), title: int32(titleEnd), end: int32(len(all)), ascii: isASCII(s)}
+		sp.fstart = int32(len(fb))
+		fb, sp.tmask = foldString(fb, all[start:titleEnd])
+		sp.ftitle = int32(len(fb))
+		var rest uint64
+		fb, rest = foldString(fb, all[titleEnd:])
+		sp.fend = int32(len(fb))
+		sp.mask = sp.tmask | rest
+		f.spans[i] = sp
+	}
+	f.text = tb.String()
+	f.folds = string(fb)
+	return f
+}
+
+// writeCut writes s up to its first NUL and reports the builder's length
+// after it and whether s had no NUL (so writing may go on).
+func writeCut(b *strings.Builder, s string) (int, bool) {
+	if k := strings.IndexByte(s, 0); k >= 0 {
+		b.WriteString(s[:k])
+		return b.Len(), false
+	}
+	b.WriteString(s)
+	return b.Len(), true
+}
+
+// writeFields writes the fields after the title, stopping at a NUL as
+// sahilm stops matching there.
+func writeFields(b *strings.Builder, it Item) {
+	for _, s := range [...]string{"  ", it.Source, "  ", it.Author, "  "} {
+		if _, ok := writeCut(b, s); !ok {
+			return
+		}
+	}
+	for k, t := range it.Tags {
+		if k > 0 {
+			b.WriteByte(' ')
+		}
+		if _, ok := writeCut(b, t); !ok {
+			return
+		}
+	}
+}
+
+// Len returns the number of items.
+func (f *Finder) Len() int { return len(f.ids) }
+
+// Search returns the items matching query, best first, at most limit of them
+// (all when limit <= 0). An empty query returns the first limit items in
+// their given order, without emphasis. Search returns nil if ctx is
+// cancelled before it finishes.
+func (f *Finder) Search(ctx context.Context, query string, limit int) []Match {
+	if ctx.Err() != nil {
+		return nil
+	}
+	if query == "" {
+		return f.first(limit)
+	}
+	q := compile(query)
+	cands, narrowed := f.lookup(q.key)
+	res, matched, ok := f.scan(ctx, q, cands, narrowed, limit)
+	if !ok || ctx.Err() != nil {
+		return nil
+	}
+	f.remember(q.key, matched)
+	return f.matches(res)
+}
+
+func (f *Finder) first(limit int) []Match {
+	n := len(f.ids)
+	if limit > 0 {
+		n = min(n, limit)
+	}
+	out := make([]Match, n)
+	for i := range out {
+		out[i] = Match{ID: f.ids[i], Index: i}
+	}
+	return out
+}
+
+// lookup returns the matches of the longest remembered query that the new
+// folded query extends, or false to search every item.
+func (f *Finder) lookup(key string) ([]int32, bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var best *cached
+	for k := range f.cache {
+		c := &f.cache[k]
+		if strings.HasPrefix(key, c.key) && (best == nil || len(c.key) > len(best.key)) {
+			best = c
+		}
+	}
+	if best == nil {
+		return nil, false
+	}
+	return best.matched, true // never modified once stored
+}
+
+func (f *Finder) remember(key string, matched []int32) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for k := range f.cache {
+		if f.cache[k].key == key {
+			f.cache[k].matched = matched
+			return
+		}
+	}
+	if len(f.cache) == cacheSize {
+		f.cache = append(f.cache[:0], f.cache[1:]...)
+	}
+	f.cache = append(f.cache, cached{key: key, matched: matched})
+}
+
+// forget empties the cache, so benchmarks can time a first keystroke.
+func (f *Finder) forget() {
+	f.mu.Lock()
+	f.cache = nil
+	f.mu.Unlock()
+}

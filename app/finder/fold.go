@@ -1,0 +1,90 @@
+package finder
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// sahilm/fuzzy compares runes with a copy of strings.EqualFold's rune test,
+// which holds exactly when two runes share a unicode.SimpleFold orbit. Mapping
+// every rune to one representative of its orbit turns that test into plain
+// equality, so the hot loops compare bytes instead of calling SimpleFold.
+
+// asciiFold maps an ASCII byte to its representative: letters to lower case.
+var asciiFold = func() (t [utf8.RuneSelf]byte) {
+	for b := range t {
+		t[b] = byte(b)
+		if 'A' <= b && b <= 'Z' {
+			t[b] = byte(b + 'a' - 'A')
+		}
+	}
+	return t
+}()
+
+// fold returns r's representative: the smallest rune of its SimpleFold orbit,
+// except that an orbit holding an ASCII letter is represented by the lower
+// case letter (so K, k and the Kelvin sign all become 'k', and ASCII text
+// folds to ASCII of the same length).
+func fold(r rune) rune {
+	if r < utf8.RuneSelf {
+		return rune(asciiFold[r])
+	}
+	m := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		m = min(m, f)
+	}
+	if m < utf8.RuneSelf {
+		return rune(asciiFold[m])
+	}
+	return m
+}
+
+// foldString appends s folded rune by rune, as UTF-8, to dst and returns it
+// with a bitmask of the folded bytes it holds (bit b&63 for each byte b). An
+// ASCII s folds to a string of the same length; otherwise lengths may differ,
+// so folded text of non-ASCII items serves only the subsequence prefilter.
+func foldString(dst []byte, s string) ([]byte, uint64) {
+	var mask uint64
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			f := asciiFold[c]
+			dst = append(dst, f)
+			mask |= 1 << (f & 63)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		n := len(dst)
+		dst = utf8.AppendRune(dst, fold(r))
+		for _, b := range dst[n:] {
+			mask |= 1 << (b & 63)
+		}
+		i += size
+	}
+	return dst, mask
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// subsequence reports whether every byte of p occurs in s in order. It is a
+// necessary condition for a fuzzy match (on folded text), and IndexByte makes
+// it cheap enough to run over every item.
+func subsequence(s, p string) bool {
+	for i := 0; i < len(p); i++ {
+		k := strings.IndexByte(s, p[i])
+		if k < 0 {
+			return false
+		}
+		s = s[k+1:]
+	}
+	return true
+}

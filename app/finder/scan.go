@@ -1,0 +1,279 @@
+package finder
+
+import (
+	"cmp"
+	"context"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+)
+
+// pattern is a query folded once, before the scan.
+type pattern struct {
+	key   string // folded query as UTF-8: the subsequence filter and cache key
+	runes []rune // folded query
+	ascii bool   // key is ASCII, so scoreASCII applies to ASCII items
+	mask  uint64 // bits of key's bytes, as span.mask
+}
+
+func compile(query string) *pattern {
+	rs := []rune(query)
+	for k, r := range rs {
+		rs[k] = fold(r)
+	}
+	q := &pattern{key: string(rs), runes: rs}
+	q.ascii = isASCII(q.key)
+	for k := 0; k < len(q.key); k++ {
+		q.mask |= 1 << (q.key[k] & 63)
+	}
+	return q
+}
+
+// result is one matching item before it becomes a Match. pos holds the
+// matched byte offsets in the scored string.
+type result struct {
+	score int
+	idx   int32
+	tier  uint8 // 0: matched on the title; 1: needed the other fields
+	pos   []int32
+}
+
+// compare orders results best first: title matches, higher score, then
+// earlier item, which is sahilm's stable sort applied to each tier.
+func compare(a, b result) int {
+	if a.tier != b.tier {
+		return cmp.Compare(a.tier, b.tier)
+	}
+	if a.score != b.score {
+		return cmp.Compare(b.score, a.score)
+	}
+	return cmp.Compare(a.idx, b.idx)
+}
+
+// chunkOut is what scanning one contiguous run of candidates produced.
+type chunkOut struct {
+	matched []int32  // every matching item, in item order
+	res     []result // all matches, or with a limit a heap of the best limit
+	pos     []int32  // arena for the results' pos slices
+}
+
+const (
+	minChunk = 2048  // below this, goroutines cost more than they save
+	maxChunk = 16384 // bounds the time between cancellation checks
+)
+
+// scan scores the candidates (every item unless narrowed) and returns the
+// best results in order, all matching items, and false if ctx was cancelled.
+func (f *Finder) scan(ctx context.Context, q *pattern, cands []int32, narrowed bool, limit int) ([]result, []int32, bool) {
+	n := len(f.spans)
+	if narrowed {
+		n = len(cands)
+	}
+	workers := runtime.GOMAXPROCS(0)
+	size := min(max(minChunk, (n+4*workers-1)/(4*workers)), maxChunk)
+	chunks := max((n+size-1)/size, 1)
+	outs := make([]chunkOut, chunks)
+	var next atomic.Int64
+	work := func() {
+		for {
+			c := int(next.Add(1) - 1)
+			if c >= chunks || ctx.Err() != nil {
+				return
+			}
+			f.scanChunk(q, cands, narrowed, c*size, min((c+1)*size, n), limit, &outs[c])
+		}
+	}
+	var wg sync.WaitGroup
+	for w := 1; w < min(workers, chunks); w++ {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
+	if ctx.Err() != nil {
+		return nil, nil, false
+	}
+
+	total, found := 0, 0
+	for _, o := range outs {
+		total += len(o.res)
+		found += len(o.matched)
+	}
+	res := make([]result, 0, total)
+	matched := make([]int32, 0, found) // never nil: nil means "not narrowed"
+	for _, o := range outs {
+		res = append(res, o.res...)
+		matched = append(matched, o.matched...)
+	}
+	if limit > 0 {
+		slices.SortFunc(res, compare)
+		res = res[:min(limit, len(res))]
+	} else {
+		sortInOrder(res)
+	}
+	return res, matched, true
+}
+
+// scanChunk scores candidates lo..hi-1 into out.
+func (f *Finder) scanChunk(q *pattern, cands []int32, narrowed bool, lo, hi, limit int, out *chunkOut) {
+	for k := lo; k < hi; k++ {
+		i := int32(k)
+		if narrowed {
+			i = cands[k]
+		}
+		sp := &f.spans[i]
+		if q.mask&^sp.mask != 0 {
+			continue // a query byte the item lacks: the cheapest rejection
+		}
+		folded := f.folds[sp.fstart:sp.fend]
+		ftitle := folded[:sp.ftitle-sp.fstart]
+		inTitle := q.mask&^sp.tmask == 0 && subsequence(ftitle, q.key)
+		if !inTitle && !subsequence(folded, q.key) {
+			continue
+		}
+		text := f.text[sp.start:sp.end]
+		n0 := len(out.pos)
+		var score int
+		ok := false
+		tier := uint8(0)
+		if inTitle {
+			score, ok, out.pos = scoreItem(sp, q, text[:sp.title-sp.start], ftitle, out.pos)
+		}
+		if !ok {
+			tier = 1
+			score, ok, out.pos = scoreItem(sp, q, text, folded, out.pos)
+		}
+		if !ok {
+			continue // only non-ASCII text passes the byte filter yet fails here
+		}
+		out.matched = append(out.matched, i)
+		r := result{score: score, idx: i, tier: tier, pos: out.pos[n0:len(out.pos):len(out.pos)]}
+		if limit > 0 {
+			pushBounded(&out.res, r, limit)
+		} else {
+			out.res = append(out.res, r)
+		}
+	}
+}
+
+func scoreItem(sp *span, q *pattern, text, folded string, pos []int32) (int, bool, []int32) {
+	if sp.ascii {
+		if !q.ascii {
+			return 0, false, pos
+		}
+		return scoreASCII(text, folded, q.key, pos)
+	}
+	return scoreRunes(text, q.runes, pos)
+}
+
+// pushBounded keeps the best limit results in a heap whose root is the
+// worst, so most late arrivals are turned away with one comparison.
+func pushBounded(h *[]result, r result, limit int) {
+	s := *h
+	if len(s) < limit {
+		s = append(s, r)
+		for c := len(s) - 1; c > 0; {
+			p := (c - 1) / 2
+			if compare(s[c], s[p]) <= 0 {
+				break
+			}
+			s[c], s[p] = s[p], s[c]
+			c = p
+		}
+		*h = s
+		return
+	}
+	if compare(r, s[0]) >= 0 {
+		return
+	}
+	s[0] = r
+	for p := 0; ; {
+		c := 2*p + 1
+		if c >= len(s) {
+			break
+		}
+		if c+1 < len(s) && compare(s[c+1], s[c]) > 0 {
+			c++
+		}
+		if compare(s[c], s[p]) <= 0 {
+			break
+		}
+		s[c], s[p] = s[p], s[c]
+		p = c
+	}
+}
+
+// sortInOrder sorts results that arrive in item order. Scores usually span
+// a few hundred values, so a stable counting sort by (tier, score) is linear
+// and leaves ties in item order; wide spans fall back to a comparison sort.
+func sortInOrder(rs []result) {
+	if len(rs) < 256 {
+		slices.SortFunc(rs, compare)
+		return
+	}
+	lo, hi := rs[0].score, rs[0].score
+	for _, r := range rs {
+		lo, hi = min(lo, r.score), max(hi, r.score)
+	}
+	const far = 1 << 40 // keeps hi-lo from overflowing
+	if lo < -far || hi > far || hi-lo > 4*len(rs)+1024 {
+		slices.SortFunc(rs, compare)
+		return
+	}
+	width := hi - lo + 1
+	key := func(r *result) int { return int(r.tier)*width + hi - r.score }
+	starts := make([]int, 2*width+1)
+	for k := range rs {
+		starts[key(&rs[k])+1]++
+	}
+	for k := 1; k < len(starts); k++ {
+		starts[k] += starts[k-1]
+	}
+	sorted := make([]result, len(rs))
+	for k := range rs {
+		b := key(&rs[k])
+		sorted[starts[b]] = rs[k]
+		starts[b]++
+	}
+	copy(rs, sorted)
+}
+
+// matches turns results into Matches, converting matched byte offsets in
+// the title to rune indexes. All emphasis shares one allocation.
+func (f *Finder) matches(res []result) []Match {
+	n := 0
+	for _, r := range res {
+		sp := &f.spans[r.idx]
+		for _, p := range r.pos {
+			if p < sp.title-sp.start {
+				n++
+			}
+		}
+	}
+	buf := make([]int, 0, n)
+	out := make([]Match, len(res))
+	for k, r := range res {
+		sp := &f.spans[r.idx]
+		out[k] = Match{ID: f.ids[r.idx], Index: int(r.idx), Score: r.score}
+		title := f.text[sp.start:sp.title]
+		from := len(buf)
+		at, runes := 0, 0
+		for _, p := range r.pos {
+			if int(p) >= len(title) {
+				break // offsets ascend: the rest lie past the title
+			}
+			if sp.ascii {
+				buf = append(buf, int(p))
+				continue
+			}
+			runes += utf8.RuneCountInString(title[at:p])
+			at = int(p)
+			buf = append(buf, runes)
+		}
+		if len(buf) > from {
+			out[k].Title = buf[from:len(buf):len(buf)]
+		}
+	}
+	return out
+}
