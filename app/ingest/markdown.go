@@ -27,17 +27,19 @@ func parseMarkdown(name, src string) (Doc, error) {
 	root := markdown.Parser().Parse(text.NewReader(source))
 
 	w := mdWalker{src: source}
-	titleFromHeading := d.Title == ""
+	seenH1 := false
 	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); ok && h.Level == 1 && w.title == nil {
-			heading := NormalizeBody(w.inlineText(h))
-			// The first "# heading" is the title; it is dropped from the body
-			// also when it repeats the front matter title.
-			if titleFromHeading || heading == d.Title {
-				w.title = &heading
-				if titleFromHeading {
-					d.Title = heading
-				}
+		if h, ok := n.(*ast.Heading); ok && h.Level == 1 && !seenH1 {
+			seenH1 = true
+			// The first "# heading" is the title unless front matter named
+			// one; either way a heading that is the title is not repeated
+			// in the body.
+			heading := oneLine(w.inlineText(h))
+			if d.Title == "" && heading != "" {
+				d.Title = heading
+				continue
+			}
+			if heading == d.Title {
 				continue
 			}
 		}
@@ -62,7 +64,6 @@ type mdWalker struct {
 	src   []byte
 	paras []string
 	cur   strings.Builder
-	title *string // set once the title heading is taken
 }
 
 func (w *mdWalker) flush() {

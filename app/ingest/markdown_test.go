@@ -94,6 +94,14 @@ var mdTests = map[string]struct {
 		in:    "# Lonely",
 		title: "Lonely", body: "Lonely",
 	},
+	"hard break in title heading": {
+		in:    "Title  \nnext\n=====\n\nText.",
+		title: "Title next", body: "Text.",
+	},
+	"front matter title wins over a different heading": {
+		in:    "---\ntitle: X\n---\n# Y\n\nText.",
+		title: "X", body: "Y\n\nText.",
+	},
 	"CRLF front matter": {
 		in:    "---\r\ntitle: X\r\n---\r\nText.\r\n",
 		title: "X", body: "Text.",

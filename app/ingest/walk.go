@@ -34,7 +34,7 @@ func Walk(root string) (files []string, skipped int, err error) {
 		if d.IsDir() {
 			return nil
 		}
-		if Importable(d.Name()) && !d.Type().IsDir() {
+		if Importable(d.Name()) {
 			files = append(files, path)
 		} else {
 			skipped++
