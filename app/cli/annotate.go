@@ -1,0 +1,206 @@
+package cli
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"scholia/app/anchor"
+	"scholia/app/finder"
+	"scholia/storage"
+)
+
+var findCmd = &command{
+	name: "find", usage: "PATTERN", minArgs: 1, maxArgs: -1,
+	summary: "Fuzzy-find articles by title, source, author and tags, best match first.",
+	example: "scholia find geneva talks",
+	flags:   []flagSpec{{name: "limit", value: "N", help: "show at most N matches (default 20)"}},
+	run:     runFind,
+}
+
+func runFind(c *ctx) error {
+	limit, err := limitFlag(c, 20)
+	if err != nil {
+		return err
+	}
+	sums, err := c.store.Summaries(c, "")
+	if err != nil {
+		return err
+	}
+	items := make([]finder.Item, len(sums))
+	for i, s := range sums {
+		items[i] = finder.Item{ID: s.ID, Title: s.Title, Source: s.Source, Author: s.Author, Tags: s.Tags}
+	}
+	matches := finder.New(items).Search(c, strings.Join(c.args, " "), limit)
+	if len(matches) == 0 {
+		fmt.Fprintln(c.stderr, "no matches")
+		return errReported
+	}
+	for _, m := range matches {
+		s := sums[m.Index]
+		fmt.Fprintf(c.stdout, "%6d  %s", s.ID, s.Title)
+		if s.Source != "" {
+			fmt.Fprintf(c.stdout, " — %s", s.Source)
+		}
+		fmt.Fprintln(c.stdout)
+	}
+	return nil
+}
+
+func limitFlag(c *ctx, def int) (int, error) {
+	if !c.has("limit") {
+		return def, nil
+	}
+	n, err := strconv.Atoi(c.flag("limit"))
+	if err != nil || n <= 0 {
+		return 0, usagef("--limit takes a positive number, not %q", c.flag("limit"))
+	}
+	return n, nil
+}
+
+var searchCmd = &command{
+	name: "search", usage: "QUERY", minArgs: 1, maxArgs: -1,
+	summary: "Full-text search of titles, bodies, notes and highlights, with snippets. Words must all match; \"a phrase\", prefix*, OR.",
+	example: "scholia search '\"missile deployments\" nato*'",
+	flags:   []flagSpec{{name: "limit", value: "N", help: "show at most N hits (default 20)"}},
+	run:     runSearch,
+}
+
+func runSearch(c *ctx) error {
+	limit, err := limitFlag(c, 20)
+	if err != nil {
+		return err
+	}
+	hits, err := c.store.Search(c, strings.Join(c.args, " "), limit)
+	if err != nil {
+		return err
+	}
+	if len(hits) == 0 {
+		fmt.Fprintln(c.stderr, "no matches")
+		return errReported
+	}
+	for _, h := range hits {
+		where := h.Where
+		if h.HighlightID != 0 {
+			where = fmt.Sprintf("highlight %d", h.HighlightID)
+		}
+		snippet := strings.NewReplacer(storage.SnippetOpen, "[", storage.SnippetClose, "]", "\n", " ").Replace(h.Snippet)
+		fmt.Fprintf(c.stdout, "%6d  %s  (%s)\n        %s\n", h.ArticleID, h.Title, where, snippet)
+	}
+	return nil
+}
+
+var highlightCmd = &command{
+	name: "highlight", usage: "ID --quote TEXT", minArgs: 1, maxArgs: 1,
+	summary: "Highlight the first occurrence of an exact quote in an article.",
+	example: "scholia highlight 12 --quote \"unwilling to budge\" --color green --comment \"both sides dig in\"",
+	flags: []flagSpec{
+		{name: "quote", value: "TEXT", help: "the exact text to highlight (required)"},
+		{name: "color", value: "NAME", help: "colour: a name (\"Key point\"), key (yellow) or number 1–5; default the first"},
+		{name: "comment", value: "TEXT", help: "a comment on the highlight"},
+		{name: "tag", value: "TAG", multi: true, help: "tag the highlight (repeatable)"},
+	},
+	run: runHighlight,
+}
+
+func runHighlight(c *ctx) error {
+	id, err := articleID(c)
+	if err != nil {
+		return err
+	}
+	quote := c.flag("quote")
+	if quote == "" {
+		return usagef("--quote TEXT is required")
+	}
+	colors, err := c.store.Colors(c)
+	if err != nil {
+		return err
+	}
+	color, err := pickColor(colors, c.flag("color"))
+	if err != nil {
+		return err
+	}
+	a, err := c.store.Article(c, id)
+	if err != nil {
+		return notFound(err, id)
+	}
+	start, end, ok := anchor.Locate(a.Body, quote)
+	if !ok {
+		return fmt.Errorf("article %d does not contain the text %q", id, shorten(quote, 60))
+	}
+	sel, err := anchor.Describe(a.Body, start, end)
+	if err != nil {
+		return err
+	}
+	h := storage.Highlight{ArticleID: id, Start: sel.Start, End: sel.End, Quote: sel.Exact, Prefix: sel.Prefix,
+		Suffix: sel.Suffix, Color: color.Key, Comment: c.flag("comment"), Tags: c.flags["tag"]}
+	if err := c.store.CreateHighlight(c, &h); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "highlight %d on article %d (%s, characters %d–%d): “%s”\n",
+		h.ID, id, color.Name, h.Start, h.End, shorten(h.Quote, 80))
+	return nil
+}
+
+// pickColor accepts a colour's name, key or number (1–5); "" is the first.
+func pickColor(colors []storage.Color, s string) (storage.Color, error) {
+	if s == "" {
+		return colors[0], nil
+	}
+	if n, err := strconv.Atoi(s); err == nil && n >= 1 && n <= len(colors) {
+		return colors[n-1], nil
+	}
+	var names []string
+	for _, c := range colors {
+		if strings.EqualFold(c.Key, s) || strings.EqualFold(c.Name, s) {
+			return c, nil
+		}
+		names = append(names, fmt.Sprintf("%s (%s)", c.Name, c.Key))
+	}
+	return storage.Color{}, usagef("no colour %q; the colours are %s", s, strings.Join(names, ", "))
+}
+
+func shorten(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n-1]) + "…"
+}
+
+var tagCmd = &command{
+	name: "tag", usage: "ID +TAG -TAG ...", minArgs: 2, maxArgs: -1, dashArgs: true,
+	summary: "Add (+name, or a bare name) and remove (-name) tags of an article; prints the tags it then has.",
+	example: "scholia tag 12 +russia +\"foreign policy\" -todo",
+	run:     runTag,
+}
+
+func runTag(c *ctx) error {
+	id, err := articleID(c)
+	if err != nil {
+		return err
+	}
+	var add, remove []string
+	for _, op := range c.args[1:] {
+		switch {
+		case strings.HasPrefix(op, "+"):
+			add = append(add, op[1:])
+		case strings.HasPrefix(op, "-"):
+			remove = append(remove, op[1:])
+		default:
+			add = append(add, op)
+		}
+		if storage.CleanTag(strings.TrimLeft(op, "+-")) == "" {
+			return usagef("%q is not a tag", op)
+		}
+	}
+	if err := c.store.ChangeArticleTags(c, id, add, remove); err != nil {
+		return notFound(err, id)
+	}
+	a, err := c.store.Article(c, id)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "article %d tags: %s\n", id, strings.Join(a.Tags, ", "))
+	return nil
+}

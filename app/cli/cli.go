@@ -1,0 +1,318 @@
+// Package cli is Scholia's command line: headless commands that work on the
+// same library file as the window, built on the same packages.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"scholia/storage"
+)
+
+// Exit statuses.
+const (
+	ExitOK    = 0
+	ExitFail  = 1
+	ExitUsage = 2
+)
+
+// command is one subcommand: its flags, help and what it does.
+type command struct {
+	name    string
+	usage   string // after "scholia NAME"
+	summary string
+	example string
+	flags   []flagSpec
+	// dashArgs: arguments like -name that are not known flags are positional
+	// (the tag command's "-tag" removals).
+	dashArgs bool
+	minArgs  int
+	maxArgs  int // -1: any
+	run      func(c *ctx) error
+}
+
+type flagSpec struct {
+	name  string
+	value string // "" for a boolean
+	multi bool   // may repeat
+	help  string
+}
+
+// ctx is one invocation.
+type ctx struct {
+	context.Context
+	cmd    *command
+	args   []string
+	flags  map[string][]string
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+	tty    bool // stderr is a terminal: show progress
+	store  *storage.Store
+}
+
+func (c *ctx) flag(name string) string {
+	v := c.flags[name]
+	if len(v) == 0 {
+		return ""
+	}
+	return v[len(v)-1]
+}
+
+func (c *ctx) has(name string) bool { _, ok := c.flags[name]; return ok }
+
+// usageError is a mistake in how the command was called (exit 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+var dbFlag = flagSpec{name: "db", value: "FILE", help: "library file (default: $SCHOLIA_DB, else the user data folder)"}
+
+var commands []*command
+
+func init() {
+	commands = []*command{
+		importCmd, listCmd, findCmd, searchCmd, showCmd, highlightCmd, tagCmd,
+	}
+	for _, c := range commands {
+		c.flags = append([]flagSpec{dbFlag}, c.flags...)
+	}
+}
+
+func lookup(name string) *command {
+	for _, c := range commands {
+		if c.name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// IsCommand reports whether args (without the program name) start a
+// headless command rather than opening the window.
+func IsCommand(args []string) bool {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--db" || a == "-db":
+			i++
+		case strings.HasPrefix(a, "-"):
+			if a == "-h" || a == "--help" || a == "-help" {
+				return true
+			}
+		default:
+			return true
+		}
+	}
+	return false
+}
+
+// WindowArgs parses the arguments of "scholia [--db FILE]" (opening the
+// window) and returns the library path to use.
+func WindowArgs(args []string, getenv func(string) string) (string, error) {
+	db := ""
+	for i := 0; i < len(args); i++ {
+		name, val, hasVal := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
+		if name != "db" || !strings.HasPrefix(args[i], "-") {
+			return "", fmt.Errorf("scholia: unknown argument %q (try scholia --help)", args[i])
+		}
+		if !hasVal {
+			if i+1 >= len(args) {
+				return "", errors.New("scholia: --db needs a file name")
+			}
+			i++
+			val = args[i]
+		}
+		db = val
+	}
+	return libraryPath(db, getenv)
+}
+
+func libraryPath(db string, getenv func(string) string) (string, error) {
+	if db != "" {
+		return db, nil
+	}
+	if p := getenv("SCHOLIA_DB"); p != "" {
+		return p, nil
+	}
+	return storage.DefaultPath()
+}
+
+// Run runs one command line (without the program name) and returns the exit
+// status. Errors are one line on stderr.
+func Run(parent context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	if getenv == nil {
+		getenv = os.Getenv
+	}
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		printOverview(stdout)
+		return ExitOK
+	}
+	// "scholia --db F import x" is the same as "scholia import --db F x".
+	var lead []string
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") {
+		lead = append(lead, args[0])
+		args = args[1:]
+		if !strings.Contains(lead[len(lead)-1], "=") && len(args) > 0 {
+			lead = append(lead, args[0])
+			args = args[1:]
+		}
+	}
+	if len(args) == 0 {
+		printOverview(stdout)
+		return ExitOK
+	}
+	name, rest := args[0], append(lead, args[1:]...)
+	if name == "help" {
+		if len(rest) == 0 {
+			printOverview(stdout)
+			return ExitOK
+		}
+		if c := lookup(rest[0]); c != nil {
+			printHelp(stdout, c)
+			return ExitOK
+		}
+		fmt.Fprintf(stderr, "scholia: no command %q (try scholia help)\n", rest[0])
+		return ExitUsage
+	}
+	cmd := lookup(name)
+	if cmd == nil {
+		fmt.Fprintf(stderr, "scholia: unknown command %q (try scholia help)\n", name)
+		return ExitUsage
+	}
+	c := &ctx{Context: parent, cmd: cmd, stdout: stdout, stderr: stderr, getenv: getenv}
+	if f, ok := stderr.(*os.File); ok {
+		if info, err := f.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
+			c.tty = true
+		}
+	}
+	if err := parse(c, rest); err != nil {
+		if errors.Is(err, errHelp) {
+			printHelp(stdout, cmd)
+			return ExitOK
+		}
+		fmt.Fprintf(stderr, "scholia %s: %v (see scholia help %s)\n", name, err, name)
+		return ExitUsage
+	}
+	path, err := libraryPath(c.flag("db"), getenv)
+	if err != nil {
+		fmt.Fprintf(stderr, "scholia %s: %v\n", name, err)
+		return ExitFail
+	}
+	c.store, err = storage.Open(parent, path)
+	if err != nil {
+		fmt.Fprintf(stderr, "scholia %s: %v\n", name, err)
+		return ExitFail
+	}
+	defer c.store.Close()
+	if err := cmd.run(c); err != nil {
+		var ue usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintf(stderr, "scholia %s: %v (see scholia help %s)\n", name, err, name)
+			return ExitUsage
+		}
+		if !errors.Is(err, errReported) {
+			fmt.Fprintf(stderr, "scholia %s: %v\n", name, oneLine(err))
+		}
+		return ExitFail
+	}
+	return ExitOK
+}
+
+// errReported means the command already printed why it failed.
+var errReported = errors.New("failed")
+
+var errHelp = errors.New("help")
+
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(strings.TrimPrefix(err.Error(), "storage: ")), " ")
+}
+
+// parse splits flags from positional arguments. Flags may stand before or
+// after the positional arguments; "--" ends the flags.
+func parse(c *ctx, args []string) error {
+	c.flags = map[string][]string{}
+	specs := map[string]flagSpec{}
+	for _, f := range c.cmd.flags {
+		specs[f.name] = f
+	}
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			c.args = append(c.args, args[i+1:]...)
+			break
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			c.args = append(c.args, a)
+			continue
+		}
+		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if name == "h" || name == "help" {
+			return errHelp
+		}
+		spec, ok := specs[name]
+		if !ok {
+			if c.cmd.dashArgs && !strings.HasPrefix(a, "--") {
+				c.args = append(c.args, a)
+				continue
+			}
+			return usagef("unknown flag %s", a)
+		}
+		if spec.value == "" {
+			if hasVal {
+				return usagef("flag --%s takes no value", name)
+			}
+			val = "true"
+		} else if !hasVal {
+			if i+1 >= len(args) {
+				return usagef("flag --%s needs a %s", name, spec.value)
+			}
+			i++
+			val = args[i]
+		}
+		if len(c.flags[name]) > 0 && !spec.multi {
+			return usagef("flag --%s given twice", name)
+		}
+		c.flags[name] = append(c.flags[name], val)
+	}
+	if len(c.args) < c.cmd.minArgs {
+		return usagef("missing %s", c.cmd.usage)
+	}
+	if c.cmd.maxArgs >= 0 && len(c.args) > c.cmd.maxArgs {
+		return usagef("too many arguments: %s", strings.Join(c.args[c.cmd.maxArgs:], " "))
+	}
+	return nil
+}
+
+func printOverview(w io.Writer) {
+	fmt.Fprintln(w, "Scholia — read, highlight and annotate articles; notes out to Markdown.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "usage: scholia [--db FILE]            open the window")
+	fmt.Fprintln(w, "       scholia COMMAND [ARGS] [FLAGS]  run a command on the library")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "commands:")
+	for _, c := range commands {
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "The library is --db FILE, else $SCHOLIA_DB, else the default library in the user data folder.")
+	fmt.Fprintln(w, "scholia help COMMAND explains a command with an example.")
+}
+
+func printHelp(w io.Writer, c *command) {
+	fmt.Fprintf(w, "usage: scholia %s %s\n\n%s\n\nflags:\n", c.name, c.usage, c.summary)
+	for _, f := range c.flags {
+		left := "--" + f.name
+		if f.value != "" {
+			left += " " + f.value
+		}
+		fmt.Fprintf(w, "  %-18s %s\n", left, f.help)
+	}
+	fmt.Fprintf(w, "\nexample:\n  %s\n", c.example)
+}

@@ -1,0 +1,271 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"scholia/app/importer"
+	"scholia/storage"
+)
+
+var importCmd = &command{
+	name: "import", usage: "PATH...", minArgs: 1, maxArgs: -1,
+	summary: "Import .txt, .md and .html files or folders; one line per file, then a summary.",
+	example: "scholia import --tag russia ~/clippings/*.txt ~/saved-pages/",
+	flags:   []flagSpec{{name: "tag", value: "TAG", multi: true, help: "tag every imported article (repeatable)"}},
+	run:     runImport,
+}
+
+func runImport(c *ctx) error {
+	progress := func(p importer.Progress) {
+		r := p.Last
+		if c.tty {
+			fmt.Fprint(c.stderr, "\r\033[K")
+		}
+		switch r.Status {
+		case importer.Imported:
+			fmt.Fprintf(c.stdout, "imported %d\t%s\t%s\n", r.ID, r.Path, r.Title)
+		case importer.Duplicate:
+			fmt.Fprintf(c.stdout, "skipped\t%s\tduplicate of article %d\n", r.Path, r.ID)
+		default:
+			fmt.Fprintf(c.stdout, "failed\t%s\t%s\n", r.Path, reason(r))
+		}
+		for _, w := range r.Warnings {
+			fmt.Fprintf(c.stdout, "warning\t%s\t%s\n", r.Path, w)
+		}
+		if c.tty && p.Done < p.Total {
+			fmt.Fprintf(c.stderr, "[%d/%d] importing…", p.Done, p.Total)
+		}
+	}
+	rep, err := importer.Run(c, c.store, c.args, importer.Options{Tags: c.flags["tag"]}, progress)
+	if c.tty {
+		fmt.Fprint(c.stderr, "\r\033[K")
+	}
+	summary := fmt.Sprintf("%d imported, %d skipped as duplicates, %d failed", rep.Imported, rep.Skipped, rep.Failed)
+	if rep.Ignored > 0 {
+		summary += fmt.Sprintf(", %d other files ignored", rep.Ignored)
+	}
+	fmt.Fprintln(c.stdout, summary)
+	if err != nil {
+		return err
+	}
+	if rep.Failed > 0 {
+		return errReported
+	}
+	return nil
+}
+
+// reason is the failure without the path, which the line already shows.
+func reason(r importer.Result) string {
+	msg := oneLine(r.Err)
+	return strings.TrimPrefix(msg, r.Path+": ")
+}
+
+var listCmd = &command{
+	name: "list", usage: "", maxArgs: 0,
+	summary: "List articles, most recently opened or added first.",
+	example: "scholia list --tag russia --json",
+	flags: []flagSpec{
+		{name: "tag", value: "TAG", help: "only articles with this tag"},
+		{name: "json", help: "print a JSON array"},
+	},
+	run: runList,
+}
+
+// summaryJSON is the machine-readable form of an article in lists.
+type summaryJSON struct {
+	ID         int64    `json:"id"`
+	Title      string   `json:"title"`
+	Author     string   `json:"author"`
+	Source     string   `json:"source"`
+	URL        string   `json:"url"`
+	Published  string   `json:"published"`
+	Added      string   `json:"added"`
+	Tags       []string `json:"tags"`
+	Highlights int      `json:"highlights"`
+}
+
+func toSummaryJSON(s storage.Summary) summaryJSON {
+	tags := s.Tags
+	if tags == nil {
+		tags = []string{}
+	}
+	return summaryJSON{ID: s.ID, Title: s.Title, Author: s.Author, Source: s.Source, URL: s.URL,
+		Published: s.Published, Added: s.Added.Format(time.RFC3339), Tags: tags, Highlights: s.Highlights}
+}
+
+func runList(c *ctx) error {
+	sums, err := c.store.Summaries(c, c.flag("tag"))
+	if err != nil {
+		return err
+	}
+	if c.has("json") {
+		out := make([]summaryJSON, 0, len(sums))
+		for _, s := range sums {
+			out = append(out, toSummaryJSON(s))
+		}
+		return writeJSON(c, out)
+	}
+	for _, s := range sums {
+		fmt.Fprintf(c.stdout, "%6d  %s\n", s.ID, s.Title)
+		if line := metaLine(s.Source, s.Author, s.Published, s.Tags, s.Highlights); line != "" {
+			fmt.Fprintf(c.stdout, "        %s\n", line)
+		}
+	}
+	if len(sums) == 0 {
+		fmt.Fprintln(c.stderr, "no articles")
+	}
+	return nil
+}
+
+func metaLine(source, author, published string, tags []string, highlights int) string {
+	var parts []string
+	for _, p := range []string{source, author, published} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if highlights > 0 {
+		parts = append(parts, plural(highlights, "highlight"))
+	}
+	line := strings.Join(parts, " · ")
+	for _, t := range tags {
+		line += " #" + strings.ReplaceAll(t, " ", "-")
+	}
+	return strings.TrimSpace(line)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func writeJSON(c *ctx, v any) error {
+	enc := json.NewEncoder(c.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// articleID parses the ID argument.
+func articleID(c *ctx) (int64, error) {
+	id, err := strconv.ParseInt(strings.TrimPrefix(c.args[0], "#"), 10, 64)
+	if err != nil || id <= 0 {
+		return 0, usagef("%q is not an article ID (a number, see scholia list)", c.args[0])
+	}
+	return id, nil
+}
+
+var showCmd = &command{
+	name: "show", usage: "ID", minArgs: 1, maxArgs: 1,
+	summary: "Show an article with its tags, note and highlights.",
+	example: "scholia show 12 --json",
+	flags:   []flagSpec{{name: "json", help: "print one JSON object"}},
+	run:     runShow,
+}
+
+type highlightJSON struct {
+	ID       int64    `json:"id"`
+	Start    int      `json:"start"`
+	End      int      `json:"end"`
+	Quote    string   `json:"quote"`
+	Prefix   string   `json:"prefix"`
+	Suffix   string   `json:"suffix"`
+	Color    string   `json:"color"`
+	Comment  string   `json:"comment"`
+	Tags     []string `json:"tags"`
+	Orphaned bool     `json:"orphaned"`
+}
+
+type articleJSON struct {
+	summaryJSON
+	Body       string          `json:"body"`
+	Note       string          `json:"note"`
+	Highlights []highlightJSON `json:"highlights"`
+}
+
+func runShow(c *ctx) error {
+	id, err := articleID(c)
+	if err != nil {
+		return err
+	}
+	a, err := c.store.Article(c, id)
+	if err != nil {
+		return notFound(err, id)
+	}
+	hs, err := c.store.Highlights(c, id)
+	if err != nil {
+		return err
+	}
+	if c.has("json") {
+		out := articleJSON{
+			summaryJSON: toSummaryJSON(storage.Summary{ID: a.ID, Title: a.Title, Author: a.Author, Source: a.Source,
+				URL: a.URL, Published: a.Published, Added: a.Added, Tags: a.Tags, Highlights: len(hs)}),
+			Body: a.Body, Note: a.Note, Highlights: []highlightJSON{},
+		}
+		for _, h := range hs {
+			tags := h.Tags
+			if tags == nil {
+				tags = []string{}
+			}
+			out.Highlights = append(out.Highlights, highlightJSON{ID: h.ID, Start: h.Start, End: h.End, Quote: h.Quote,
+				Prefix: h.Prefix, Suffix: h.Suffix, Color: h.Color, Comment: h.Comment, Tags: tags, Orphaned: h.Orphaned})
+		}
+		return writeJSON(c, out)
+	}
+	colors, err := c.store.Colors(c)
+	if err != nil {
+		return err
+	}
+	w := c.stdout
+	fmt.Fprintf(w, "%s\n", a.Title)
+	if line := metaLine(a.Source, a.Author, a.Published, a.Tags, len(hs)); line != "" {
+		fmt.Fprintln(w, line)
+	}
+	if a.URL != "" {
+		fmt.Fprintln(w, a.URL)
+	}
+	fmt.Fprintf(w, "\n%s\n", a.Body)
+	if a.Note != "" {
+		fmt.Fprintf(w, "\nNote:\n%s\n", a.Note)
+	}
+	if len(hs) > 0 {
+		fmt.Fprintln(w, "\nHighlights:")
+	}
+	for _, h := range hs {
+		state := ""
+		if h.Orphaned {
+			state = " (orphaned: its text is no longer in the article)"
+		}
+		fmt.Fprintf(w, "  [%d] %s%s: “%s”\n", h.ID, colorName(colors, h.Color), state, h.Quote)
+		if h.Comment != "" {
+			fmt.Fprintf(w, "      %s\n", h.Comment)
+		}
+		for _, t := range h.Tags {
+			fmt.Fprintf(w, "      #%s\n", strings.ReplaceAll(t, " ", "-"))
+		}
+	}
+	return nil
+}
+
+func notFound(err error, id int64) error {
+	if errors.Is(err, storage.ErrNotFound) {
+		return fmt.Errorf("no article %d in this library (see scholia list)", id)
+	}
+	return err
+}
+
+func colorName(colors []storage.Color, key string) string {
+	for _, c := range colors {
+		if c.Key == key {
+			return c.Name
+		}
+	}
+	return key
+}

@@ -1,0 +1,194 @@
+// Package importer runs a batch import: files and folders in, articles in
+// the library out, one result per file, with progress and cancellation. The
+// command line and the window share it.
+package importer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"sync"
+
+	"scholia/app/ingest"
+	"scholia/storage"
+)
+
+// Status is what happened to one file.
+type Status int
+
+// The outcomes of one file.
+const (
+	Imported Status = iota
+	Duplicate
+	Failed
+)
+
+func (s Status) String() string {
+	return [...]string{"imported", "skipped", "failed"}[s]
+}
+
+// Result is the outcome for one file.
+type Result struct {
+	Path     string
+	Status   Status
+	ID       int64  // the new article, or the existing one for a duplicate
+	Title    string // of the imported article
+	Err      error  // why it failed, one line naming the file
+	Warnings []string
+}
+
+// Report sums up a batch.
+type Report struct {
+	Results  []Result
+	Imported int
+	Skipped  int // duplicates
+	Failed   int
+	Ignored  int // files in folders that are not importable
+}
+
+// Progress is sent after each file: Done of Total, the file just finished.
+type Progress struct {
+	Done, Total int
+	Last        Result
+}
+
+// Options change a batch.
+type Options struct {
+	Tags []string // added to every imported article
+	// BatchSize is how many articles go into one transaction (default 256):
+	// big enough to be fast, small enough that a crash or cancel loses
+	// little and progress moves.
+	BatchSize int
+}
+
+// Expand turns files and folders into the list of files to import, in order,
+// counting the non-importable files found in folders. A path that does not
+// exist becomes a failed result rather than stopping the batch.
+func Expand(paths []string) (files []string, missing []Result, ignored int) {
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			missing = append(missing, Result{Path: p, Status: Failed, Err: fmt.Errorf("%s: %w", p, errors.Unwrap(err))})
+			continue
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		fs, skipped, err := ingest.Walk(p)
+		if err != nil {
+			missing = append(missing, Result{Path: p, Status: Failed, Err: fmt.Errorf("%s: %v", p, err)})
+		}
+		files = append(files, fs...)
+		ignored += skipped
+	}
+	return files, missing, ignored
+}
+
+// Run imports the paths (files or folders) into the store. Files are parsed
+// in parallel and stored in batches; each file's result is reported through
+// progress (which may be nil) in input order. Cancelling ctx stops after the
+// current batch: what was stored stays stored and is reported.
+func Run(ctx context.Context, s *storage.Store, paths []string, opts Options, progress func(Progress)) (Report, error) {
+	files, missing, ignored := Expand(paths)
+	rep := Report{Ignored: ignored}
+	total := len(files) + len(missing)
+	emit := func(r Result) {
+		rep.Results = append(rep.Results, r)
+		switch r.Status {
+		case Imported:
+			rep.Imported++
+		case Duplicate:
+			rep.Skipped++
+		default:
+			rep.Failed++
+		}
+		if progress != nil {
+			progress(Progress{Done: len(rep.Results), Total: total, Last: r})
+		}
+	}
+	for _, m := range missing {
+		emit(m)
+	}
+	size := opts.BatchSize
+	if size <= 0 {
+		size = 256
+	}
+	for start := 0; start < len(files); start += size {
+		if err := ctx.Err(); err != nil {
+			return rep, err
+		}
+		batch := files[start:min(start+size, len(files))]
+		results, arts := parseAll(batch, opts.Tags)
+		var toStore []*storage.Article
+		var idx []int
+		for i, a := range arts {
+			if a != nil {
+				toStore = append(toStore, a)
+				idx = append(idx, i)
+			}
+		}
+		if len(toStore) > 0 {
+			errs, err := s.ImportArticles(ctx, toStore)
+			if err != nil {
+				return rep, err
+			}
+			for k, i := range idx {
+				var dup *storage.DuplicateError
+				switch {
+				case errors.As(errs[k], &dup):
+					results[i].Status, results[i].ID = Duplicate, dup.ID
+					results[i].Err = fmt.Errorf("%s: already in the library as article %d", batch[i], dup.ID)
+				case errs[k] != nil:
+					results[i].Status, results[i].Err = Failed, fmt.Errorf("%s: %v", batch[i], errs[k])
+				default:
+					results[i].Status, results[i].ID = Imported, toStore[k].ID
+				}
+			}
+		}
+		for _, r := range results {
+			emit(r)
+		}
+	}
+	return rep, nil
+}
+
+// parseAll parses files on all cores; arts[i] is nil where results[i] failed.
+func parseAll(files []string, tags []string) ([]Result, []*storage.Article) {
+	results := make([]Result, len(files))
+	arts := make([]*storage.Article, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = Result{Path: files[i]}
+				doc, err := ingest.File(files[i])
+				if err != nil {
+					results[i].Status, results[i].Err = Failed, err
+					continue
+				}
+				results[i].Title, results[i].Warnings = doc.Title, doc.Warnings
+				arts[i] = FromDoc(doc, tags)
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return results, arts
+}
+
+// FromDoc makes the article to store from a parsed document.
+func FromDoc(d ingest.Doc, extraTags []string) *storage.Article {
+	return &storage.Article{
+		Title: d.Title, Author: d.Author, Source: d.Source, URL: d.URL, Published: d.Published,
+		Body: d.Body, Tags: append(append([]string(nil), d.Tags...), extraTags...),
+	}
+}

@@ -1,0 +1,11 @@
+package app
+
+// Preference keys, read with ...WithFallback so a fresh install has sane values.
+const (
+	prefWindowWidth  = "window.width"
+	prefWindowHeight = "window.height"
+	prefSplitLeft    = "split.left"  // sidebar | rest
+	prefSplitRight   = "split.right" // reader | notes
+	prefTextSize     = "reader.textSize"
+	prefLastArticle  = "reader.lastArticle"
+)
