@@ -64,6 +64,9 @@ func sortedTags(tags []string) []string {
 			out = append(out, t)
 		}
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	slices.Sort(out)
 	return slices.Compact(out)
 }

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"scholia/storage"
 )
@@ -132,7 +133,7 @@ func W3C(w io.Writer, docs []Doc, colors []storage.Color) error {
 	p := newPalette(colors)
 	lib := &w3cLibrary{Version: libraryVersion, Colors: make([]w3cColor, 0, len(colors)), Articles: make([]w3cArticle, 0, len(sorted))}
 	for _, c := range colors {
-		lib.Colors = append(lib.Colors, w3cColor(c))
+		lib.Colors = append(lib.Colors, w3cColor{Key: utf(c.Key), Name: utf(c.Name), Hex: utf(c.Hex)})
 	}
 	var items []w3cAnnotation
 	for i, d := range sorted {
@@ -141,9 +142,9 @@ func W3C(w io.Writer, docs []Doc, colors []storage.Color) error {
 			return fmt.Errorf("export: w3c: article %d given twice", a.ID)
 		}
 		lib.Articles = append(lib.Articles, w3cArticle{
-			ID: a.ID, Title: a.Title, Author: a.Author, Source: a.Source, URL: a.URL,
-			Published: a.Published, Added: stamp(a.Added), Updated: stamp(a.Updated),
-			Opened: stamp(a.Opened), Tags: sortedTags(a.Tags), Note: a.Note, Body: a.Body,
+			ID: a.ID, Title: utf(a.Title), Author: utf(a.Author), Source: utf(a.Source), URL: utf(a.URL),
+			Published: utf(a.Published), Added: stamp(a.Added), Updated: stamp(a.Updated),
+			Opened: stamp(a.Opened), Tags: utfTags(a.Tags), Note: utf(a.Note), Body: utf(a.Body),
 		})
 		source := targetSource(a)
 		attached, orphaned := sortedHighlights(d.Highlights)
@@ -183,14 +184,14 @@ func annotation(articleID int64, source string, h storage.Highlight, p palette) 
 	}
 	if h.Comment != "" {
 		an.Motivation = "commenting"
-		an.Body = append(an.Body, w3cBody{Type: "TextualBody", Value: h.Comment, Purpose: "commenting", Format: "text/plain"})
+		an.Body = append(an.Body, w3cBody{Type: "TextualBody", Value: utf(h.Comment), Purpose: "commenting", Format: "text/plain"})
 	}
-	for _, t := range sortedTags(h.Tags) {
+	for _, t := range utfTags(h.Tags) {
 		an.Body = append(an.Body, w3cBody{Type: "TextualBody", Value: t, Purpose: "tagging"})
 	}
-	exact := h.Quote
+	exact := utf(h.Quote)
 	an.Target = w3cTarget{Source: source, Selector: []w3cSelector{
-		{Type: "TextQuoteSelector", Exact: &exact, Prefix: h.Prefix, Suffix: h.Suffix},
+		{Type: "TextQuoteSelector", Exact: &exact, Prefix: utf(h.Prefix), Suffix: utf(h.Suffix)},
 	}}
 	if h.Orphaned {
 		an.StalePosition = &w3cPosition{Start: h.Start, End: h.End}
@@ -199,10 +200,28 @@ func annotation(articleID int64, source string, h storage.Highlight, p palette) 
 		an.Target.Selector = append(an.Target.Selector, w3cSelector{Type: "TextPositionSelector", Start: &start, End: &end})
 	}
 	if h.Color != "" {
-		c := w3cColor(p.lookup(h.Color))
-		an.Color = &c
+		c := p.lookup(h.Color)
+		an.Color = &w3cColor{Key: utf(c.Key), Name: utf(c.Name), Hex: utf(c.Hex)}
 	}
 	return an
+}
+
+// utf replaces invalid UTF-8 with U+FFFD before encoding/json would
+// (as "\ufffd"), so a file read back and written again is byte-identical.
+func utf(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+// utfTags is sortedTags of valid UTF-8 tags.
+func utfTags(tags []string) []string {
+	out := make([]string, len(tags))
+	for i, t := range tags {
+		out[i] = utf(t)
+	}
+	return sortedTags(out)
 }
 
 // targetSource is the article's URL when it is a clean absolute http(s)
