@@ -14,7 +14,15 @@ const (
 	shortQuote = 16
 	// maxCandidates bounds how many approximate matches are ranked, keeping
 	// the fewest-edit ones: repetitive text could otherwise yield thousands.
-	maxCandidates = 64
+	maxCandidates = 16
+	// maxBounds bounds the starts, and the ends per start, ranked for each
+	// match; endSlack is how many more edits than the fewest an end may
+	// cost to be ranked at all.
+	maxBounds, endSlack = 4, 2
+	// maxFuzzyLen bounds the quotes matched approximately: the cost grows
+	// with the square of the length, and a quote of thousands of code
+	// points is either still there exactly or rewritten.
+	maxFuzzyLen = 4096
 	// Scoring weights, after Hypothesis' anchoring: the quote dominates,
 	// context separates similar candidates, position only breaks ties.
 	wQuote, wPrefix, wSuffix, wPos = 50, 20, 20, 2
@@ -25,13 +33,13 @@ type candidate struct {
 }
 
 // fuzzy places the quote by approximate matching: first in a window around
-// where the old position maps, then, if nothing fits there, in the whole body.
-func (e *edit) fuzzy(sel Selector, quote string, orphan Result) Result {
+// want, where the old position maps, then, if nothing fits there, in the whole body.
+func (e *edit) fuzzy(sel Selector, quote string, want int, orphan Result) Result {
 	d := e.new
 	p := []rune(quote)
 	m := len(p)
 	k := int(float64(m) * (1 - FuzzyThreshold))
-	if k == 0 || d.n() == 0 {
+	if k == 0 || d.n() == 0 || m > maxFuzzyLen {
 		return orphan // nothing below one edit that the exact search missed
 	}
 	f := &fuzzyMatch{
@@ -39,7 +47,7 @@ func (e *edit) fuzzy(sel Selector, quote string, orphan Result) Result {
 		pt:        newPattern(p),
 		rev:       newPattern(reversed(p)),
 		k:         k,
-		want:      e.mapPos(sel.Start),
+		want:      want,
 		prefix:    []rune(validUTF8(sel.Prefix)),
 		revPrefix: reversed([]rune(validUTF8(sel.Prefix))),
 		suffix:    []rune(validUTF8(sel.Suffix)),
@@ -67,34 +75,34 @@ type fuzzyMatch struct {
 // best finds the highest-scoring acceptable match lying in runes [lo:hi].
 func (f *fuzzyMatch) best(lo, hi int) (candidate, bool) {
 	// Each run of adjacent end offsets within k edits is one match seen
-	// through its neighbours.
-	var runs [][]candidate
+	// through its neighbours; its first fewest-edit end stands for it.
+	var runs []candidate
+	last := -2
 	f.pt.search(f.e.new.runes[lo:hi], f.k, func(end, dist int) {
 		end += lo
-		if n := len(runs); n > 0 && runs[n-1][len(runs[n-1])-1].end == end-1 {
-			runs[n-1] = append(runs[n-1], candidate{end: end, dist: dist})
-			return
+		if n := len(runs); n > 0 && end == last+1 {
+			if dist < runs[n-1].dist {
+				runs[n-1] = candidate{end: end, dist: dist}
+			}
+		} else {
+			runs = append(runs, candidate{end: end, dist: dist})
 		}
-		runs = append(runs, []candidate{{end: end, dist: dist}})
+		last = end
 	})
 	if len(runs) > maxCandidates {
-		sort.SliceStable(runs, func(i, j int) bool { return runMin(runs[i]) < runMin(runs[j]) })
+		sort.SliceStable(runs, func(i, j int) bool { return runs[i].dist < runs[j].dist })
 		runs = runs[:maxCandidates]
 	}
 	var top candidate
 	topScore, found := -1.0, false
 	for _, run := range runs {
-		// The fewest-edit end is not always the right one: a changed
-		// last word ("です" → "である") is cheaper to drop than to
-		// include. Near-best ends and every fewest-edit start for each
-		// are ranked with their context instead.
-		limit := runMin(run) + max(2, f.k/4)
-		for _, c := range run {
-			if c.dist > limit {
-				continue
-			}
-			for _, start := range f.starts(c.end, lo) {
-				c.start = start
+		// Edit distance alone leaves the boundaries loose: " big brown"
+		// and "quick big brown" can cost the same, and a changed last
+		// word ("です" → "である") is cheaper to drop than to keep. So
+		// the fewest-edit starts for the run's end, then the near-best
+		// ends for each start, are ranked with their context.
+		for _, start := range f.starts(run.end, lo) {
+			for _, c := range f.ends(start, hi) {
 				if score, ok := f.score(c); ok && score > topScore {
 					top, topScore, found = c, score, true
 				}
@@ -104,31 +112,54 @@ func (f *fuzzyMatch) best(lo, hi int) (candidate, bool) {
 	return top, found
 }
 
-func runMin(run []candidate) int {
-	m := run[0].dist
-	for _, c := range run {
-		m = min(m, c.dist)
-	}
-	return m
-}
-
-// starts lists where the fewest-edit matches ending at end begin. It runs the
-// reversed pattern over the reversed text before end, globally, so the match
-// is pinned to end.
+// starts lists where the fewest-edit matches ending at end begin, at most
+// maxBounds of them with lengths nearest the pattern's. It runs the reversed
+// pattern over the reversed text before end, globally, so the match is pinned
+// to end.
 func (f *fuzzyMatch) starts(end, lo int) []int {
 	from := max(lo, end-f.pt.m-f.k)
 	dist := f.rev.distances(reversed(f.e.new.runes[from:end]))
-	least := dist[0]
+	var out []int
+	for _, n := range f.nearest(dist, 0) {
+		out = append(out, end-n)
+	}
+	return out
+}
+
+// ends lists matches starting at start whose edit count is within endSlack
+// of the fewest, at most maxBounds of them.
+func (f *fuzzyMatch) ends(start, hi int) []candidate {
+	dist := f.pt.distances(f.e.new.runes[start:min(hi, start+f.pt.m+f.k)])
+	var out []candidate
+	for _, n := range f.nearest(dist, endSlack) {
+		out = append(out, candidate{start: start, end: start + n, dist: dist[n]})
+	}
+	return out
+}
+
+// nearest picks lengths n >= 1 with dist[n] within slack of the least,
+// fewest edits first, then lengths nearest the pattern's; at most maxBounds.
+func (f *fuzzyMatch) nearest(dist []int, slack int) []int {
+	if len(dist) < 2 {
+		return nil
+	}
+	least := dist[1]
 	for _, d := range dist[1:] {
 		least = min(least, d)
 	}
-	var out []int
+	var ns []int
 	for n := 1; n < len(dist); n++ {
-		if dist[n] == least {
-			out = append(out, end-n)
+		if dist[n] <= least+slack {
+			ns = append(ns, n)
 		}
 	}
-	return out
+	sort.Slice(ns, func(i, j int) bool {
+		if dist[ns[i]] != dist[ns[j]] {
+			return dist[ns[i]] < dist[ns[j]]
+		}
+		return abs(ns[i]-f.pt.m) < abs(ns[j]-f.pt.m)
+	})
+	return ns[:min(len(ns), maxBounds)]
 }
 
 // score ranks a candidate and says whether it is acceptable at all.

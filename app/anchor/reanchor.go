@@ -12,20 +12,23 @@ func (e *edit) reanchor(sel Selector) Result {
 	}
 	d := e.new
 	q := utf8.RuneCountInString(quote)
-	if q > d.n() {
-		return e.fuzzy(sel, quote, orphan)
-	}
 	prefix, suffix := []rune(validUTF8(sel.Prefix)), []rune(validUTF8(sel.Suffix))
+	// Offsets may come from anywhere; clamped, they stay usable for position
+	// arithmetic without overflowing.
+	at := min(max(sel.Start, 0), e.oldN)
+	if q > d.n() {
+		return e.fuzzy(sel, quote, e.mapPos(at), orphan)
+	}
 
 	// (1) Where the edit cannot have touched it or its context: the
 	// unchanged head keeps offsets, the unchanged tail shifts by the edit's
 	// length. (Without the context, a common tail such as " says the cat."
 	// could claim a copy of the quote that now follows other words.)
-	if sel.Start+q+len(suffix) <= e.head && d.has(sel.Start, q, quote) {
+	if at+q+len(suffix) <= e.head && d.has(sel.Start, q, quote) {
 		return e.placed(sel.Start, sel.Start+q, Exact, 1)
 	}
-	if sel.Start-len(prefix) >= e.oldN-e.tail {
-		if s := e.mapPos(sel.Start); d.has(s, q, quote) {
+	if at-len(prefix) >= e.oldN-e.tail {
+		if s := e.mapPos(at); d.has(s, q, quote) {
 			return e.placed(s, s+q, statusAt(s, sel.Start), 1)
 		}
 	}
@@ -41,7 +44,7 @@ func (e *edit) reanchor(sel Selector) Result {
 
 	// (3) Every exact occurrence: the best context wins, then the nearest
 	// to where the old position maps.
-	want := e.mapPos(sel.Start)
+	want := e.mapPos(at)
 	best, bestCtx, bestDist := -1, -1, 0
 	for _, s := range d.occurrences(quote) {
 		c := d.contextMatch(s, s+q, prefix, suffix)
@@ -58,7 +61,7 @@ func (e *edit) reanchor(sel Selector) Result {
 	}
 
 	// (4) Approximate, else orphaned.
-	return e.fuzzy(sel, quote, orphan)
+	return e.fuzzy(sel, quote, e.mapPos(at), orphan)
 }
 
 // placed builds a result at [s:t] of the new body with fresh context.

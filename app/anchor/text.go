@@ -71,7 +71,7 @@ func (d *doc) describe(start, end int) Selector {
 
 // has reports whether quote (q code points) sits at code point offset s.
 func (d *doc) has(s, q int, quote string) bool {
-	return s >= 0 && s+q <= d.n() && d.slice(s, s+q) == quote
+	return s >= 0 && q <= d.n()-s && d.slice(s, s+q) == quote
 }
 
 // occurrences returns the code point offsets of every (possibly overlapping)
