@@ -20,34 +20,39 @@ const (
 // parseTxt reads text pasted from the web: title on the first line (after an
 // optional date line), one paragraph per non-blank line.
 func parseTxt(name, text string) (Doc, error) {
-	paras := paragraphs(NormalizeBody(text))
-	if len(paras) == 0 {
+	all := NormalizeBody(text)
+	if all == "" {
 		return Doc{}, &Error{Name: name, Reason: reasonEmpty}
 	}
+	// Work on slices of the normalised text: the body is its tail, so no
+	// paragraph is copied twice (import speed matters for big folders).
 	var d Doc
-	rest := paras
-	if utf8.RuneCountInString(rest[0]) <= maxDateLine {
-		if date, ok := parseDate(rest[0]); ok {
+	body := all
+	line, after, _ := strings.Cut(body, "\n\n")
+	if utf8.RuneCountInString(line) <= maxDateLine {
+		if date, ok := parseDate(line); ok {
 			d.Published = date
-			rest = rest[1:]
+			if after == "" {
+				// Only a date: keep it as the body so the article is not empty.
+				d.Title = titleFromName(name, line)
+				d.Body = all
+				return d, nil
+			}
+			body = after
+			line, after, _ = strings.Cut(body, "\n\n")
 		}
 	}
-	switch {
-	case len(rest) == 0:
-		// Only a date: keep it as the body so the article is not empty.
-		d.Title = titleFromName(name, paras[0])
-		rest = paras
-	case looksLikeTitle(rest[0]):
-		d.Title = rest[0]
-		if len(rest) > 1 {
-			rest = rest[1:]
+	if looksLikeTitle(line) {
+		d.Title = line
+		// A one-line note keeps its line as the body too: an empty body
+		// would make every such note a duplicate of the others.
+		if after != "" {
+			body = after
 		}
-		// else a one-line note: the line is both title and body, because an
-		// empty body would make every such note a duplicate of the others.
-	default:
-		d.Title = titleFromName(name, rest[0])
+	} else {
+		d.Title = titleFromName(name, line)
 	}
-	d.Body = strings.Join(rest, "\n\n")
+	d.Body = body
 	return d, nil
 }
 
