@@ -81,7 +81,14 @@ func (e *DuplicateError) Error() string { return fmt.Sprintf("duplicate of artic
 // Is makes errors.Is(err, ErrDuplicate) match.
 func (e *DuplicateError) Is(target error) bool { return target == ErrDuplicate }
 
+// createArticle stores a as a new article with a fresh ID.
 func createArticle(ctx context.Context, tx *txn, a *Article) error {
+	a.ID = 0
+	return insertArticle(ctx, tx, a)
+}
+
+// insertArticle stores a under a.ID, or a fresh ID when it is 0.
+func insertArticle(ctx context.Context, tx *txn, a *Article) error {
 	if strings.TrimSpace(a.Body) == "" {
 		return fmt.Errorf("article %q has no text", a.Title)
 	}
@@ -100,9 +107,13 @@ func createArticle(ctx context.Context, tx *txn, a *Article) error {
 	if a.Updated.IsZero() {
 		a.Updated = a.Added
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO articles (title, author, source, url, published, added, updated, opened, body_hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		a.Title, a.Author, a.Source, a.URL, a.Published, millis(a.Added), millis(a.Updated), millis(a.Opened), hash)
+	var id any
+	if a.ID != 0 {
+		id = a.ID
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO articles (id, title, author, source, url, published, added, updated, opened, body_hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, a.Title, a.Author, a.Source, a.URL, a.Published, millis(a.Added), millis(a.Updated), millis(a.Opened), hash)
 	if err != nil {
 		return err
 	}

@@ -26,7 +26,6 @@ func (s *Store) ImportBundles(ctx context.Context, bs []Bundle) ([]error, error)
 				return err
 			}
 			b := &bs[i]
-			b.Article.ID = 0
 			if err := createArticle(ctx, tx, &b.Article); err != nil {
 				if isDuplicate(err) {
 					results[i] = err
@@ -48,4 +47,37 @@ func (s *Store) ImportBundles(ctx context.Context, bs []Bundle) ([]error, error)
 		return nil, err
 	}
 	return results, nil
+}
+
+// RestoreBundle puts back an article exactly as it was, with its own ID and
+// its highlights' IDs (undo of a delete). It fails if the ID or the body is
+// taken in the meantime.
+func (s *Store) RestoreBundle(ctx context.Context, b Bundle) error {
+	return s.write(ctx, fmt.Sprintf("restore article %d", b.Article.ID), func(tx *txn) error {
+		a := b.Article
+		if err := restoreArticle(ctx, tx, &a); err != nil {
+			return err
+		}
+		for j := range b.Highlights {
+			h := b.Highlights[j]
+			h.ArticleID = a.ID
+			if err := createHighlight(ctx, tx, &h); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func restoreArticle(ctx context.Context, tx *txn, a *Article) error {
+	if a.ID != 0 {
+		var taken int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM articles WHERE id = ?", a.ID).Scan(&taken); err != nil {
+			return err
+		}
+		if taken > 0 {
+			return fmt.Errorf("article %d exists already", a.ID)
+		}
+	}
+	return insertArticle(ctx, tx, a)
 }

@@ -425,3 +425,50 @@ func TestFTSQueryIsAlwaysSafe(t *testing.T) {
 		t.Errorf("punctuation-wrapped words should match: %v %v", hits, err)
 	}
 }
+
+func TestRestoreBundleKeepsIDs(t *testing.T) {
+	s, _ := openTemp(t)
+	ctx := context.Background()
+	a := addArticle(t, s, "Gone for a moment", "The words that matter are here.", "keep")
+	if err := s.SetNote(ctx, a.ID, "a note"); err != nil {
+		t.Fatal(err)
+	}
+	h := storage.Highlight{ArticleID: a.ID, Start: 4, End: 9, Quote: "words", Comment: "c", Tags: []string{"ht"}}
+	if err := s.CreateHighlight(ctx, &h); err != nil {
+		t.Fatal(err)
+	}
+	full, _ := s.Article(ctx, a.ID)
+	hs, _ := s.Highlights(ctx, a.ID)
+	if err := s.DeleteArticle(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if hits, _ := s.Search(ctx, "matter", 5); len(hits) != 0 {
+		t.Fatalf("deleted article still searchable: %+v", hits)
+	}
+	if err := s.RestoreBundle(ctx, storage.Bundle{Article: full, Highlights: hs}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Article(ctx, a.ID)
+	if err != nil || got.Note != "a note" || strings.Join(got.Tags, ",") != "keep" {
+		t.Errorf("restored = %+v, %v", got, err)
+	}
+	ghs, _ := s.Highlights(ctx, a.ID)
+	if len(ghs) != 1 || ghs[0].ID != h.ID || ghs[0].Comment != "c" || len(ghs[0].Tags) != 1 {
+		t.Errorf("restored highlights = %+v", ghs)
+	}
+	if hits, _ := s.Search(ctx, "matter", 5); len(hits) != 1 || hits[0].ArticleID != a.ID {
+		t.Errorf("restored article not searchable: %+v", hits)
+	}
+	if err := s.RestoreBundle(ctx, storage.Bundle{Article: full}); err == nil {
+		t.Error("restoring over an existing article succeeded")
+	}
+	if v, _ := s.Setting(ctx, storage.SettingWelcomed); v != "" {
+		t.Errorf("fresh setting = %q", v)
+	}
+	if err := s.SetSetting(ctx, storage.SettingWelcomed, "1"); err != nil {
+		t.Fatal(err)
+	}
+	if v, _ := s.Setting(ctx, storage.SettingWelcomed); v != "1" {
+		t.Errorf("setting = %q, want 1", v)
+	}
+}

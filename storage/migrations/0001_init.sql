@@ -28,6 +28,12 @@ CREATE TABLE notes (
     updated    INTEGER NOT NULL
 );
 
+-- Library-wide settings that must travel with the file (not per machine).
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
 CREATE TABLE colors (
     key      TEXT PRIMARY KEY,
     name     TEXT    NOT NULL,
