@@ -2,6 +2,10 @@ package anchor
 
 import "unicode/utf8"
 
+// window is the first half-width, in code points, of the exact search around
+// the expected position; each miss widens it eightfold.
+const window = 4096
+
 // reanchor tries the strategies in order of cost and certainty: old offsets,
 // the unchanged tail of the body, every exact occurrence, then approximate.
 func (e *edit) reanchor(sel Selector) Result {
@@ -43,10 +47,25 @@ func (e *edit) reanchor(sel Selector) Result {
 	}
 
 	// (3) Every exact occurrence: the best context wins, then the nearest
-	// to where the old position maps.
+	// to where the old position maps. Full context agreement cannot be
+	// beaten, so windows widening around that position are searched first:
+	// the nearest fully agreeing copy in a window is the nearest anywhere,
+	// and the whole body is only scanned when no copy agrees in full.
 	want := e.mapPos(at)
+	full := len(prefix) + len(suffix)
+	for w := window; w < d.n(); w *= 8 {
+		best, bestDist := -1, 0
+		for _, s := range d.occurrencesIn(quote, max(0, want-w), min(d.n(), want+w+q)) {
+			if dist := abs(s - want); (best < 0 || dist < bestDist) && d.contextMatch(s, s+q, prefix, suffix) == full {
+				best, bestDist = s, dist
+			}
+		}
+		if best >= 0 {
+			return e.placed(best, best+q, statusAt(best, sel.Start), 1)
+		}
+	}
 	best, bestCtx, bestDist := -1, -1, 0
-	for _, s := range d.occurrences(quote) {
+	for _, s := range d.occurrencesIn(quote, 0, d.n()) {
 		c := d.contextMatch(s, s+q, prefix, suffix)
 		dist := abs(s - want)
 		if s == sel.Start {

@@ -74,12 +74,13 @@ func (d *doc) has(s, q int, quote string) bool {
 	return s >= 0 && q <= d.n()-s && d.slice(s, s+q) == quote
 }
 
-// occurrences returns the code point offsets of every (possibly overlapping)
-// exact occurrence of quote.
-func (d *doc) occurrences(quote string) []int {
+// occurrencesIn returns the code point offsets of every (possibly
+// overlapping) exact occurrence of quote within code points [lo:hi].
+func (d *doc) occurrencesIn(quote string, lo, hi int) []int {
 	var at []int
-	for b := 0; b <= len(d.str); {
-		i := strings.Index(d.str[b:], quote)
+	end := d.byteAt(hi)
+	for b := d.byteAt(lo); b <= end; {
+		i := strings.Index(d.str[b:end], quote)
 		if i < 0 {
 			break
 		}
