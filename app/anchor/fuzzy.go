@@ -6,12 +6,16 @@ import "sort"
 // 1 - edits/len(old quote) >= 0.75, i.e. at most one edit per four code
 // points. That admits a fixed typo or an inserted or deleted word in a
 // sentence, and rejects a different sentence that merely shares words.
-// Quotes shorter than shortQuote also need their context to agree (at least
-// half similar on average), since a few letters match too many places.
+// Quotes shorter than shortQuote also need their context to agree (see
+// minShortContext), since a few letters match too many places.
 const FuzzyThreshold = 0.75
 
 const (
-	shortQuote = 16
+	// A quote shorter than shortQuote code points placed anywhere but its
+	// old, unchanged surroundings needs prefix and suffix at least
+	// minShortContext similar on average: a deleted "Russia" must be
+	// orphaned, not jump to another "Russia" in an unrelated sentence.
+	shortQuote, minShortContext = 16, 0.5
 	// maxCandidates bounds how many approximate matches are ranked, keeping
 	// the fewest-edit ones: repetitive text could otherwise yield thousands.
 	maxCandidates = 16
@@ -43,14 +47,13 @@ func (e *edit) fuzzy(sel Selector, quote string, want int, orphan Result) Result
 		return orphan // nothing below one edit that the exact search missed
 	}
 	f := &fuzzyMatch{
-		e:         e,
-		pt:        newPattern(p),
-		rev:       newPattern(reversed(p)),
-		k:         k,
-		want:      want,
-		prefix:    []rune(validUTF8(sel.Prefix)),
-		revPrefix: reversed([]rune(validUTF8(sel.Prefix))),
-		suffix:    []rune(validUTF8(sel.Suffix)),
+		e:      e,
+		pt:     newPattern(p),
+		rev:    newPattern(reversed(p)),
+		k:      k,
+		want:   want,
+		prefix: []rune(validUTF8(sel.Prefix)),
+		suffix: []rune(validUTF8(sel.Suffix)),
 	}
 	slack := 4*m + 1024
 	lo, hi := max(0, f.want-slack), min(d.n(), f.want+m+k+slack)
@@ -69,7 +72,6 @@ type fuzzyMatch struct {
 	pt, rev        *pattern
 	k, want        int
 	prefix, suffix []rune
-	revPrefix      []rune // prefix read outward from the quote
 }
 
 // best finds the highest-scoring acceptable match lying in runes [lo:hi].
@@ -169,24 +171,31 @@ func (f *fuzzyMatch) score(c candidate) (float64, bool) {
 	if c.start >= c.end || quoteSim < FuzzyThreshold {
 		return 0, false
 	}
-	// A few code points more than stored, so insertions can be skipped.
-	reach := ContextLen / 4
-	pre := contextSimilarity(f.revPrefix, reversed(d.runes[max(0, c.start-len(f.prefix)-reach):c.start]))
-	suf := contextSimilarity(f.suffix, d.runes[c.end:min(d.n(), c.end+len(f.suffix)+reach)])
-	if f.pt.m < shortQuote && (pre+suf)/2 < 0.5 {
+	pre, suf := d.contextSimilarity(c.start, c.end, f.prefix, f.suffix)
+	if f.pt.m < shortQuote && (pre+suf)/2 < minShortContext {
 		return 0, false
 	}
 	pos := 1 - float64(abs(c.start-f.want))/float64(max(1, d.n()))
 	return wQuote*quoteSim + wPrefix*pre + wSuffix*suf + wPos*pos, true
 }
 
-// contextSimilarity compares stored context with the new text beside a
-// candidate, read outward from the quote: 1 - edits/len(stored), where the
-// far end of the new text is free, so text inserted or deleted next to the
-// quote costs its length once rather than also shifting the comparison
+// contextSimilarity scores the new text beside [s:t] against the stored
+// prefix and suffix, each in 0..1 (see similarOutward).
+func (d *doc) contextSimilarity(s, t int, prefix, suffix []rune) (pre, suf float64) {
+	// A few code points more than stored, so insertions can be skipped.
+	reach := ContextLen / 4
+	pre = similarOutward(reversed(prefix), reversed(d.runes[max(0, s-len(prefix)-reach):s]))
+	suf = similarOutward(suffix, d.runes[t:min(d.n(), t+len(suffix)+reach)])
+	return pre, suf
+}
+
+// similarOutward compares stored context with the new text beside a
+// candidate, both read outward from the quote: 1 - edits/len(stored), where
+// the far end of the new text is free, so text inserted or deleted next to
+// the quote costs its length once rather than also shifting the comparison
 // window. Empty stored context (the quote was at an end of the body) scores 1
 // if the candidate is at that end too, else a neutral 0.5.
-func contextSimilarity(stored, near []rune) float64 {
+func similarOutward(stored, near []rune) float64 {
 	if len(stored) == 0 {
 		if len(near) == 0 {
 			return 1
@@ -194,6 +203,9 @@ func contextSimilarity(stored, near []rune) float64 {
 		return 0.5
 	}
 	row := make([]int, len(near)+1)
+	for j := range row {
+		row[j] = j // new text inserted at the quote costs; only the far end is free
+	}
 	for i := 1; i <= len(stored); i++ {
 		diag := row[0]
 		row[0] = i

@@ -75,7 +75,7 @@ func (e *edit) reanchor(sel Selector) Result {
 			best, bestCtx, bestDist = s, c, dist
 		}
 	}
-	if best >= 0 {
+	if best >= 0 && (best == sel.Start || q >= shortQuote || shortContextAgrees(d, best, best+q, prefix, suffix)) {
 		return e.placed(best, best+q, statusAt(best, sel.Start), 1)
 	}
 
@@ -86,6 +86,11 @@ func (e *edit) reanchor(sel Selector) Result {
 // placed builds a result at [s:t] of the new body with fresh context.
 func (e *edit) placed(s, t int, st Status, score float64) Result {
 	return Result{Selector: e.new.describe(s, t), Status: st, Score: score}
+}
+
+func shortContextAgrees(d *doc, s, t int, prefix, suffix []rune) bool {
+	pre, suf := d.contextSimilarity(s, t, prefix, suffix)
+	return (pre+suf)/2 >= minShortContext
 }
 
 func statusAt(now, was int) Status {

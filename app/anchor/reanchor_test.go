@@ -87,6 +87,14 @@ var reanchorCases = map[string]reanchorCase{
 		old:   "東京は日本の首都です。大阪は大きな都市です。",
 		new:   "東京は日本国の首都です。大阪は大きな都市です。",
 		quote: "東京は日本の首都です", status: Fuzzy, start: 0, end: 11, exact: "東京は日本国の首都です"},
+	"short quote deleted, a copy elsewhere": {
+		old:   "Russia said no. In Geneva, after long talks on Ukraine, Russia agreed.",
+		new:   "Russia said no. In Geneva, the talks went on.",
+		quote: "Russia", nth: 1, status: Orphaned},
+	"short quote deleted, a copy in the same words": {
+		old:   "Russia said no. Later, Russia said no. Then silence.",
+		new:   "Russia said no. Then silence.",
+		quote: "Russia", nth: 1, status: Moved, start: 0, end: 6},
 	"quote longer than new body": {old: fox, new: "dog", quote: "lazy dog.",
 		status: Orphaned},
 }
