@@ -10,8 +10,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"go.yaml.in/yaml/v3"
 
@@ -51,12 +54,65 @@ func Vault(ctx context.Context, dir string, docs []Doc, colors []storage.Color, 
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return rep, fmt.Errorf("export: vault: %w", err)
 	}
-	own, taken, err := scanVault(dir)
+	own, taken, err := scanVault(ctx, dir)
 	if err != nil {
 		return rep, err
 	}
-	// Names are handed out in article ID order so that two titles that
-	// clash get the same names whatever order the caller passes them in.
+	jobs, err := planVault(docs, own, taken)
+	if err != nil {
+		return rep, err
+	}
+	// Names given out in this run: a retitled article's old file is only
+	// removed when no other article now owns that name, since the other
+	// article's write replaces it anyway and removing it could race.
+	given := make(map[string]bool, len(jobs))
+	for _, j := range jobs {
+		rep.Files[j.doc] = j.name
+		given[strings.ToLower(j.name)] = true
+	}
+	p := newPalette(colors)
+	outcome := make([]vaultOutcome, len(jobs))
+	done := 0
+	err = forEach(ctx, len(jobs), func(i int) error {
+		var err error
+		outcome[i], err = jobs[i].run(dir, docs[jobs[i].doc], p, given)
+		return err
+	}, func(i int) {
+		switch outcome[i] {
+		case wrote:
+			rep.Written++
+		case updated:
+			rep.Updated++
+		default:
+			rep.Unchanged++
+		}
+		done++
+		report(progress, done, len(jobs))
+	})
+	return rep, err
+}
+
+type vaultOutcome int
+
+const (
+	unchanged vaultOutcome = iota
+	wrote
+	updated
+)
+
+// vaultJob is one article's file: its name in this export, and the name
+// of the file it had before (if found).
+type vaultJob struct {
+	doc   int
+	name  string
+	prev  string
+	found bool
+}
+
+// planVault decides every file name before anything is written. Names are
+// handed out in article ID order so that two titles that clash get the
+// same names whatever order the caller passes the docs in.
+func planVault(docs []Doc, own map[string]ownFile, taken map[string]bool) ([]vaultJob, error) {
 	order := make([]int, len(docs))
 	for i := range order {
 		order[i] = i
@@ -64,20 +120,14 @@ func Vault(ctx context.Context, dir string, docs []Doc, colors []storage.Color, 
 	slices.SortStableFunc(order, func(a, b int) int {
 		return cmp.Compare(docs[a].Article.ID, docs[b].Article.ID)
 	})
-	p := newPalette(colors)
-	var buf bytes.Buffer
-	for done, i := range order {
-		if err := ctx.Err(); err != nil {
-			return rep, err
+	jobs := make([]vaultJob, 0, len(docs))
+	for k, i := range order {
+		a := docs[i].Article
+		if k > 0 && docs[order[k-1]].Article.ID == a.ID {
+			return nil, fmt.Errorf("export: vault: article %d given twice", a.ID)
 		}
-		d := docs[i]
-		buf.Reset()
-		if err := renderArticle(&buf, d, p); err != nil {
-			return rep, err
-		}
-		id := ScholiaID(d.Article)
-		title := newFrontMatter(d).Title
-		prev, found := own[id]
+		title := strings.TrimSpace(clean(a.Title, false))
+		prev, found := own[ScholiaID(a)]
 		name := prev.name
 		switch {
 		case !found:
@@ -88,38 +138,112 @@ func Vault(ctx context.Context, dir string, docs []Doc, colors []storage.Color, 
 			delete(taken, strings.ToLower(prev.name))
 			name = FileName(title, taken)
 		}
-		rep.Files[i] = name
 		if err := checkLocal(name); err != nil {
-			return rep, err
+			return nil, err
 		}
-		path := filepath.Join(dir, name)
-		if found && name == prev.name {
-			old, err := os.ReadFile(path)
-			if err == nil && bytes.Equal(old, buf.Bytes()) {
-				rep.Unchanged++
-				report(progress, done+1, len(docs))
-				continue
-			}
-		}
-		if err := writeAtomic(dir, path, buf.Bytes()); err != nil {
-			return rep, err
-		}
-		if found {
-			if name != prev.name {
-				if err := os.Remove(filepath.Join(dir, prev.name)); err != nil && !errors.Is(err, os.ErrNotExist) {
-					return rep, fmt.Errorf("export: vault: remove renamed file: %w", err)
-				}
-			}
-			rep.Updated++
-		} else {
-			rep.Written++
-		}
-		// A later doc with the same scholia_id (a duplicate in docs) must
-		// update this file rather than write a second one.
-		own[id] = ownFile{name: name, title: title}
-		report(progress, done+1, len(docs))
+		jobs = append(jobs, vaultJob{doc: i, name: name, prev: prev.name, found: found})
 	}
-	return rep, nil
+	return jobs, nil
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// run renders the article and writes it unless the file already holds
+// exactly that.
+func (j vaultJob) run(dir string, d Doc, p palette, given map[string]bool) (vaultOutcome, error) {
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(buf)
+	buf.Reset()
+	if err := renderArticle(buf, d, p); err != nil {
+		return 0, err
+	}
+	path := filepath.Join(dir, j.name)
+	if j.found && j.name == j.prev {
+		if same, _ := sameContent(path, buf.Bytes()); same {
+			return unchanged, nil
+		}
+	}
+	if err := writeAtomic(dir, path, buf.Bytes()); err != nil {
+		return 0, err
+	}
+	if !j.found {
+		return wrote, nil
+	}
+	if j.name != j.prev && !given[strings.ToLower(j.prev)] {
+		if err := os.Remove(filepath.Join(dir, j.prev)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return 0, fmt.Errorf("export: vault: remove renamed file: %w", err)
+		}
+	}
+	return updated, nil
+}
+
+// sameContent reports whether the file at path holds exactly data, reading
+// no more than needed.
+func sameContent(path string, data []byte) (bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || fi.Size() != int64(len(data)) {
+		return false, err
+	}
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(buf)
+	buf.Reset()
+	if _, err := buf.ReadFrom(f); err != nil {
+		return false, err
+	}
+	return bytes.Equal(buf.Bytes(), data), nil
+}
+
+// forEach runs fn(i) for every i in [0, n) on a few goroutines: file
+// writes wait on the disk, so more workers than cores keeps both busy.
+// ok(i) runs on the caller's goroutine after each success, in completion
+// order. The first error, or ctx ending, stops new work; work already
+// started finishes, so ok has seen every file that was written.
+func forEach(ctx context.Context, n int, fn func(i int) error, ok func(i int)) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type result struct {
+		i   int
+		err error
+	}
+	results := make(chan result)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(n, max(2, min(8, 2*runtime.GOMAXPROCS(0)))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for ctx.Err() == nil {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				results <- result{i, fn(i)}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	var first error
+	for r := range results {
+		if r.err != nil {
+			if first == nil {
+				first = r.err
+				cancel()
+			}
+			continue
+		}
+		ok(r.i)
+	}
+	if first != nil {
+		return first
+	}
+	return context.Cause(ctx)
 }
 
 func report(progress func(done, total int), done, total int) {
@@ -141,25 +265,34 @@ func checkLocal(name string) error {
 // name in dir (lower-cased) so new names never clash with existing ones.
 // When several files claim one scholia_id (a user's copy), the first by
 // name is ours and the others are left alone.
-func scanVault(dir string) (map[string]ownFile, map[string]bool, error) {
-	entries, err := os.ReadDir(dir)
+func scanVault(ctx context.Context, dir string) (map[string]ownFile, map[string]bool, error) {
+	entries, err := os.ReadDir(dir) // sorted by name
 	if err != nil {
 		return nil, nil, fmt.Errorf("export: vault: %w", err)
 	}
-	own := make(map[string]ownFile)
 	taken := make(map[string]bool, len(entries))
-	for _, e := range entries { // ReadDir sorts by name
+	var md []string
+	for _, e := range entries {
 		name := e.Name()
 		taken[strings.ToLower(name)] = true
-		if !e.Type().IsRegular() || !strings.EqualFold(filepath.Ext(name), ".md") {
-			continue // symlinks and folders are never ours to rewrite
+		// Symlinks and folders are never ours to rewrite.
+		if e.Type().IsRegular() && strings.EqualFold(filepath.Ext(name), ".md") {
+			md = append(md, name)
 		}
-		fm, err := readFrontMatter(filepath.Join(dir, name))
-		if err != nil || fm.ScholiaID == "" {
-			continue // unreadable or not ours: leave it alone
-		}
-		if _, dup := own[fm.ScholiaID]; !dup {
-			own[fm.ScholiaID] = ownFile{name: name, title: fm.Title}
+	}
+	fms := make([]frontMatter, len(md))
+	err = forEach(ctx, len(md), func(i int) error {
+		// An unreadable file or one without front matter is not ours.
+		fms[i], _ = readFrontMatter(filepath.Join(dir, md[i]))
+		return nil
+	}, func(int) {})
+	if err != nil {
+		return nil, nil, err
+	}
+	own := make(map[string]ownFile)
+	for i, fm := range fms {
+		if _, dup := own[fm.ScholiaID]; fm.ScholiaID != "" && !dup {
+			own[fm.ScholiaID] = ownFile{name: md[i], title: fm.Title}
 		}
 	}
 	return own, taken, nil

@@ -159,7 +159,7 @@ func TestVaultReexport(t *testing.T) {
 func TestVaultCancel(t *testing.T) {
 	dir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
-	docs := []Doc{{Article: storage.Article{ID: 1, Title: "a"}}, {Article: storage.Article{ID: 2, Title: "b"}}, {Article: storage.Article{ID: 3, Title: "c"}}}
+	docs := syntheticDocs(300, 1)
 	rep, err := Vault(ctx, dir, docs, nil, func(done, total int) {
 		if done == 1 {
 			cancel()
@@ -168,8 +168,48 @@ func TestVaultCancel(t *testing.T) {
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
-	if rep.Written != 1 || len(listDir(t, dir)) != 1 {
-		t.Errorf("after cancel: %+v, files %v; want exactly 1 written", rep, listDir(t, dir))
+	files := listDir(t, dir)
+	if rep.Written == 0 || rep.Written >= len(docs) {
+		t.Errorf("after cancel %d written, want some but not all %d", rep.Written, len(docs))
+	}
+	if len(files) != rep.Written {
+		t.Errorf("report says %d written, folder holds %d files: %v", rep.Written, len(files), files)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, ".tmp") {
+			t.Errorf("temporary file %s left behind", f)
+		}
+	}
+}
+
+func TestVaultDuplicateArticle(t *testing.T) {
+	docs := []Doc{{Article: storage.Article{ID: 1, Title: "a"}}, {Article: storage.Article{ID: 1, Title: "b"}}}
+	if _, err := Vault(context.Background(), t.TempDir(), docs, nil, nil); err == nil {
+		t.Error("two docs with one article ID exported without error")
+	}
+}
+
+func TestVaultTitleSwap(t *testing.T) {
+	// Two articles swap titles: each file moves to the other's old name
+	// and neither is lost.
+	dir := t.TempDir()
+	docs := []Doc{{Article: storage.Article{ID: 1, Title: "Alpha", Note: "one"}}, {Article: storage.Article{ID: 2, Title: "Beta", Note: "two"}}}
+	if _, err := Vault(context.Background(), dir, docs, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	docs[0].Article.Title, docs[1].Article.Title = "Beta", "Alpha"
+	rep, err := Vault(context.Background(), dir, docs, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := listDir(t, dir); len(got) != 2 {
+		t.Fatalf("vault holds %v, want 2 files", got)
+	}
+	for i, name := range rep.Files {
+		body := readFile(t, filepath.Join(dir, name))
+		if !strings.Contains(body, docs[i].Article.Note) || !strings.Contains(body, "# "+docs[i].Article.Title) {
+			t.Errorf("%s does not hold article %d:\n%s", name, i+1, body)
+		}
 	}
 }
 

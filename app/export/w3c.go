@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
@@ -130,44 +131,114 @@ type w3cArticle struct {
 func W3C(w io.Writer, docs []Doc, colors []storage.Color) error {
 	sorted := slices.Clone(docs)
 	slices.SortStableFunc(sorted, func(a, b Doc) int { return cmp.Compare(a.Article.ID, b.Article.ID) })
-	p := newPalette(colors)
-	lib := &w3cLibrary{Version: libraryVersion, Colors: make([]w3cColor, 0, len(colors)), Articles: make([]w3cArticle, 0, len(sorted))}
-	for _, c := range colors {
-		lib.Colors = append(lib.Colors, w3cColor{Key: utf(c.Key), Name: utf(c.Name), Hex: utf(c.Hex)})
-	}
-	var items []w3cAnnotation
+	total := 0
 	for i, d := range sorted {
-		a := d.Article
-		if i > 0 && sorted[i-1].Article.ID == a.ID {
-			return fmt.Errorf("export: w3c: article %d given twice", a.ID)
+		if i > 0 && sorted[i-1].Article.ID == d.Article.ID {
+			return fmt.Errorf("export: w3c: article %d given twice", d.Article.ID)
 		}
-		lib.Articles = append(lib.Articles, w3cArticle{
+		total += len(d.Highlights)
+	}
+	wcolors := make([]w3cColor, 0, len(colors))
+	for _, c := range colors {
+		wcolors = append(wcolors, w3cColor{Key: utf(c.Key), Name: utf(c.Name), Hex: utf(c.Hex)})
+	}
+	// The collection is written piece by piece, each piece by
+	// encoding/json, so a 100k-article library never sits in memory as
+	// one JSON value; the layout is what json.MarshalIndent(coll, "", " ")
+	// would give.
+	jw := newJSONWriter(w)
+	jw.raw("{\n \"@context\": ")
+	jw.value("", annoContext)
+	jw.raw(",\n \"id\": ")
+	jw.value("", collectionID)
+	jw.raw(",\n \"type\": \"AnnotationCollection\",\n \"label\": \"Scholia library\",\n \"total\": ")
+	jw.value("", total)
+	if total > 0 {
+		jw.raw(",\n \"first\": {\n  \"id\": ")
+		jw.value("", pageID)
+		jw.raw(",\n  \"type\": \"AnnotationPage\",\n  \"startIndex\": 0,\n  \"items\": [")
+		p := newPalette(colors)
+		n := 0
+		for _, d := range sorted {
+			source := targetSource(d.Article)
+			attached, orphaned := sortedHighlights(d.Highlights)
+			for _, h := range append(attached, orphaned...) {
+				if n > 0 {
+					jw.raw(",")
+				}
+				n++
+				jw.raw("\n   ")
+				jw.value("   ", annotation(d.Article.ID, source, h, p))
+			}
+		}
+		jw.raw("\n  ]\n }")
+	}
+	jw.raw(",\n \"scholia:library\": {\n  \"version\": ")
+	jw.value("", libraryVersion)
+	jw.raw(",\n  \"colors\": ")
+	jw.value("  ", wcolors)
+	jw.raw(",\n  \"articles\": [")
+	for i, d := range sorted {
+		if i > 0 {
+			jw.raw(",")
+		}
+		jw.raw("\n   ")
+		a := d.Article
+		jw.value("   ", w3cArticle{
 			ID: a.ID, Title: utf(a.Title), Author: utf(a.Author), Source: utf(a.Source), URL: utf(a.URL),
 			Published: utf(a.Published), Added: stamp(a.Added), Updated: stamp(a.Updated),
 			Opened: stamp(a.Opened), Tags: utfTags(a.Tags), Note: utf(a.Note), Body: utf(a.Body),
 		})
-		source := targetSource(a)
-		attached, orphaned := sortedHighlights(d.Highlights)
-		for _, h := range append(attached, orphaned...) {
-			items = append(items, annotation(a.ID, source, h, p))
-		}
 	}
-	coll := w3cCollection{
-		Context: annoContext, ID: collectionID, Type: "AnnotationCollection",
-		Label: "Scholia library", Total: len(items), Library: lib,
+	if len(sorted) > 0 {
+		jw.raw("\n  ")
 	}
-	if len(items) > 0 {
-		coll.First = &w3cPage{ID: pageID, Type: "AnnotationPage", Items: items}
+	jw.raw("]\n }\n}\n")
+	return jw.flush()
+}
+
+// jsonWriter writes JSON values with encoding/json and keeps the first
+// error, so W3C reads as the document it writes.
+type jsonWriter struct {
+	bw  *bufio.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+	err error
+}
+
+func newJSONWriter(w io.Writer) *jsonWriter {
+	jw := &jsonWriter{bw: bufio.NewWriterSize(w, 64<<10)}
+	jw.enc = json.NewEncoder(&jw.buf)
+	jw.enc.SetEscapeHTML(false) // keep quotes readable: "<" not "\u003c"
+	return jw
+}
+
+func (jw *jsonWriter) raw(s string) {
+	if jw.err == nil {
+		_, jw.err = jw.bw.WriteString(s)
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false) // keep quotes readable: "<" not "\u003c"
-	enc.SetIndent("", " ")
-	if err := enc.Encode(coll); err != nil {
-		return fmt.Errorf("export: w3c: %w", err)
+}
+
+// value writes v indented by one space per level, continuation lines
+// starting with prefix.
+func (jw *jsonWriter) value(prefix string, v any) {
+	if jw.err != nil {
+		return
 	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("export: w3c: %w", err)
+	jw.buf.Reset()
+	jw.enc.SetIndent(prefix, " ")
+	if jw.err = jw.enc.Encode(v); jw.err != nil {
+		return
+	}
+	_, jw.err = jw.bw.Write(bytes.TrimSuffix(jw.buf.Bytes(), []byte("\n")))
+}
+
+func (jw *jsonWriter) flush() error {
+	if jw.err == nil {
+		jw.err = jw.bw.Flush()
+	}
+	if jw.err != nil {
+		return fmt.Errorf("export: w3c: %w", jw.err)
 	}
 	return nil
 }
