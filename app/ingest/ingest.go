@@ -73,7 +73,7 @@ func Importable(name string) bool { return formatOf(name) != formatNone }
 
 // Parse turns one file's bytes into a Doc, choosing the format by the name's
 // extension (.txt, .md/.markdown, .html/.htm). name is used for messages and
-// as the fallback title.
+// as the fallback title. It is safe for concurrent use.
 func Parse(name string, data []byte) (Doc, error) {
 	f := formatOf(name)
 	if f == formatNone {

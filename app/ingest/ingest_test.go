@@ -166,3 +166,41 @@ func TestErrorMessage(t *testing.T) {
 		t.Errorf("Error() = %q", e.Error())
 	}
 }
+
+// TestParseConcurrent backs the promise that imports may run in parallel:
+// run it with -race to check the shared Markdown parser.
+func TestParseConcurrent(t *testing.T) {
+	inputs := map[string][]byte{
+		"a.md":   []byte("---\ntitle: T\ntags: [a]\n---\n# H\n\n*x* [y](z) `c`\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"),
+		"b.txt":  []byte("Tue, 18 Jan 2022\nTitle\nBody."),
+		"c.html": []byte("<html><head><title>T</title></head><body><article><p>" + strings.Repeat("Words of the article, with commas, ", 40) + "</p></article></body></html>"),
+	}
+	want := map[string]Doc{}
+	for name, data := range inputs {
+		d, err := Parse(name, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[name] = d
+	}
+	done := make(chan error)
+	for range 4 {
+		go func() {
+			var err error
+			for range 20 {
+				for name, data := range inputs {
+					d, e := Parse(name, data)
+					if e != nil || !reflect.DeepEqual(d, want[name]) {
+						err = errors.New(name + " parsed differently in parallel")
+					}
+				}
+			}
+			done <- err
+		}()
+	}
+	for range 4 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
