@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -48,7 +49,7 @@ func decodeText(name string, data []byte, f format) (string, error) {
 			// C1 controls are never in real text: either means it was some
 			// other encoding, and guessing further would garble the article.
 			dec, err := charmap.Windows1252.NewDecoder().Bytes(data)
-			if err != nil || hasC1(dec) {
+			if err != nil || hasC1(dec) || mostlyAccented(dec) {
 				return "", &Error{Name: name, Reason: reasonNotUTF8}
 			}
 			text = string(dec)
@@ -102,6 +103,23 @@ func hasC1(b []byte) bool {
 		}
 	}
 	return false
+}
+
+// mostlyAccented spots other single-byte encodings (KOI8-R, ISO-8859-5,
+// ...) read as Windows-1252: their letters all land in the accented range,
+// while French or German text has a handful of accents among plain letters.
+// Short texts are let through: "Ça été" is mostly accents and is French.
+func mostlyAccented(b []byte) bool {
+	letters, accented := 0, 0
+	for _, r := range string(b) {
+		if unicode.IsLetter(r) {
+			letters++
+			if r >= 0x80 {
+				accented++
+			}
+		}
+	}
+	return letters >= 20 && accented*100 > letters*40
 }
 
 // tooManyControls catches binary data that happens to be valid UTF-8 or

@@ -133,6 +133,10 @@ var txtTests = map[string]struct {
 		in:    "Talks \x93begin\x94\nIt\x92s 5\x80.",
 		title: "Talks “begin”", body: "It’s 5€.",
 	},
+	"short Windows-1252 French": {
+		in:    "\xc7a \xe9t\xe9\nD\xe9j\xe0 vu.",
+		title: "Ça été", body: "Déjà vu.",
+	},
 	"UTF-16LE with BOM": {
 		in:    "\xff\xfeT\x00i\x00t\x00l\x00e\x00\n\x00B\x00o\x00d\x00y\x00",
 		title: "Title", body: "Body",
