@@ -6,8 +6,9 @@ import "unicode/utf8"
 // the expected position; each miss widens it eightfold.
 const window = 4096
 
-// reanchor tries the strategies in order of cost and certainty: old offsets,
-// the unchanged tail of the body, every exact occurrence, then approximate.
+// reanchor tries the strategies in order of cost and certainty: the old or
+// mapped offsets, the exact quote near there and then anywhere, then an
+// approximate match.
 func (e *edit) reanchor(sel Selector) Result {
 	orphan := Result{Selector: sel, Status: Orphaned}
 	quote := validUTF8(sel.Exact)
@@ -24,35 +25,24 @@ func (e *edit) reanchor(sel Selector) Result {
 		return e.fuzzy(sel, quote, e.mapPos(at), orphan)
 	}
 
-	// (1) Where the edit cannot have touched it or its context: the
-	// unchanged head keeps offsets, the unchanged tail shifts by the edit's
-	// length. (Without the context, a common tail such as " says the cat."
-	// could claim a copy of the quote that now follows other words.)
-	if at+q+len(suffix) <= e.head && d.has(sel.Start, q, quote) {
-		return e.placed(sel.Start, sel.Start+q, Exact, 1)
-	}
-	if at-len(prefix) >= e.oldN-e.tail {
-		if s := e.mapPos(at); d.has(s, q, quote) {
+	// (1) Still at the old offsets, or where they map (shifted by the
+	// edits before it), with all its context: accept without a search.
+	// With context only partly agreeing these are just favourites below,
+	// since a same-length edit (paragraphs swapped) can leave another copy
+	// of the quote there.
+	full := len(prefix) + len(suffix)
+	want := e.mapPos(at)
+	for _, s := range []int{sel.Start, want} {
+		if d.has(s, q, quote) && d.contextMatch(s, s+q, prefix, suffix) == full {
 			return e.placed(s, s+q, statusAt(s, sel.Start), 1)
 		}
 	}
 
-	// (2) Still at the old offsets with all its context: accept without a
-	// search. With context only partly agreeing, the old offsets are just
-	// the favourite below, since a same-length edit (paragraphs swapped)
-	// can leave another copy of the quote there.
-	if d.has(sel.Start, q, quote) &&
-		d.contextMatch(sel.Start, sel.Start+q, prefix, suffix) == len(prefix)+len(suffix) {
-		return e.placed(sel.Start, sel.Start+q, Exact, 1)
-	}
-
-	// (3) Every exact occurrence: the best context wins, then the nearest
+	// (2) Every exact occurrence: the best context wins, then the nearest
 	// to where the old position maps. Full context agreement cannot be
 	// beaten, so windows widening around that position are searched first:
 	// the nearest fully agreeing copy in a window is the nearest anywhere,
 	// and the whole body is only scanned when no copy agrees in full.
-	want := e.mapPos(at)
-	full := len(prefix) + len(suffix)
 	for w := window; w < d.n(); w *= 8 {
 		best, bestDist := -1, 0
 		for _, s := range d.occurrencesIn(quote, max(0, want-w), min(d.n(), want+w+q)) {
@@ -79,8 +69,8 @@ func (e *edit) reanchor(sel Selector) Result {
 		return e.placed(best, best+q, statusAt(best, sel.Start), 1)
 	}
 
-	// (4) Approximate, else orphaned.
-	return e.fuzzy(sel, quote, e.mapPos(at), orphan)
+	// (3) Approximate, else orphaned.
+	return e.fuzzy(sel, quote, want, orphan)
 }
 
 // placed builds a result at [s:t] of the new body with fresh context.
