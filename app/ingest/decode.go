@@ -23,15 +23,16 @@ func decodeText(name string, data []byte, f format) (string, error) {
 		return "", tooLarge(name, int64(len(data)))
 	}
 	var text string
+	wide := false // UTF-16, where NUL bytes are normal
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		text = decodeUTF16(data[2:], false)
+		text, wide = decodeUTF16(data[2:], false), true
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		text = decodeUTF16(data[2:], true)
+		text, wide = decodeUTF16(data[2:], true), true
 	}
-	if text == "" {
+	if !wide {
 		// UTF-16 text is full of NULs by design, so only sniff the others.
 		if bytes.IndexByte(data[:min(len(data), sniffLen)], 0) >= 0 {
 			return "", &Error{Name: name, Reason: reasonBinary}
@@ -88,12 +89,7 @@ func decodeUTF16(b []byte, bigEndian bool) string {
 			u[i] = uint16(b[2*i+1])<<8 | uint16(b[2*i])
 		}
 	}
-	s := string(utf16.Decode(u))
-	if s == "" {
-		// Keep "" meaning "not UTF-16" for the caller; a lone BOM is blank.
-		s = " "
-	}
-	return s
+	return string(utf16.Decode(u))
 }
 
 func hasC1(b []byte) bool {
