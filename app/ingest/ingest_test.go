@@ -17,6 +17,7 @@ var badInputs = map[string]struct {
 }{
 	"empty":                                {[]byte{}, "empty file"},
 	"whitespace only":                      {[]byte(" \r\n\t\u00a0\n\u200b\n"), "empty file"},
+	"UTF-16 BOM only":                      {[]byte("\xff\xfe"), "empty file"},
 	"BOM only":                             {[]byte("\xef\xbb\xbf"), "empty file"},
 	"NUL byte":                             {[]byte("PK\x03\x04\x00\x00text"), "binary file, not text"},
 	"control characters":                   {[]byte("a\x01b\x02c\x03d\x04e\x05 some words after"), "binary file, not text"},
