@@ -107,7 +107,7 @@ func (r *renderer) update() {
 	for _, o := range r.marks.items[:r.marks.used] {
 		r.objects = append(r.objects, o)
 	}
-	r.objects = append(r.objects, r.thumb, r.bar, r.findBar)
+	r.objects = append(r.objects, r.thumb, r.bar, r.findBar.Container)
 	// One refresh marks the canvas dirty without freeing every text texture.
 	r.thumb.Refresh()
 }
