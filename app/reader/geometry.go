@@ -46,6 +46,9 @@ func (r *Reader) rewrap() {
 	_, w := r.column()
 	r.lay.wrap(&r.widths, r.metrics(), w)
 	r.offY = max(0, min(r.offY, r.maxScroll()))
+	if o := r.pendingScroll - 1; o >= 0 {
+		r.ScrollToOffset(o)
+	}
 }
 
 // rewrapKeepingPlace re-wraps and scrolls so the first visible text stays on top.

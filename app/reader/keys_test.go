@@ -204,3 +204,19 @@ func TestScrollToOffsetAndFlash(t *testing.T) {
 		t.Fatalf("flash did not finish: %v", r.flashLevel)
 	}
 }
+
+func TestScrollBeforeLayout(t *testing.T) {
+	test.NewTempApp(t)
+	body := strings.Repeat("Restoring the reading position works before the first layout. ", 800)
+	r := NewReader()
+	r.SetDocument(Document{Title: "T", Body: body})
+	r.ScrollToOffset(30000)
+	// Sized before the content is set, as the app does.
+	w := test.NewTempWindow(t, nil)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(800, 600))
+	w.SetContent(r)
+	if y := r.PositionOf(30000).Y; y < 100 || y > 300 {
+		t.Fatalf("offset 30000 at y=%v after first layout, want about a third down", y)
+	}
+}

@@ -82,6 +82,8 @@ type Reader struct {
 	lay    layout
 	widths widthCache
 	offY   float32 // vertical scroll offset in content coordinates
+	// pendingScroll is 1 + an offset to scroll to once laid out, or 0.
+	pendingScroll int
 
 	anchor, caret int // selection is [min,max) of the two
 
@@ -128,6 +130,7 @@ func (r *Reader) SetDocument(doc Document) {
 	r.selectedHL = 0
 	r.anchor, r.caret = 0, 0
 	r.offY = 0
+	r.pendingScroll = 0
 	r.find.reset()
 	r.rewrap()
 	r.refreshView()
@@ -222,8 +225,11 @@ func (r *Reader) Text(start, end int) string {
 func (r *Reader) ScrollToOffset(offset int) {
 	li := r.lay.lineOf(r.clampOff(offset))
 	if li < 0 {
+		// Not laid out yet (no size): scroll once the first wrap happens.
+		r.pendingScroll = offset + 1
 		return
 	}
+	r.pendingScroll = 0
 	r.setScroll(r.lay.lines[li].y - r.viewHeight()/3)
 }
 

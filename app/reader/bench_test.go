@@ -1,0 +1,137 @@
+package reader
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// synthetic50k builds a ~50,000-word article of ~300 paragraphs of
+// pseudo-random words, some of them non-ASCII, and 1,000 highlights over it.
+func synthetic50k() (string, []Highlight) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	vocab := []string{"the", "of", "and", "negotiation", "Geneva", "café", "naïve", "“quoted”", "東京",
+		"résumé", "security", "alliance", "missile", "deployment", "talks", "Ukraine", "señor", "Zürich",
+		"a", "in", "to", "was", "emoji🎉", "straße", "über", "diplomacy", "sanctions", "exercise"}
+	for i := range 3000 { // a realistic spread of distinct words
+		vocab = append(vocab, fmt.Sprintf("w%dx%d", i, rng.IntN(1000)))
+	}
+	var b strings.Builder
+	words := 0
+	for p := 0; p < 300; p++ {
+		if p > 0 {
+			b.WriteString("\n\n")
+		}
+		n := 120 + rng.IntN(100)
+		for i := range n {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(vocab[rng.IntN(len(vocab))])
+		}
+		b.WriteByte('.')
+		words += n
+	}
+	body := b.String()
+	total := len([]rune(body))
+	hs := make([]Highlight, 1000)
+	for i := range hs {
+		s := rng.IntN(total - 200)
+		hs[i] = Highlight{ID: int64(i + 1), Start: s, End: s + 10 + rng.IntN(150), Color: DefaultColors[i%5]}
+	}
+	return body, hs
+}
+
+// firstPaint is SetDocument, sizing and creating the visible objects on a
+// fresh widget (its word-width cache starts cold).
+func firstPaint(doc Document, hs []Highlight) *Reader {
+	r := NewReader()
+	r.SetDocument(doc)
+	r.SetHighlights(hs)
+	rend := test.WidgetRenderer(r)
+	r.Resize(fyne.NewSize(800, 600))
+	rend.Layout(r.Size())
+	return r
+}
+
+func reportHeap(b *testing.B, doc Document, hs []Highlight) {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	r := firstPaint(doc, hs)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/(1<<20), "MB-heap")
+	runtime.KeepAlive(r)
+}
+
+func BenchmarkFirstPaintSOTU(b *testing.B) {
+	test.NewTempApp(b)
+	_, body := longestSOTU(b)
+	doc := Document{Title: "State of the Union", Meta: "1981", Body: body}
+	for b.Loop() {
+		firstPaint(doc, nil)
+	}
+	reportHeap(b, doc, nil)
+}
+
+func BenchmarkFirstPaint50k(b *testing.B) {
+	test.NewTempApp(b)
+	body, hs := synthetic50k()
+	doc := Document{Title: "Synthetic", Meta: "bench", Body: body}
+	for b.Loop() {
+		firstPaint(doc, hs)
+	}
+	reportHeap(b, doc, hs)
+}
+
+func BenchmarkRewrap50k(b *testing.B) {
+	test.NewTempApp(b)
+	body, hs := synthetic50k()
+	r := firstPaint(Document{Title: "Synthetic", Body: body}, hs)
+	r.SetReadingWidth(2000) // let the column follow the window width
+	widths := []float32{800, 1000, 640, 1200}
+	i := 0
+	for b.Loop() {
+		r.Resize(fyne.NewSize(widths[i%len(widths)], 600))
+		i++
+	}
+}
+
+func BenchmarkScrollStep50k(b *testing.B) {
+	test.NewTempApp(b)
+	body, hs := synthetic50k()
+	r := firstPaint(Document{Title: "Synthetic", Body: body}, hs)
+	r.ScrollToOffset(r.nRunes / 2)
+	step := 3 * r.metrics().lineH
+	i := 0
+	for b.Loop() {
+		dy := -step // wheel down
+		if i%200 >= 100 {
+			dy = step
+		}
+		r.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: dy}})
+		i++
+	}
+}
+
+// BenchmarkFirstPaintCold50k measures the 50k article with the driver's
+// own text-size cache empty too (a fresh app per iteration): the cost of the
+// very first article opened. Run it with -benchtime 3x.
+func BenchmarkFirstPaintCold50k(b *testing.B) {
+	body, hs := synthetic50k()
+	doc := Document{Title: "Synthetic", Meta: "bench", Body: body}
+	for b.Loop() {
+		b.StopTimer()
+		test.NewTempApp(b)
+		fyne.MeasureText("font loading is paid once per process", 14, fyne.TextStyle{})
+		fyne.MeasureText("font loading is paid once per process", 14*1.7, fyne.TextStyle{Bold: true})
+		b.StartTimer()
+		firstPaint(doc, hs)
+	}
+}
