@@ -23,10 +23,10 @@ const (
 	// match; endSlack is how many more edits than the fewest an end may
 	// cost to be ranked at all.
 	maxBounds, endSlack = 4, 2
-	// maxFuzzyLen bounds the quotes matched approximately: the cost grows
-	// with the square of the length, and a quote of thousands of code
-	// points is either still there exactly or rewritten.
-	maxFuzzyLen = 4096
+	// maxFuzzyLen bounds the quotes matched approximately in one piece: the
+	// cost grows with the square of the length. Longer quotes, up to
+	// maxLongQuote, are placed by their two ends (see longFuzzy).
+	maxFuzzyLen, maxLongQuote = 4096, 16384
 	// Scoring weights, after Hypothesis' anchoring: the quote dominates,
 	// context separates similar candidates, position only breaks ties.
 	wQuote, wPrefix, wSuffix, wPos = 50, 20, 20, 2
@@ -43,8 +43,11 @@ func (e *edit) fuzzy(sel Selector, quote string, want int, orphan Result) Result
 	p := []rune(quote)
 	m := len(p)
 	k := int(float64(m) * (1 - FuzzyThreshold))
-	if k == 0 || d.n() == 0 || m > maxFuzzyLen {
+	if k == 0 || d.n() == 0 {
 		return orphan // nothing below one edit that the exact search missed
+	}
+	if m > maxFuzzyLen {
+		return e.longFuzzy(sel, p, orphan)
 	}
 	f := &fuzzyMatch{
 		e:      e,
