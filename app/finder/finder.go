@@ -55,10 +55,11 @@ type Finder struct {
 
 // span locates one item in Finder.text and Finder.folds.
 type span struct {
-	start, title, end    int32 // in text: the title is text[start:title]
-	fstart, ftitle, fend int32 // in folds
-	mask, tmask          uint64
-	ascii                bool // text and folds then have the same offsets
+	start, title, end    int32  // in text: the title is text[start:title]
+	fstart, ftitle, fend int32  // in folds
+	mask, tmask          uint64 // folded bytes present, as foldString
+	aligned              bool   // folds has the same offsets as text
+	asciiTitle           bool   // byte offsets in the title are rune indexes
 }
 
 // cached remembers which items matched a folded query. Matching is a folded
@@ -94,15 +95,17 @@ func New(items []Item) *Finder {
 			writeFields(&tb, it)
 		}
 		all := tb.String()
-		s := all[start:]
-		sp := span{start: int32(start), title: int32(titleEnd), end: int32(len(all)), ascii: isASCII(s)}
+		sp := span{start: int32(start), title: int32(titleEnd), end: int32(len(all))}
+		sp.asciiTitle = isASCII(all[start:titleEnd])
 		sp.fstart = int32(len(fb))
-		fb, sp.tmask = foldString(fb, all[start:titleEnd])
-		sp.ftitle = int32(len(fb))
 		var rest uint64
-		fb, rest = foldString(fb, all[titleEnd:])
+		var alignedTitle, alignedRest bool
+		fb, sp.tmask, alignedTitle = foldString(fb, all[start:titleEnd])
+		sp.ftitle = int32(len(fb))
+		fb, rest, alignedRest = foldString(fb, all[titleEnd:])
 		sp.fend = int32(len(fb))
 		sp.mask = sp.tmask | rest
+		sp.aligned = alignedTitle && alignedRest
 		f.spans[i] = sp
 	}
 	f.text = tb.String()

@@ -287,23 +287,29 @@ func TestConcurrent(t *testing.T) {
 }
 
 func TestScorersAgree(t *testing.T) {
-	// The ASCII fast path and the rune path must score alike.
-	items := libItems(300)
+	// The jumping scorer and sahilm's rune loop must score alike.
+	items := append(libItems(300), special...)
 	for _, q := range queries(items, 200, 4) {
 		p := compile(q)
-		if !p.ascii {
-			continue
-		}
 		for _, it := range items {
 			s := joined(it)
-			if !isASCII(s) {
+			if strings.IndexByte(s, 0) >= 0 {
 				continue
 			}
-			fs, _ := foldString(nil, s)
-			a, okA, pa := scoreASCII(s, string(fs), p.key, nil)
+			fs, _, aligned := foldString(nil, s)
+			if !aligned {
+				continue
+			}
+			a, okA, pa := scoreAligned(s, string(fs), p, nil)
 			b, okB, pb := scoreRunes(s, p.runes, nil)
 			if a != b || okA != okB || !slices.Equal(pa, pb) {
-				t.Fatalf("%q in %q: ascii %d %v %v, runes %d %v %v", q, s, a, okA, pa, b, okB, pb)
+				t.Fatalf("%q in %q: aligned %d %v %v, runes %d %v %v", q, s, a, okA, pa, b, okB, pb)
+			}
+			if p.ascii {
+				c, okC, pc := scoreBytes(s, p, nil)
+				if c != b || okC != okB || !slices.Equal(pc, pb) {
+					t.Fatalf("%q in %q: bytes %d %v %v, runes %d %v %v", q, s, c, okC, pc, b, okB, pb)
+				}
 			}
 		}
 	}

@@ -1,7 +1,6 @@
 package finder
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -40,12 +39,22 @@ func fold(r rune) rune {
 	return m
 }
 
+// foldFast is fold with the ASCII case inlined for hot loops.
+func foldFast(r rune) rune {
+	if r < utf8.RuneSelf {
+		return rune(asciiFold[r])
+	}
+	return fold(r)
+}
+
 // foldString appends s folded rune by rune, as UTF-8, to dst and returns it
-// with a bitmask of the folded bytes it holds (bit b&63 for each byte b). An
-// ASCII s folds to a string of the same length; otherwise lengths may differ,
-// so folded text of non-ASCII items serves only the subsequence prefilter.
-func foldString(dst []byte, s string) ([]byte, uint64) {
+// with a bitmask of the folded bytes it holds (bit b&63 for each byte b) and
+// whether every rune folded to an encoding of its own length, so that byte
+// offsets in the folded text are offsets in s. Only the prefilter may use
+// folded text that is not aligned.
+func foldString(dst []byte, s string) ([]byte, uint64, bool) {
 	var mask uint64
+	aligned := true
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -61,9 +70,10 @@ func foldString(dst []byte, s string) ([]byte, uint64) {
 		for _, b := range dst[n:] {
 			mask |= 1 << (b & 63)
 		}
+		aligned = aligned && len(dst)-n == size
 		i += size
 	}
-	return dst, mask
+	return dst, mask, aligned
 }
 
 func isASCII(s string) bool {
@@ -71,20 +81,6 @@ func isASCII(s string) bool {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}
-	}
-	return true
-}
-
-// subsequence reports whether every byte of p occurs in s in order. It is a
-// necessary condition for a fuzzy match (on folded text), and IndexByte makes
-// it cheap enough to run over every item.
-func subsequence(s, p string) bool {
-	for i := 0; i < len(p); i++ {
-		k := strings.IndexByte(s, p[i])
-		if k < 0 {
-			return false
-		}
-		s = s[k+1:]
 	}
 	return true
 }

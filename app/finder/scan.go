@@ -3,6 +3,7 @@ package finder
 import (
 	"cmp"
 	"context"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -12,10 +13,14 @@ import (
 
 // pattern is a query folded once, before the scan.
 type pattern struct {
-	key   string // folded query as UTF-8: the subsequence filter and cache key
-	runes []rune // folded query
-	ascii bool   // key is ASCII, so scoreASCII applies to ASCII items
-	mask  uint64 // bits of key's bytes, as span.mask
+	key   string   // folded query as UTF-8: the subsequence filter and cache key
+	runes []rune   // folded query
+	enc   []string // each folded rune's encoding, slices of key
+	mask  uint64   // bits of key's bytes, as span.mask
+	ascii bool     // key is ASCII: scoreBytes applies
+	val   []byte   // for scoreBytes: each byte, letters lower-cased,
+	or    []byte   // and 0x20 for letters, which match either case
+	bound int      // no string of n bytes scores above bound-n; see compile
 }
 
 func compile(query string) *pattern {
@@ -25,10 +30,50 @@ func compile(query string) *pattern {
 	}
 	q := &pattern{key: string(rs), runes: rs}
 	q.ascii = isASCII(q.key)
-	for k := 0; k < len(q.key); k++ {
-		q.mask |= 1 << (q.key[k] & 63)
+	if q.ascii {
+		q.val, q.or = []byte(q.key), make([]byte, len(q.key))
+		for k, c := range q.val {
+			if 'a' <= c && c <= 'z' {
+				q.or[k] = 0x20
+			}
+		}
+	}
+	for k := 0; k < len(q.key); {
+		_, size := utf8.DecodeRuneInString(q.key[k:])
+		q.enc = append(q.enc, q.key[k:k+size])
+		for ; size > 0; size-- {
+			q.mask |= 1 << (q.key[k] & 63)
+			k++
+		}
+	}
+	// sahilm gives each matched rune at most 20 (a camel-case or separator
+	// bonus; the first-character bonus is 10) plus an adjacency bonus that
+	// at best triples with each further rune: 5, 15, 45… Penalties only
+	// lower the score, and it ends with +m - len(s). Past 12 runes the bound
+	// is too loose to prune anything, so none is set.
+	q.bound = math.MaxInt
+	if m := len(rs); m <= 12 {
+		b, adj := 21*m, 5
+		for k := 1; k < m; k++ {
+			b += adj
+			adj *= 3
+		}
+		q.bound = b
 	}
 	return q
+}
+
+// in reports whether the folded query is a subsequence of folded text s,
+// rune by rune: exactly when sahilm would match the unfolded strings.
+func (q *pattern) in(s string) bool {
+	for _, enc := range q.enc {
+		k := index(s, enc)
+		if k < 0 {
+			return false
+		}
+		s = s[k+len(enc):]
+	}
+	return true
 }
 
 // result is one matching item before it becomes a Match. pos holds the
@@ -127,25 +172,37 @@ func (f *Finder) scanChunk(q *pattern, cands []int32, narrowed bool, lo, hi, lim
 			continue // a query byte the item lacks: the cheapest rejection
 		}
 		folded := f.folds[sp.fstart:sp.fend]
-		ftitle := folded[:sp.ftitle-sp.fstart]
-		inTitle := q.mask&^sp.tmask == 0 && subsequence(ftitle, q.key)
-		if !inTitle && !subsequence(folded, q.key) {
-			continue
+		if limit > 0 && len(out.res) == limit {
+			// When even a title match could not displace the worst result
+			// kept, only membership is needed (for narrowing), not a score.
+			if w := &out.res[0]; w.tier == 0 && q.bound-int(sp.title-sp.start) <= w.score {
+				if f.member(sp, q) {
+					out.matched = append(out.matched, i)
+				}
+				continue
+			}
 		}
 		text := f.text[sp.start:sp.end]
+		tlen, ftlen := sp.title-sp.start, sp.ftitle-sp.fstart
 		n0 := len(out.pos)
 		var score int
 		ok := false
 		tier := uint8(0)
-		if inTitle {
-			score, ok, out.pos = scoreItem(sp, q, text[:sp.title-sp.start], ftitle, out.pos)
+		if q.mask&^sp.tmask == 0 {
+			score, ok, out.pos = scoreItem(sp, q, text[:tlen], folded[:ftlen], out.pos)
 		}
 		if !ok {
 			tier = 1
+			if limit > 0 && len(out.res) == limit && out.res[0].tier == 0 {
+				if f.member(sp, q) { // a match, but never a kept one
+					out.matched = append(out.matched, i)
+				}
+				continue
+			}
 			score, ok, out.pos = scoreItem(sp, q, text, folded, out.pos)
-		}
-		if !ok {
-			continue // only non-ASCII text passes the byte filter yet fails here
+			if !ok {
+				continue
+			}
 		}
 		out.matched = append(out.matched, i)
 		r := result{score: score, idx: i, tier: tier, pos: out.pos[n0:len(out.pos):len(out.pos)]}
@@ -157,12 +214,20 @@ func (f *Finder) scanChunk(q *pattern, cands []int32, narrowed bool, lo, hi, lim
 	}
 }
 
+// member reports whether item sp matches q, without scoring it.
+func (f *Finder) member(sp *span, q *pattern) bool {
+	if sp.aligned && q.ascii {
+		return inBytes(f.text[sp.start:sp.end], q)
+	}
+	return q.in(f.folds[sp.fstart:sp.fend])
+}
+
 func scoreItem(sp *span, q *pattern, text, folded string, pos []int32) (int, bool, []int32) {
-	if sp.ascii {
-		if !q.ascii {
-			return 0, false, pos
+	if sp.aligned {
+		if q.ascii {
+			return scoreBytes(text, q, pos)
 		}
-		return scoreASCII(text, folded, q.key, pos)
+		return scoreAligned(text, folded, q, pos)
 	}
 	return scoreRunes(text, q.runes, pos)
 }
@@ -263,7 +328,7 @@ func (f *Finder) matches(res []result) []Match {
 			if int(p) >= len(title) {
 				break // offsets ascend: the rest lie past the title
 			}
-			if sp.ascii {
+			if sp.asciiTitle {
 				buf = append(buf, int(p))
 				continue
 			}

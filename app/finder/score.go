@@ -25,30 +25,28 @@ func isSeparator(r rune) bool {
 	return false
 }
 
-// scoreASCII scores ASCII text s, whose folded copy is f, against the folded
-// ASCII pattern p, appending the matched byte offsets to pos.
+// scoreAligned scores text s, whose folded copy f has the same byte offsets,
+// against the folded pattern q, appending the matched byte offsets to pos.
 //
-// sahilm walks every byte. For each pattern byte k it keeps the best-scoring
-// occurrence until the byte before the next pattern byte's first occurrence
-// (the last pattern byte: until the end of s), then commits it. The result
-// depends only on the occurrences, so this walks from occurrence to
-// occurrence with IndexByte, which skips the bytes between them in bulk.
-func scoreASCII(s, f, p string, pos []int32) (int, bool, []int32) {
+// sahilm walks every rune. For each pattern rune k it keeps the best-scoring
+// occurrence until the rune before the next pattern rune's first occurrence
+// (the last pattern rune: until the end of s), then commits it. The result
+// depends only on those occurrences, so this jumps from one to the next with
+// IndexByte, skipping the text between them in bulk.
+func scoreAligned(s, f string, q *pattern, pos []int32) (int, bool, []int32) {
 	total, adj, lastMatch, n0 := 0, 0, -1, len(pos)
-	at := 0 // where the search for pattern byte k starts
-	for k := 0; k < len(p); k++ {
-		c := strings.IndexByte(f[at:], p[k])
-		if c < 0 {
-			return 0, false, pos[:n0]
-		}
-		c += at
+	c := index(f, q.enc[0]) // first occurrence of pattern rune k
+	if c < 0 {
+		return 0, false, pos
+	}
+	for k, enc := range q.enc {
 		end := len(f) // candidates for k lie in [c, end)
-		if k+1 < len(p) {
-			q := strings.IndexByte(f[c+1:], p[k+1])
-			if q < 0 {
+		if k+1 < len(q.enc) {
+			n := index(f[c+len(enc):], q.enc[k+1])
+			if n < 0 {
 				return 0, false, pos[:n0]
 			}
-			end = c + 1 + q
+			end = c + len(enc) + n
 		}
 		best, bestAt := -1, -1
 		for j := c; ; {
@@ -56,29 +54,32 @@ func scoreASCII(s, f, p string, pos []int32) (int, bool, []int32) {
 			if j == 0 {
 				score += firstCharMatchBonus
 			} else {
-				last := s[j-1]
-				if 'a' <= last && last <= 'z' && 'A' <= s[j] && s[j] <= 'Z' {
+				last, size := rune(s[j-1]), 1
+				if last >= utf8.RuneSelf {
+					last, size = utf8.DecodeLastRuneInString(s[:j])
+				}
+				if isLower(last) && isUpper(s, j) {
 					score += camelCaseMatchBonus
 				}
-				if isSeparator(rune(last)) {
+				if isSeparator(last) {
 					score += matchFollowingSeparatorBonus
 				}
-			}
-			// sahilm grows this bonus whenever a candidate directly follows
-			// the last committed match, chosen or not.
-			if lastMatch >= 0 && j-1 == lastMatch {
-				bonus := adj*2 + adjacentMatchBonus
-				score += bonus
-				adj += bonus
+				// sahilm grows this bonus whenever a candidate directly
+				// follows the last committed match, chosen or not.
+				if lastMatch >= 0 && j-size == lastMatch {
+					bonus := adj*2 + adjacentMatchBonus
+					score += bonus
+					adj += bonus
+				}
 			}
 			if score > best {
 				best, bestAt = score, j
 			}
-			n := strings.IndexByte(f[j+1:end], p[k])
+			n := index(f[j+len(enc):end], enc)
 			if n < 0 {
 				break
 			}
-			j += 1 + n
+			j += len(enc) + n
 		}
 		if lastMatch < 0 {
 			best += max(bestAt*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
@@ -86,14 +87,39 @@ func scoreASCII(s, f, p string, pos []int32) (int, bool, []int32) {
 		total += best
 		lastMatch = bestAt
 		pos = append(pos, int32(bestAt))
-		at = end
+		c = end // where rune k+1 first occurs
 	}
-	return total + len(p) - len(s), true, pos
+	return total + len(q.enc) - len(s), true, pos
+}
+
+// index finds a folded rune's encoding; one byte is the common case.
+func index(s, enc string) int {
+	if len(enc) == 1 {
+		return strings.IndexByte(s, enc[0])
+	}
+	return strings.Index(s, enc)
+}
+
+func isLower(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z'
+	}
+	return unicode.IsLower(r)
+}
+
+// isUpper reports whether the rune starting at s[j] is upper case.
+func isUpper(s string, j int) bool {
+	if c := s[j]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(s[j:])
+	return unicode.IsUpper(r)
 }
 
 // scoreRunes scores any text s against the folded pattern runes p, appending
 // the matched byte offsets to pos. It is sahilm's loop with folded-rune
-// equality in place of its equalFold, for text that is not ASCII.
+// equality in place of its equalFold, for the rare text that folding does not
+// keep aligned (invalid UTF-8, the Kelvin sign, long s and a few others).
 func scoreRunes(s string, p []rune, pos []int32) (int, bool, []int32) {
 	total, adj, n0 := 0, 0, len(pos)
 	k, best, bestAt := 0, -1, -1
@@ -102,7 +128,7 @@ func scoreRunes(s string, p []rune, pos []int32) (int, bool, []int32) {
 	next, nextSize := utf8.DecodeRuneInString(s)
 	for j := 0; j < len(s); {
 		c, size := next, nextSize
-		if fold(c) == p[k] {
+		if foldFast(c) == p[k] {
 			score := 0
 			if j == 0 {
 				score += firstCharMatchBonus
@@ -131,7 +157,7 @@ func scoreRunes(s string, p []rune, pos []int32) (int, bool, []int32) {
 		} else {
 			next, nextSize = 0, 0
 		}
-		if next == 0 || fold(next) == nextp {
+		if next == 0 || foldFast(next) == nextp {
 			if bestAt > -1 {
 				if len(pos) == n0 {
 					best += max(bestAt*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
@@ -150,4 +176,99 @@ func scoreRunes(s string, p []rune, pos []int32) (int, bool, []int32) {
 		return 0, false, pos[:n0]
 	}
 	return total + len(p) - len(s), true, pos
+}
+
+// scoreBytes is scoreAligned for an ASCII pattern, reading only s: folded
+// text would double the memory each item costs to scan, and memory, not
+// arithmetic, bounds a scan of 100k items. A pattern byte matches a text
+// byte b when b|q.or[k] == q.val[k] (letters ignore the 0x20 case bit). No
+// non-ASCII rune in aligned text folds to ASCII, and an ASCII byte is always
+// a whole rune, so candidates are exactly sahilm's. It walks s byte by byte
+// in tight loops, which beats an IndexByte call per occurrence on short text.
+func scoreBytes(s string, q *pattern, pos []int32) (int, bool, []int32) {
+	total, adj, lastMatch, n0 := 0, 0, -1, len(pos)
+	n, j, m := len(s), 0, len(q.val)
+	for k := 0; k < m; k++ {
+		pk, ok := q.val[k], q.or[k]
+		for j < n && s[j]|ok != pk {
+			j++
+		}
+		if j == n {
+			return 0, false, pos[:n0]
+		}
+		// The first occurrence of the next pattern byte commits this one.
+		var pn, on byte
+		last := k+1 == m
+		if !last {
+			pn, on = q.val[k+1], q.or[k+1]
+		}
+		best, bestAt := -1, -1
+		for {
+			score := 0
+			if j == 0 {
+				score += firstCharMatchBonus
+			} else {
+				lr, size := rune(s[j-1]), 1
+				if lr >= utf8.RuneSelf {
+					lr, size = utf8.DecodeLastRuneInString(s[:j])
+				}
+				if isLower(lr) && 'A' <= s[j] && s[j] <= 'Z' {
+					score += camelCaseMatchBonus
+				}
+				if isSeparator(lr) {
+					score += matchFollowingSeparatorBonus
+				}
+				if lastMatch >= 0 && j-size == lastMatch {
+					bonus := adj*2 + adjacentMatchBonus
+					score += bonus
+					adj += bonus
+				}
+			}
+			if score > best {
+				best, bestAt = score, j
+			}
+			j++
+			if last {
+				for j < n && s[j]|ok != pk {
+					j++
+				}
+				if j == n {
+					break
+				}
+				continue
+			}
+			for j < n && s[j]|on != pn && s[j]|ok != pk {
+				j++
+			}
+			if j == n {
+				return 0, false, pos[:n0]
+			}
+			if s[j]|on == pn {
+				break // the byte before j commits k; j starts k+1
+			}
+		}
+		if lastMatch < 0 {
+			best += max(bestAt*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+		}
+		total += best
+		lastMatch = bestAt
+		pos = append(pos, int32(bestAt))
+	}
+	return total + m - len(s), true, pos
+}
+
+// inBytes is pattern.in for an ASCII pattern over aligned original text.
+func inBytes(s string, q *pattern) bool {
+	j := 0
+	for k := range q.val {
+		pk, ok := q.val[k], q.or[k]
+		for j < len(s) && s[j]|ok != pk {
+			j++
+		}
+		if j == len(s) {
+			return false
+		}
+		j++
+	}
+	return true
 }
