@@ -5,6 +5,9 @@ package app
 
 import (
 	"context"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 
@@ -15,14 +18,24 @@ import (
 // preferences file.
 const ID = "org.scholia.Scholia"
 
-// Run opens the main window on the library and blocks until it is closed.
+// Run opens the main window on the library and blocks until the app quits.
 // The caller creates the Fyne app (main uses the desktop driver, tests the
-// test driver) and closes the store afterwards.
+// test driver) and closes the store afterwards. Whatever was typed is saved
+// on every way out: closing the window, Quit, or SIGTERM/SIGINT.
 func Run(a fyne.App, store *storage.Store) {
 	w := a.NewWindow("Scholia")
 	ws := newWorkspace(context.Background(), a, w, store)
 	ws.buildUI()
 	w.SetMaster()
+
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
+	go func() {
+		<-sigs
+		fyne.DoAndWait(ws.quit)
+	}()
+	a.Lifecycle().SetOnStopped(ws.notes.flush)
 	w.ShowAndRun()
-	ws.flush()
+	signal.Stop(sigs)
+	ws.notes.flush()
 }

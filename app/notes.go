@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"sync"
 	"time"
 
@@ -13,65 +14,54 @@ import (
 
 // autosaveDelay is how long typing must pause before a note or comment is
 // written; flush writes at once (on close, on switching articles).
-const autosaveDelay = 600 * time.Millisecond
+const autosaveDelay = 500 * time.Millisecond
 
-// notesPanel is the right pane: the article's note and its highlights.
+// notesPanel is the right pane: the article's tags and note, its highlights
+// in document order (orphaned ones apart), and an editor for the selected
+// highlight's colour, comment and tags.
 type notesPanel struct {
 	ws *workspace
 
+	tags       *tagEditor
 	note       *widget.Entry
-	highlights *widget.List
-	hs         []storage.Highlight
+	hlHeader   *widget.Label
+	highlights *highlightList
+	editor     *highlightEditor
 
 	articleID int64
-	saver     *debouncer
+	noteSaver *debouncer
 }
 
 func newNotesPanel(ws *workspace) *notesPanel {
-	return &notesPanel{ws: ws}
+	n := &notesPanel{ws: ws, noteSaver: newDebouncer(autosaveDelay)}
+	n.highlights = newHighlightList(ws)
+	n.editor = newHighlightEditor(ws)
+	return n
 }
 
 func (n *notesPanel) buildUI() fyne.CanvasObject {
+	n.tags = newTagEditor("Add a tag…", n.ws.tagNames)
+	n.tags.onAdd = func(name string) { n.changeTags([]string{name}, nil) }
+	n.tags.onRemove = func(name string) { n.changeTags(nil, []string{name}) }
+
 	n.note = widget.NewMultiLineEntry()
-	n.note.SetPlaceHolder("Your note on this article (Markdown)…")
+	n.note.SetPlaceHolder("Your note on this article (Markdown), saved as you type…")
 	n.note.Wrapping = fyne.TextWrapWord
 	n.note.SetMinRowsVisible(6)
-	n.saver = newDebouncer(autosaveDelay)
 	n.note.OnChanged = func(text string) {
 		id := n.articleID
 		if id == 0 {
 			return
 		}
-		n.saver.schedule(func() { n.saveNote(id, text) })
+		n.noteSaver.schedule(func() { n.saveNote(id, text) })
 	}
-	n.highlights = widget.NewList(
-		func() int { return len(n.hs) },
-		func() fyne.CanvasObject {
-			q := widget.NewLabel("quote")
-			q.Wrapping = fyne.TextWrapWord
-			return q
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			h := n.hs[i]
-			txt := "“" + h.Quote + "” — " + n.ws.colorByKey(h.Color).Name
-			if h.Orphaned {
-				txt = "(orphaned) " + txt
-			}
-			if h.Comment != "" {
-				txt += "\n" + h.Comment
-			}
-			o.(*widget.Label).SetText(txt)
-			n.highlights.SetItemHeight(i, o.MinSize().Height)
-		},
-	)
-	n.highlights.OnSelected = func(i widget.ListItemID) {
-		if i < len(n.hs) {
-			n.ws.reading.view.FlashHighlight(n.hs[i].ID)
-		}
-	}
-	title := widget.NewLabelWithStyle("Note", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	hlTitle := widget.NewLabelWithStyle("Highlights", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewBorder(container.NewVBox(title, n.note, hlTitle), nil, nil, nil, n.highlights)
+	n.hlHeader = heading("Highlights")
+	top := container.NewVBox(heading("Tags"), n.tags.box, heading("Note"), n.note, n.hlHeader)
+	return container.NewBorder(top, n.editor.buildUI(), nil, nil, n.highlights.buildUI())
+}
+
+func heading(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
 func (n *notesPanel) saveNote(id int64, text string) {
@@ -80,37 +70,89 @@ func (n *notesPanel) saveNote(id int64, text string) {
 	}
 }
 
+func (n *notesPanel) changeTags(add, remove []string) {
+	id := n.articleID
+	if id == 0 {
+		return
+	}
+	if err := n.ws.store.ChangeArticleTags(n.ws.ctx, id, add, remove); err != nil {
+		n.ws.showError(err)
+		return
+	}
+	a, err := n.ws.store.Article(n.ws.ctx, id)
+	if err != nil {
+		n.ws.showError(err)
+		return
+	}
+	n.tags.setTags(a.Tags)
+	n.ws.tagsChanged()
+}
+
+// show loads an article into the panel, saving what was typed for the
+// previous one first.
 func (n *notesPanel) show(a storage.Article, hs []storage.Highlight) {
+	n.flush()
 	n.articleID = 0 // SetText below must not schedule a save
 	n.note.SetText(a.Note)
 	n.articleID = a.ID
+	n.tags.setTags(a.Tags)
+	n.editor.show(nil)
 	n.setHighlights(hs)
 }
 
-func (n *notesPanel) setHighlights(hs []storage.Highlight) {
-	n.hs = hs
-	n.highlights.UnselectAll()
-	n.highlights.Refresh()
+// clear empties the panel when no article is open.
+func (n *notesPanel) clear() {
+	n.flush()
+	n.articleID = 0
+	n.note.SetText("")
+	n.tags.setTags(nil)
+	n.editor.show(nil)
+	n.setHighlights(nil)
 }
 
-func (n *notesPanel) focusHighlight(id int64) {
-	for i, h := range n.hs {
-		if h.ID == id {
-			n.highlights.ScrollTo(i)
-			return
+func (n *notesPanel) setHighlights(hs []storage.Highlight) {
+	n.highlights.set(hs)
+	orphans := 0
+	for _, h := range hs {
+		if h.Orphaned {
+			orphans++
 		}
 	}
+	text := fmt.Sprintf("Highlights (%d)", len(hs)-orphans)
+	if orphans > 0 {
+		text += fmt.Sprintf(" · %d orphaned", orphans)
+	}
+	n.hlHeader.SetText(text)
+	if sel := n.editor.current(); sel != 0 {
+		for _, h := range hs {
+			if h.ID == sel {
+				hh := h
+				n.editor.show(&hh)
+				return
+			}
+		}
+		n.editor.show(nil)
+	}
 }
 
-// flush writes a pending note at once.
-func (n *notesPanel) flush() {
-	if n.saver != nil {
-		n.saver.flush()
+// focusHighlight selects a highlight in the list and puts the cursor in its
+// comment (after a click on it in the reader); 0 deselects.
+func (n *notesPanel) focusHighlight(id int64) {
+	h := n.highlights.selectID(id)
+	n.editor.show(h)
+	if h != nil {
+		n.editor.focusComment()
 	}
+}
+
+// flush writes a pending note and comment at once.
+func (n *notesPanel) flush() {
+	n.noteSaver.flush()
+	n.editor.flush()
 }
 
 // debouncer runs the last scheduled function once calls pause for delay, or
-// at once on flush. Saves happen off the UI goroutine, in order.
+// at once on flush. Each run finishes before the next starts.
 type debouncer struct {
 	delay   time.Duration
 	mu      sync.Mutex
@@ -133,6 +175,8 @@ func (d *debouncer) schedule(fn func()) {
 
 // flush runs the pending function, if any, and waits for it.
 func (d *debouncer) flush() {
+	d.running.Lock()
+	defer d.running.Unlock()
 	d.mu.Lock()
 	fn := d.pending
 	d.pending = nil
@@ -140,8 +184,6 @@ func (d *debouncer) flush() {
 		d.timer.Stop()
 	}
 	d.mu.Unlock()
-	d.running.Lock()
-	defer d.running.Unlock()
 	if fn != nil {
 		fn()
 	}

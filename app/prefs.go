@@ -6,6 +6,10 @@ const (
 	prefWindowHeight = "window.height"
 	prefSplitLeft    = "split.left"  // sidebar | rest
 	prefSplitRight   = "split.right" // reader | notes
+	prefHideSidebar  = "view.hideSidebar"
+	prefHideNotes    = "view.hideNotes"
+	prefTheme        = "view.theme" // themeSystem, themeLight or themeDark
 	prefTextSize     = "reader.textSize"
 	prefLastArticle  = "reader.lastArticle"
+	prefLastFolder   = "import.lastFolder"
 )

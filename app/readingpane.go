@@ -156,3 +156,28 @@ func hexColor(s string) color.Color {
 	}
 	return color.NRGBA{R: 0xf9, G: 0xd8, B: 0x4a, A: 0xff}
 }
+
+// clear shows no article.
+func (p *readingPane) clear() {
+	p.view.SetDocument(reader.Document{})
+	p.loaded = 0
+	p.shown = nil
+}
+
+// zoom changes the reading text size by step points; 0 resets it.
+func (p *readingPane) zoom(step int) {
+	size := p.view.TextSize() + float32(step)
+	if step == 0 {
+		size = 0
+	}
+	p.view.SetTextSize(size)
+	p.ws.app.Preferences().SetFloat(prefTextSize, float64(size))
+}
+
+// reveal scrolls to a highlight, selects and flashes it.
+func (p *readingPane) reveal(id int64) {
+	p.view.SelectHighlight(id)
+	p.view.FlashHighlight(id)
+}
+
+func (p *readingPane) focus() { p.view.Focus() }

@@ -1,53 +1,157 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 )
 
-// shortcut is one entry of the table that registers every keyboard shortcut
-// on the window and its menu item, so menus, the canvas and the help can
-// never disagree.
+// shortcut is one row of the table that registers every keyboard shortcut:
+// on its menu item (shown there), on the canvas, and in Help → Keyboard
+// shortcuts, so they can never disagree.
 type shortcut struct {
-	name string // what it does, as shown in menus and help
-	key  fyne.KeyName
-	mod  fyne.KeyModifier
+	menu string        // the menu it appears in; "" for keys handled by a pane
+	name string        // what it does, as the menu item and the help say it
+	sc   fyne.Shortcut // nil for keys described only (e.g. 1–5 in the reader)
+	keys string        // how to press it, when sc is nil
 	run  func()
 }
 
-func (s shortcut) fyne() fyne.Shortcut {
-	return &desktop.CustomShortcut{KeyName: s.key, Modifier: s.mod}
+const (
+	menuFile    = "File"
+	menuEdit    = "Edit"
+	menuView    = "View"
+	menuLibrary = "Library"
+	menuHelp    = "Help"
+)
+
+func ctrl(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
 }
 
+func ctrlShift(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+}
+
+// shortcuts is the table. Actions that a focused field also understands
+// (undo, copy, font size) go to the focused widget first, so typing in a
+// note keeps its own undo and copy.
 func (ws *workspace) shortcuts() []shortcut {
-	def := fyne.KeyModifierShortcutDefault
 	return []shortcut{
-		{"Find articles", fyne.KeyK, def, func() { ws.sidebar.focus() }},
-		{"Quit", fyne.KeyQ, def, func() { ws.flush(); ws.app.Quit() }},
+		{menuFile, "Import files…", ctrl(fyne.KeyO), "", ws.importFiles},
+		{menuFile, "Import folder…", ctrlShift(fyne.KeyO), "", ws.importFolder},
+		{menuFile, "New article from clipboard", ctrlShift(fyne.KeyV), "", ws.newFromClipboard},
+		{menuFile, "Quit", ctrl(fyne.KeyQ), "", ws.quit},
+
+		{menuEdit, "Undo", &fyne.ShortcutUndo{}, "", func() { ws.route(&fyne.ShortcutUndo{}) }},
+		{menuEdit, "Redo", ctrlShift(fyne.KeyZ), "", func() { ws.route(ctrlShift(fyne.KeyZ)) }},
+		{menuEdit, "Copy", &fyne.ShortcutCopy{}, "", func() { ws.route(&fyne.ShortcutCopy{Clipboard: ws.app.Clipboard()}) }},
+		{menuEdit, "Find in article", ctrl(fyne.KeyF), "", func() { ws.reading.view.ShowFind() }},
+		{menuEdit, "Find articles", ctrl(fyne.KeyK), "", func() { ws.sidebar.focus() }},
+		{menuEdit, "Delete article…", ctrlShift(fyne.KeyBackspace), "", ws.deleteArticle},
+
+		{menuView, "Larger text", ctrl(fyne.KeyEqual), "", func() { ws.reading.zoom(+1) }},
+		{menuView, "Smaller text", ctrl(fyne.KeyMinus), "", func() { ws.reading.zoom(-1) }},
+		{menuView, "Actual size", ctrl(fyne.Key0), "", func() { ws.reading.zoom(0) }},
+		{menuView, "Show or hide the sidebar", ctrlShift(fyne.KeyL), "", func() { ws.togglePane(&ws.hideSidebar) }},
+		{menuView, "Show or hide the notes panel", ctrlShift(fyne.KeyN), "", func() { ws.togglePane(&ws.hideNotes) }},
+
+		{menuHelp, "Getting started", nil, "", ws.openWelcome},
+		{menuHelp, "Keyboard shortcuts", ctrl(fyne.KeySlash), "", ws.showShortcuts},
+		{menuHelp, "About Scholia", nil, "", ws.showAbout},
+
+		{"", "Highlight the selection in colour 1–5", nil, "1 … 5", nil},
+		{"", "Highlight the selection in the first colour", ctrl(fyne.KeyH), "", nil},
+		{"", "Delete the selected highlight", nil, "Delete", nil},
+		{"", "Extend the selection", nil, "Shift+arrows, Shift+click", nil},
+		{"", "Select a word, a paragraph", nil, "double-click, triple-click", nil},
+		{"", "Scroll the article", nil, "arrows, Page Up/Down, Home/End", nil},
+		{"", "Move through the found articles, open one", nil, "↑ ↓, Enter (in the sidebar)", nil},
+		{"", "Clear the search", nil, "Esc (in the sidebar)", nil},
 	}
+}
+
+// keysOf says how to press a shortcut, e.g. "Ctrl+Shift+Z" (Cmd on macOS).
+func keysOf(s shortcut) string {
+	if s.sc == nil {
+		return s.keys
+	}
+	ks, ok := s.sc.(fyne.KeyboardShortcut)
+	if !ok {
+		return s.sc.ShortcutName()
+	}
+	var parts []string
+	mod := ks.Mod()
+	if mod&fyne.KeyModifierControl != 0 {
+		parts = append(parts, "Ctrl")
+	}
+	if mod&fyne.KeyModifierSuper != 0 {
+		parts = append(parts, "Cmd")
+	}
+	if mod&fyne.KeyModifierAlt != 0 {
+		parts = append(parts, "Alt")
+	}
+	if mod&fyne.KeyModifierShift != 0 {
+		parts = append(parts, "Shift")
+	}
+	key := string(ks.Key())
+	switch ks.Key() {
+	case fyne.KeyEqual:
+		key = "="
+	case fyne.KeyMinus:
+		key = "-"
+	case fyne.KeySlash:
+		key = "/"
+	}
+	return strings.Join(append(parts, key), "+")
+}
+
+// route sends a shortcut to the focused widget if it takes shortcuts (an
+// entry keeps its own undo and copy), else to the reader.
+func (ws *workspace) route(sc fyne.Shortcut) {
+	if f, ok := ws.win.Canvas().Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(sc)
+		return
+	}
+	ws.reading.view.TypedShortcut(sc)
 }
 
 func (ws *workspace) registerShortcuts() {
 	for _, s := range ws.shortcuts() {
+		if s.sc == nil || s.run == nil {
+			continue
+		}
 		run := s.run
-		ws.win.Canvas().AddShortcut(s.fyne(), func(fyne.Shortcut) { run() })
+		ws.win.Canvas().AddShortcut(s.sc, func(fyne.Shortcut) { run() })
 	}
 }
 
 func (ws *workspace) makeMenu() *fyne.MainMenu {
-	byName := map[string]shortcut{}
+	menus := map[string]*fyne.Menu{}
+	order := []string{menuFile, menuEdit, menuView, menuLibrary, menuHelp}
+	for _, name := range order {
+		menus[name] = fyne.NewMenu(name)
+	}
 	for _, s := range ws.shortcuts() {
-		byName[s.name] = s
+		m := menus[s.menu]
+		if m == nil || s.run == nil {
+			continue
+		}
+		it := fyne.NewMenuItem(s.name, s.run)
+		it.Shortcut = s.sc
+		if s.name == "Quit" {
+			it.IsQuit = true
+			m.Items = append(m.Items, fyne.NewMenuItemSeparator())
+		}
+		m.Items = append(m.Items, it)
 	}
-	item := func(name string) *fyne.MenuItem {
-		s := byName[name]
-		it := fyne.NewMenuItem(name, s.run)
-		it.Shortcut = s.fyne()
-		return it
+	menus[menuView].Items = append(menus[menuView].Items, fyne.NewMenuItemSeparator(), ws.themeMenu())
+	var out []*fyne.Menu
+	for _, name := range order {
+		if len(menus[name].Items) > 0 {
+			out = append(out, menus[name])
+		}
 	}
-	quit := item("Quit")
-	quit.IsQuit = true
-	file := fyne.NewMenu("File", quit)
-	edit := fyne.NewMenu("Edit", item("Find articles"))
-	return fyne.NewMainMenu(file, edit)
+	return fyne.NewMainMenu(out...)
 }

@@ -15,44 +15,41 @@ import (
 	"scholia/storage"
 )
 
-// sidebar is the left pane: a search field over the library and the list of
-// matching articles.
+// sidebar is the left pane: a search field over the library, tag chips that
+// filter it, and the virtualised list of matching articles, best first.
 type sidebar struct {
 	ws *workspace
 
-	search *widget.Entry
+	search *searchEntry
 	list   *widget.List
 	count  *widget.Label
+	chips  *fyne.Container
 
-	all     []storage.Summary
-	finder  *finder.Finder
-	rows    []finder.Match // what the list shows, best first
-	openID  int64
+	all    []storage.Summary
+	finder *finder.Finder
+	rows   []finder.Match // what the list shows
+	tag    string         // the tag chip filtering the list, "" for none
+	cursor int            // the row the arrow keys are on
+	moving bool           // a keyboard move selects a row without opening it
+
 	mu      sync.Mutex
 	cancel  context.CancelFunc
 	queryID int
 }
 
-func newSidebar(ws *workspace) *sidebar {
-	return &sidebar{ws: ws}
-}
+func newSidebar(ws *workspace) *sidebar { return &sidebar{ws: ws, cursor: -1} }
 
 func (s *sidebar) buildUI() fyne.CanvasObject {
-	s.search = widget.NewEntry()
-	s.search.SetPlaceHolder("Find articles (Ctrl+K)")
+	s.search = newSearchEntry(s)
+	s.search.SetPlaceHolder("Find articles   Ctrl+K")
 	s.search.OnChanged = func(q string) { s.filter(q) }
-	s.search.OnSubmitted = func(string) {
-		if len(s.rows) > 0 {
-			s.list.Select(0)
-		}
-	}
 	s.count = widget.NewLabel("")
-	s.count.TextStyle = fyne.TextStyle{Italic: true}
+	s.count.SizeName = theme.SizeNameCaptionText
+	s.chips = container.NewHBox()
 	s.list = widget.NewList(
 		func() int { return len(s.rows) },
 		func() fyne.CanvasObject {
-			title := widget.NewLabel("Title")
-			title.TextStyle = fyne.TextStyle{Bold: true}
+			title := widget.NewRichText(&widget.TextSegment{Text: "Title", Style: widget.RichTextStyleStrong})
 			title.Truncation = fyne.TextTruncateEllipsis
 			meta := widget.NewLabel("source · date")
 			meta.Truncation = fyne.TextTruncateEllipsis
@@ -63,18 +60,65 @@ func (s *sidebar) buildUI() fyne.CanvasObject {
 			if i >= len(s.rows) {
 				return
 			}
-			sm := s.all[s.rows[i].Index]
+			m := s.rows[i]
+			sm := s.all[m.Index]
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(sm.Title)
+			title := box.Objects[0].(*widget.RichText)
+			title.Segments = emphasise(sm.Title, m.Title)
+			title.Refresh()
 			box.Objects[1].(*widget.Label).SetText(summaryMeta(sm))
 		},
 	)
 	s.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(s.rows) {
-			s.ws.open(s.all[s.rows[i].Index].ID)
+		s.cursor = i
+		if s.moving || i >= len(s.rows) {
+			return
 		}
+		s.ws.open(s.all[s.rows[i].Index].ID)
 	}
-	return container.NewBorder(container.NewVBox(s.search, s.count), nil, nil, nil, s.list)
+	top := container.NewVBox(s.search, container.NewHScroll(s.chips), s.count)
+	return container.NewBorder(top, nil, nil, nil, s.list)
+}
+
+// emphasise renders a title with the matched characters (rune indexes) bold.
+func emphasise(title string, matched []int) []widget.RichTextSegment {
+	plain := widget.RichTextStyleInline
+	plain.TextStyle = fyne.TextStyle{}
+	bold := widget.RichTextStyleInline
+	bold.TextStyle = fyne.TextStyle{Bold: true}
+	bold.ColorName = theme.ColorNamePrimary
+	if len(matched) == 0 {
+		return []widget.RichTextSegment{&widget.TextSegment{Text: title, Style: plain}}
+	}
+	var segs []widget.RichTextSegment
+	rs := []rune(title)
+	next := 0
+	var run []rune
+	inMatch := false
+	flush := func() {
+		if len(run) == 0 {
+			return
+		}
+		st := plain
+		if inMatch {
+			st = bold
+		}
+		segs = append(segs, &widget.TextSegment{Text: string(run), Style: st})
+		run = nil
+	}
+	for i, r := range rs {
+		m := next < len(matched) && matched[next] == i
+		if m {
+			next++
+		}
+		if m != inMatch {
+			flush()
+			inMatch = m
+		}
+		run = append(run, r)
+	}
+	flush()
+	return segs
 }
 
 // summaryMeta is a row's second line: source · date · highlights.
@@ -86,7 +130,7 @@ func summaryMeta(sm storage.Summary) string {
 	if sm.Published != "" {
 		parts = append(parts, sm.Published)
 	} else if !sm.Added.IsZero() {
-		parts = append(parts, sm.Added.Local().Format("2006-01-02"))
+		parts = append(parts, "added "+sm.Added.Local().Format("2006-01-02"))
 	}
 	switch sm.Highlights {
 	case 0:
@@ -98,7 +142,8 @@ func summaryMeta(sm storage.Summary) string {
 	return strings.Join(parts, " · ")
 }
 
-// reload reads the article list again (after an import, delete or edit).
+// reload reads the article list again (after an import, delete or edit),
+// keeping the query and tag filter.
 func (s *sidebar) reload() {
 	all, err := s.ws.store.Summaries(s.ws.ctx, "")
 	if err != nil {
@@ -109,17 +154,61 @@ func (s *sidebar) reload() {
 	for i, sm := range all {
 		items[i] = finder.Item{ID: sm.ID, Title: sm.Title, Source: sm.Source, Author: sm.Author, Tags: sm.Tags}
 	}
+	s.mu.Lock()
 	s.all = all
 	s.finder = finder.New(items)
-	q := ""
-	if s.search != nil {
-		q = s.search.Text
+	s.mu.Unlock()
+	s.reloadChips()
+	s.apply(s.finder.Search(s.ws.ctx, s.query(), 0))
+}
+
+func (s *sidebar) query() string {
+	if s.search == nil {
+		return ""
 	}
-	s.apply(s.finder.Search(s.ws.ctx, q, 0))
+	return s.search.Text
+}
+
+// reloadChips shows one chip per tag with its article count.
+func (s *sidebar) reloadChips() {
+	if s.chips == nil {
+		return
+	}
+	var objs []fyne.CanvasObject
+	found := false
+	for _, t := range s.ws.tags {
+		if t.Articles == 0 {
+			continue
+		}
+		name := t.Name
+		b := widget.NewButton(fmt.Sprintf("#%s %d", name, t.Articles), func() { s.setTag(name) })
+		b.Importance = widget.LowImportance
+		if strings.EqualFold(name, s.tag) {
+			b.Importance = widget.HighImportance
+			found = true
+		}
+		objs = append(objs, b)
+	}
+	if !found {
+		s.tag = ""
+	}
+	s.chips.Objects = objs
+	s.chips.Refresh()
+}
+
+// setTag toggles the tag filter.
+func (s *sidebar) setTag(name string) {
+	if strings.EqualFold(s.tag, name) {
+		s.tag = ""
+	} else {
+		s.tag = name
+	}
+	s.reloadChips()
+	s.filter(s.query())
 }
 
 // filter runs the query off the UI goroutine; a newer keystroke cancels an
-// older search so typing never waits for it.
+// older search, so typing never waits for it.
 func (s *sidebar) filter(q string) {
 	s.mu.Lock()
 	if s.cancel != nil {
@@ -130,6 +219,9 @@ func (s *sidebar) filter(q string) {
 	s.queryID++
 	id, f := s.queryID, s.finder
 	s.mu.Unlock()
+	if f == nil {
+		return
+	}
 	go func() {
 		rows := f.Search(ctx, q, 0)
 		if ctx.Err() != nil {
@@ -147,20 +239,58 @@ func (s *sidebar) filter(q string) {
 }
 
 func (s *sidebar) apply(rows []finder.Match) {
+	if s.tag != "" {
+		kept := rows[:0:0]
+		for _, m := range rows {
+			for _, t := range s.all[m.Index].Tags {
+				if strings.EqualFold(t, s.tag) {
+					kept = append(kept, m)
+					break
+				}
+			}
+		}
+		rows = kept
+	}
 	s.rows = rows
+	s.cursor = -1
 	if s.list == nil {
 		return
 	}
 	s.list.UnselectAll()
+	s.list.ScrollToTop()
 	s.list.Refresh()
 	switch n := len(rows); {
 	case len(s.all) == 0:
-		s.count.SetText("No articles yet: File → Import")
+		s.count.SetText("No articles yet: File → Import files…")
+	case n == 0:
+		s.count.SetText("No matches")
 	case n == len(s.all):
 		s.count.SetText(fmt.Sprintf("%d articles", n))
 	default:
 		s.count.SetText(fmt.Sprintf("%d of %d articles", n, len(s.all)))
 	}
+}
+
+// move puts the keyboard cursor on another row without opening it.
+func (s *sidebar) move(delta int) {
+	if len(s.rows) == 0 {
+		return
+	}
+	c := min(max(s.cursor+delta, 0), len(s.rows)-1)
+	s.moving = true
+	s.list.Select(c)
+	s.moving = false
+	s.cursor = c
+}
+
+// openCursor opens the row under the keyboard cursor, or the best match.
+func (s *sidebar) openCursor() {
+	if len(s.rows) == 0 {
+		return
+	}
+	c := max(s.cursor, 0)
+	s.ws.open(s.all[s.rows[c].Index].ID)
+	s.ws.reading.focus()
 }
 
 func (s *sidebar) first() int64 {
@@ -170,6 +300,37 @@ func (s *sidebar) first() int64 {
 	return s.all[s.rows[0].Index].ID
 }
 
-func (s *sidebar) markOpen(id int64) { s.openID = id }
-
 func (s *sidebar) focus() { s.ws.win.Canvas().Focus(s.search) }
+
+// searchEntry is the sidebar's field: arrows move through the results,
+// Enter opens one, Esc clears the query.
+type searchEntry struct {
+	widget.Entry
+	s *sidebar
+}
+
+func newSearchEntry(s *sidebar) *searchEntry {
+	e := &searchEntry{s: s}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey handles the list keys and leaves the rest to the entry.
+func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
+	switch k.Name {
+	case fyne.KeyDown:
+		e.s.move(1)
+	case fyne.KeyUp:
+		e.s.move(-1)
+	case fyne.KeyPageDown:
+		e.s.move(10)
+	case fyne.KeyPageUp:
+		e.s.move(-10)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		e.s.openCursor()
+	case fyne.KeyEscape:
+		e.SetText("")
+	default:
+		e.Entry.TypedKey(k)
+	}
+}

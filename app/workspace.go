@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,8 +13,9 @@ import (
 	"scholia/storage"
 )
 
-// workspace holds what the panes share: the library, the open article and
-// the window. Panes talk to each other through it, never through globals.
+// workspace holds what the panes share: the library, the open article, the
+// tags and the window. Panes talk to each other through it, never through
+// globals.
 type workspace struct {
 	ctx   context.Context
 	app   fyne.App
@@ -21,13 +23,17 @@ type workspace struct {
 	store *storage.Store
 
 	colors  []storage.Color
+	tags    []storage.TagCount
 	current *storage.Article // nil when no article is open
 
 	sidebar *sidebar
 	reading *readingPane
 	notes   *notesPanel
 
-	leftSplit, rightSplit *container.Split
+	sidebarUI, readingUI, notesUI fyne.CanvasObject
+	leftSplit, rightSplit         *container.Split
+	hideSidebar, hideNotes        bool
+	trash                         []storage.Bundle // deleted articles, for undo
 }
 
 func newWorkspace(ctx context.Context, a fyne.App, w fyne.Window, store *storage.Store) *workspace {
@@ -44,30 +50,78 @@ func newWorkspace(ctx context.Context, a fyne.App, w fyne.Window, store *storage
 }
 
 // buildUI lays the three panes out in two draggable splits whose positions,
-// like the window size, are remembered.
+// like the window size, are remembered; on a new library it first adds the
+// Getting-started article.
 func (ws *workspace) buildUI() {
 	p := ws.app.Preferences()
+	ws.applyTheme(p.StringWithFallback(prefTheme, themeSystem))
 	// Size the window before SetContent: wrapping at a tiny width first is slow.
 	ws.win.Resize(fyne.NewSize(
 		float32(p.FloatWithFallback(prefWindowWidth, 1200)),
 		float32(p.FloatWithFallback(prefWindowHeight, 780))))
-	ws.rightSplit = container.NewHSplit(ws.reading.buildUI(), ws.notes.buildUI())
-	ws.rightSplit.Offset = p.FloatWithFallback(prefSplitRight, 0.72)
-	ws.leftSplit = container.NewHSplit(ws.sidebar.buildUI(), ws.rightSplit)
-	ws.leftSplit.Offset = p.FloatWithFallback(prefSplitLeft, 0.24)
-	ws.win.SetContent(ws.leftSplit)
+	ws.sidebarUI = ws.sidebar.buildUI()
+	ws.readingUI = ws.reading.buildUI()
+	ws.notesUI = ws.notes.buildUI()
+	ws.rightSplit = container.NewHSplit(ws.readingUI, ws.notesUI)
+	ws.rightSplit.Offset = p.FloatWithFallback(prefSplitRight, 0.70)
+	ws.leftSplit = container.NewHSplit(ws.sidebarUI, ws.rightSplit)
+	ws.leftSplit.Offset = p.FloatWithFallback(prefSplitLeft, 0.25)
+	ws.hideSidebar = p.BoolWithFallback(prefHideSidebar, false)
+	ws.hideNotes = p.BoolWithFallback(prefHideNotes, false)
+	ws.relayout()
 	ws.win.SetMainMenu(ws.makeMenu())
 	ws.registerShortcuts()
-	ws.win.SetCloseIntercept(func() {
-		ws.flush()
-		ws.win.Close()
-	})
-	ws.sidebar.reload()
-	if id := int64(p.IntWithFallback(prefLastArticle, 0)); id != 0 {
-		ws.open(id)
-	} else if first := ws.sidebar.first(); first != 0 {
-		ws.open(first)
+	ws.win.SetCloseIntercept(ws.quit)
+	ws.win.SetOnDropped(ws.onDropped)
+
+	welcomed, err := welcome(ws.ctx, ws.store)
+	if err != nil {
+		ws.showError(err)
 	}
+	ws.reloadTags()
+	ws.sidebar.reload()
+	last := int64(p.IntWithFallback(prefLastArticle, 0))
+	switch {
+	case welcomed != 0:
+		ws.open(welcomed)
+	case last != 0 && ws.exists(last):
+		ws.open(last)
+	default:
+		if first := ws.sidebar.first(); first != 0 {
+			ws.open(first)
+		}
+	}
+}
+
+// relayout rebuilds the window content for the panes shown; the splits
+// keep their positions.
+func (ws *workspace) relayout() {
+	var content fyne.CanvasObject
+	switch {
+	case ws.hideSidebar && ws.hideNotes:
+		content = ws.readingUI
+	case ws.hideSidebar:
+		ws.rightSplit.Leading, ws.rightSplit.Trailing = ws.readingUI, ws.notesUI
+		content = ws.rightSplit
+	case ws.hideNotes:
+		ws.leftSplit.Leading, ws.leftSplit.Trailing = ws.sidebarUI, ws.readingUI
+		content = ws.leftSplit
+	default:
+		ws.rightSplit.Leading, ws.rightSplit.Trailing = ws.readingUI, ws.notesUI
+		ws.leftSplit.Leading, ws.leftSplit.Trailing = ws.sidebarUI, ws.rightSplit
+		content = ws.leftSplit
+	}
+	ws.leftSplit.Refresh()
+	ws.rightSplit.Refresh()
+	ws.win.SetContent(content)
+}
+
+func (ws *workspace) togglePane(hidden *bool) {
+	*hidden = !*hidden
+	p := ws.app.Preferences()
+	p.SetBool(prefHideSidebar, ws.hideSidebar)
+	p.SetBool(prefHideNotes, ws.hideNotes)
+	ws.relayout()
 }
 
 // flush saves everything pending (typed notes and comments, window layout);
@@ -83,6 +137,17 @@ func (ws *workspace) flush() {
 		p.SetFloat(prefWindowWidth, float64(c.Size().Width))
 		p.SetFloat(prefWindowHeight, float64(c.Size().Height))
 	}
+}
+
+// quit saves what is pending and ends the app.
+func (ws *workspace) quit() {
+	ws.flush()
+	ws.app.Quit()
+}
+
+func (ws *workspace) exists(id int64) bool {
+	_, err := ws.store.Article(ws.ctx, id)
+	return err == nil
 }
 
 // open shows an article in the reader and the notes panel.
@@ -105,25 +170,58 @@ func (ws *workspace) open(id int64) {
 	ws.current = &a
 	ws.reading.show(a, hs)
 	ws.notes.show(a, hs)
-	ws.sidebar.markOpen(id)
+	ws.win.SetTitle(a.Title + " — Scholia")
 	ws.app.Preferences().SetInt(prefLastArticle, int(id))
-	_ = ws.store.MarkOpened(ws.ctx, id)
+	if err := ws.store.MarkOpened(ws.ctx, id); err != nil {
+		ws.showError(err)
+	}
 }
 
-// highlightsChanged refreshes what shows the open article's highlights.
+// closeArticle empties the reader and notes (after the open one is deleted).
+func (ws *workspace) closeArticle() {
+	ws.notes.clear()
+	ws.current = nil
+	ws.reading.clear()
+	ws.win.SetTitle("Scholia")
+}
+
+// highlightsChanged refreshes what shows an article's highlights.
 func (ws *workspace) highlightsChanged(articleID int64) {
-	if ws.current == nil || ws.current.ID != articleID {
-		ws.sidebar.reload()
-		return
+	if ws.current != nil && ws.current.ID == articleID {
+		hs, err := ws.store.Highlights(ws.ctx, articleID)
+		if err != nil {
+			ws.showError(err)
+			return
+		}
+		ws.reading.setHighlights(hs)
+		ws.notes.setHighlights(hs)
 	}
-	hs, err := ws.store.Highlights(ws.ctx, articleID)
+	ws.sidebar.reload()
+}
+
+// reloadTags reads the library's tags (for chips and completion).
+func (ws *workspace) reloadTags() {
+	tags, err := ws.store.Tags(ws.ctx)
 	if err != nil {
 		ws.showError(err)
 		return
 	}
-	ws.reading.setHighlights(hs)
-	ws.notes.setHighlights(hs)
+	ws.tags = tags
+}
+
+// tagsChanged refreshes everything that shows tags.
+func (ws *workspace) tagsChanged() {
+	ws.reloadTags()
 	ws.sidebar.reload()
+}
+
+// tagNames lists every tag in the library, for completion.
+func (ws *workspace) tagNames() []string {
+	out := make([]string, len(ws.tags))
+	for i, t := range ws.tags {
+		out[i] = t.Name
+	}
+	return out
 }
 
 func (ws *workspace) colorByKey(key string) storage.Color {
@@ -135,15 +233,87 @@ func (ws *workspace) colorByKey(key string) storage.Color {
 	return ws.colors[0]
 }
 
+// deleteArticle asks, then deletes the open article with its highlights;
+// the confirmation that follows offers Undo.
+func (ws *workspace) deleteArticle() {
+	a := ws.current
+	if a == nil {
+		return
+	}
+	hs, err := ws.store.Highlights(ws.ctx, a.ID)
+	if err != nil {
+		ws.showError(err)
+		return
+	}
+	msg := fmt.Sprintf("Delete “%s”", shorten(a.Title, 80))
+	if n := len(hs); n > 0 {
+		msg += fmt.Sprintf(" and its %s", plural(n, "highlight"))
+	}
+	d := dialog.NewConfirm("Delete article", msg+"?", func(ok bool) {
+		if !ok {
+			return
+		}
+		ws.notes.flush()
+		full, err := ws.store.Article(ws.ctx, a.ID)
+		if err != nil {
+			ws.showError(err)
+			return
+		}
+		hs, _ = ws.store.Highlights(ws.ctx, a.ID)
+		if err := ws.store.DeleteArticle(ws.ctx, a.ID); err != nil {
+			ws.showError(err)
+			return
+		}
+		ws.trash = append(ws.trash, storage.Bundle{Article: full, Highlights: hs})
+		ws.closeArticle()
+		ws.tagsChanged()
+		ws.offerUndoDelete(full.Title)
+	}, ws.win)
+	d.SetConfirmText("Delete")
+	d.SetDismissText("Cancel")
+	d.Show()
+}
+
+// offerUndoDelete tells the user the article is gone, with an Undo button.
+func (ws *workspace) offerUndoDelete(title string) {
+	var d dialog.Dialog
+	d = dialog.NewCustomConfirm("Article deleted", "Undo", "OK",
+		wrapLabel(fmt.Sprintf("“%s” was deleted.", shorten(title, 80))),
+		func(undo bool) {
+			if undo {
+				ws.undoDelete()
+			}
+			_ = d
+		}, ws.win)
+	d.Show()
+}
+
+// undoDelete restores the most recently deleted article, with its IDs.
+func (ws *workspace) undoDelete() {
+	if len(ws.trash) == 0 {
+		return
+	}
+	b := ws.trash[len(ws.trash)-1]
+	if err := ws.store.RestoreBundle(ws.ctx, b); err != nil {
+		ws.showError(err)
+		return
+	}
+	ws.trash = ws.trash[:len(ws.trash)-1]
+	ws.tagsChanged()
+	ws.open(b.Article.ID)
+}
+
 func (ws *workspace) showError(err error) {
-	dialog.ShowError(fmt.Errorf("%s", oneLine(err)), ws.win)
+	dialog.ShowError(errors.New(oneLine(err)), ws.win)
 }
 
 func oneLine(err error) string {
-	s := err.Error()
-	const p = "storage: "
-	if len(s) > len(p) && s[:len(p)] == p {
-		s = s[len(p):]
+	return strings.TrimPrefix(err.Error(), "storage: ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
 	}
-	return s
+	return fmt.Sprintf("%d %ss", n, word)
 }

@@ -8,3 +8,8 @@ import _ "embed"
 //
 //go:embed icon.png
 var IconPNG []byte
+
+// GettingStarted is the Markdown of the article a new library starts with.
+//
+//go:embed getting-started.md
+var GettingStarted []byte

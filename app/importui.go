@@ -1,0 +1,190 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage/repository"
+	"fyne.io/fyne/v2/widget"
+
+	fstorage "fyne.io/fyne/v2/storage"
+	"scholia/app/importer"
+	"scholia/app/ingest"
+	"scholia/storage"
+)
+
+func (ws *workspace) importFiles() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			ws.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		r.Close()
+		ws.runImport([]string{r.URI().Path()})
+	}, ws.win)
+	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm"}))
+	ws.startIn(d)
+	d.Show()
+}
+
+func (ws *workspace) importFolder() {
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil {
+			ws.showError(err)
+			return
+		}
+		if u == nil {
+			return
+		}
+		ws.app.Preferences().SetString(prefLastFolder, u.Path())
+		ws.runImport([]string{u.Path()})
+	}, ws.win)
+	ws.startIn(d)
+	d.Show()
+}
+
+// startIn opens a file dialog in the folder last imported from.
+func (ws *workspace) startIn(d *dialog.FileDialog) {
+	if last := ws.app.Preferences().String(prefLastFolder); last != "" {
+		if u, err := repository.ParseURI("file://" + last); err == nil {
+			if l, err := fstorage.ListerForURI(u); err == nil {
+				d.SetLocation(l)
+			}
+		}
+	}
+}
+
+// onDropped imports the files and folders dropped on the window.
+func (ws *workspace) onDropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	if len(paths) > 0 {
+		ws.runImport(paths)
+	}
+}
+
+// runImport imports paths in the background with a progress dialog that
+// can cancel, then shows what happened. The window stays responsive.
+func (ws *workspace) runImport(paths []string) {
+	ctx, cancel := context.WithCancel(ws.ctx)
+	bar := widget.NewProgressBar()
+	current := widget.NewLabel("Looking for files…")
+	current.Truncation = fyne.TextTruncateEllipsis
+	stop := widget.NewButton("Cancel", cancel)
+	content := container.NewVBox(current, bar, container.NewCenter(stop))
+	prog := dialog.NewCustomWithoutButtons("Importing", content, ws.win)
+	prog.Resize(fyne.NewSize(480, 160))
+	prog.Show()
+	go func() {
+		rep, err := importer.Run(ctx, ws.store, paths, importer.Options{}, func(p importer.Progress) {
+			fyne.Do(func() {
+				bar.Max = float64(p.Total)
+				bar.SetValue(float64(p.Done))
+				current.SetText(fmt.Sprintf("%d of %d — %s", p.Done, p.Total, p.Last.Path))
+			})
+		})
+		cancel()
+		fyne.Do(func() {
+			prog.Hide()
+			ws.tagsChanged()
+			ws.importFinished(rep, err)
+		})
+	}()
+}
+
+// importFinished opens the first imported article and shows the summary,
+// with the details (every skipped or failed file and why) folded away.
+func (ws *workspace) importFinished(rep importer.Report, err error) {
+	for _, r := range rep.Results {
+		if r.Status == importer.Imported {
+			ws.open(r.ID)
+			break
+		}
+	}
+	summary := importSummary(rep)
+	if errors.Is(err, context.Canceled) {
+		summary = "Import cancelled. " + summary
+	} else if err != nil {
+		summary += "\nThe import stopped: " + oneLine(err)
+	}
+	var details []string
+	for _, r := range rep.Results {
+		switch r.Status {
+		case importer.Duplicate:
+			details = append(details, fmt.Sprintf("skipped: %s (already in the library)", r.Path))
+		case importer.Failed:
+			details = append(details, "failed: "+oneLine(r.Err))
+		}
+		for _, w := range r.Warnings {
+			details = append(details, fmt.Sprintf("warning: %s: %s", r.Path, w))
+		}
+	}
+	body := container.NewVBox(wrapLabel(summary))
+	if len(details) > 0 {
+		text := widget.NewLabel(strings.Join(details, "\n"))
+		scroll := container.NewVScroll(text)
+		scroll.SetMinSize(fyne.NewSize(520, 160))
+		acc := widget.NewAccordion(widget.NewAccordionItem(fmt.Sprintf("Details (%d)", len(details)), scroll))
+		body.Add(acc)
+	}
+	d := dialog.NewCustom("Import finished", "OK", body, ws.win)
+	d.Resize(fyne.NewSize(560, 200))
+	d.Show()
+}
+
+func importSummary(rep importer.Report) string {
+	s := fmt.Sprintf("%s imported, %d skipped as duplicates, %d failed.",
+		plural(rep.Imported, "article"), rep.Skipped, rep.Failed)
+	if rep.Ignored > 0 {
+		s += fmt.Sprintf(" %d other files were not importable.", rep.Ignored)
+	}
+	return s
+}
+
+// newFromClipboard makes an article from the copied text, asking for its
+// title (proposed from the first line).
+func (ws *workspace) newFromClipboard() {
+	text := ws.app.Clipboard().Content()
+	doc, err := ingest.Clipboard(text)
+	if err != nil {
+		ws.showError(errors.New("the clipboard has no text to make an article from"))
+		return
+	}
+	title := widget.NewEntry()
+	title.SetText(doc.Title)
+	items := []*widget.FormItem{widget.NewFormItem("Title", title)}
+	dialog.ShowForm("New article from clipboard", "Create", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		a := importer.FromDoc(doc, nil)
+		if t := strings.TrimSpace(title.Text); t != "" {
+			a.Title = t
+		}
+		err := ws.store.CreateArticle(ws.ctx, a)
+		var dup *storage.DuplicateError
+		if errors.As(err, &dup) {
+			dialog.ShowInformation("Already in the library", "This text is already in your library; opening it.", ws.win)
+			ws.open(dup.ID)
+			return
+		}
+		if err != nil {
+			ws.showError(err)
+			return
+		}
+		ws.tagsChanged()
+		ws.open(a.ID)
+	}, ws.win)
+}
