@@ -329,3 +329,22 @@ func TestDeleteArticleAndUndo(t *testing.T) {
 		t.Errorf("restored article is not open")
 	}
 }
+
+func TestTrimRange(t *testing.T) {
+	body := "One.\n\nTwo words here.  \n\nThree."
+	cases := map[string]struct{ start, end, wantS, wantE int }{
+		"from the gap before a paragraph": {4, 15, 6, 15},
+		"into the gap after":              {6, 22, 6, 21},
+		"only white space":                {4, 6, 6, 6},
+		"already tight":                   {0, 4, 0, 4},
+		"end past the body":               {27, 99, 27, 31},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			s, e := trimRange(body, tc.start, tc.end)
+			if s != tc.wantS || e != tc.wantE {
+				t.Errorf("trimRange(%d, %d) = %d, %d; want %d, %d", tc.start, tc.end, s, e, tc.wantS, tc.wantE)
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"image/color"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 
@@ -85,6 +86,12 @@ func (p *readingPane) onHighlight(start, end, colorIndex int) {
 	}
 	if colorIndex < 0 || colorIndex >= len(p.ws.colors) {
 		colorIndex = 0
+	}
+	// A drag that starts in the gap between paragraphs should not make the
+	// quote start with blank lines.
+	start, end = trimRange(a.Body, start, end)
+	if end <= start {
+		return
 	}
 	sel, err := anchor.Describe(a.Body, start, end)
 	if err != nil {
@@ -181,3 +188,17 @@ func (p *readingPane) reveal(id int64) {
 }
 
 func (p *readingPane) focus() { p.view.Focus() }
+
+// trimRange shrinks the code point range [start,end) of body so it neither
+// starts nor ends with white space.
+func trimRange(body string, start, end int) (int, int) {
+	rs := []rune(body)
+	end = min(end, len(rs))
+	for start < end && unicode.IsSpace(rs[start]) {
+		start++
+	}
+	for end > start && unicode.IsSpace(rs[end-1]) {
+		end--
+	}
+	return start, end
+}

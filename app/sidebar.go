@@ -265,9 +265,9 @@ func (s *sidebar) apply(rows []finder.Match) {
 	case n == 0:
 		s.count.SetText("No matches")
 	case n == len(s.all):
-		s.count.SetText(fmt.Sprintf("%d articles", n))
+		s.count.SetText(plural(n, "article"))
 	default:
-		s.count.SetText(fmt.Sprintf("%d of %d articles", n, len(s.all)))
+		s.count.SetText(fmt.Sprintf("%d of %s", n, plural(len(s.all), "article")))
 	}
 }
 
