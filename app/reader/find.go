@@ -184,6 +184,7 @@ type findBar struct {
 	*fyne.Container
 	entry *findEntry
 	count *widget.Label
+	bg    *canvas.Rectangle
 }
 
 func newFindBar(w *Reader) *findBar {
@@ -196,9 +197,9 @@ func newFindBar(w *Reader) *findBar {
 	prev := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { w.FindPrev() })
 	next := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { w.FindNext() })
 	closeB := widget.NewButtonWithIcon("", theme.CancelIcon(), w.HideFind)
-	bg := canvas.NewRectangle(w.themeColor(theme.ColorNameOverlayBackground))
+	fb.bg = canvas.NewRectangle(w.themeColor(theme.ColorNameOverlayBackground))
 	row := container.NewBorder(nil, nil, nil, container.NewHBox(fb.count, prev, next, closeB), fb.entry)
-	fb.Container = container.NewStack(bg, container.NewPadded(row))
+	fb.Container = container.NewStack(fb.bg, container.NewPadded(row))
 	return fb
 }
 

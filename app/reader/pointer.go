@@ -104,6 +104,9 @@ func (r *Reader) Tapped(e *fyne.PointEvent) {
 		r.press(e.Position, false, true)
 	}
 	r.pressed = false
+	if e.Position.X >= r.Size().Width-scrollZone {
+		return
+	}
 	if r.openLinkAt(e.Position) || r.clicks != 1 || r.pressShift {
 		return
 	}
@@ -153,10 +156,13 @@ func (r *Reader) openLinkAt(p fyne.Position) bool {
 		return false
 	}
 	if u, err := url.Parse(r.doc.URL); err == nil {
-		_ = fyne.CurrentApp().OpenURL(u)
+		_ = openURL(u)
 	}
 	return true
 }
+
+// openURL is swapped by tests: the test app does not record opened links.
+var openURL = func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }
 
 // Dragged extends the selection to the pointer, or moves the scrollbar when
 // the drag began on it. The start is the MouseDown position when there was

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -60,6 +61,7 @@ func TestDragSelectThenHighlight(t *testing.T) {
 		"emoji":          {"Party 🎉🎉 time and 👩‍👩‍👧 family", "time", "time", 9, 13},
 		"across paras":   {"The quick brown fox.\n\nSecond paragraph here.", "fox", "Second", 16, 28},
 		"combining mark": {"Cafe\u0301 society and more", "society", "society", 6, 13},
+		"backwards":      {"One two three four", "three", "three", 8, 13},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
@@ -71,7 +73,11 @@ func TestDragSelectThenHighlight(t *testing.T) {
 			}
 			var changed [2]int
 			r.OnSelectionChanged = func(a, b int) { changed = [2]int{a, b} }
-			dragSelect(w, r, s, e)
+			if name == "backwards" {
+				dragSelect(w, r, e, s)
+			} else {
+				dragSelect(w, r, s, e)
+			}
 			gs, ge := r.Selection()
 			if gs != s || ge != e {
 				t.Fatalf("selection %d,%d, want %d,%d", gs, ge, s, e)
@@ -239,5 +245,29 @@ func TestSwatchToolbar(t *testing.T) {
 	}
 	if r.rend.bar.Visible() {
 		t.Error("toolbar still shown after highlighting")
+	}
+}
+
+func TestLinkOpens(t *testing.T) {
+	r, _ := newTestReader(t, "Body text.")
+	var opened string
+	old := openURL
+	openURL = func(u *url.URL) error { opened = u.String(); return nil }
+	t.Cleanup(func() { openURL = old })
+
+	li := r.lay.bodyLine - 1 // the link is the last header line
+	l := r.lay.lines[li]
+	cx, _ := r.column()
+	p := fyne.NewPos(cx+10, l.y+4)
+	if r.Cursor() != desktop.TextCursor {
+		t.Error("expected a text cursor away from the link")
+	}
+	r.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p}})
+	if r.Cursor() != desktop.PointerCursor {
+		t.Error("expected a pointer cursor over the link")
+	}
+	click(r, p, 0)
+	if opened != "https://example.com/a" {
+		t.Fatalf("opened %q", opened)
 	}
 }

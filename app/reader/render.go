@@ -74,6 +74,8 @@ func (r *renderer) Refresh() {
 		t.Refresh()
 	}
 	r.bar.setColors(w.colors)
+	r.findBar.bg.FillColor = w.themeColor(theme.ColorNameOverlayBackground)
+	r.findBar.Refresh()
 	r.update()
 }
 
