@@ -31,11 +31,35 @@ type Selector struct {
 // Describe builds the selector for the code points body[start:end]. It fails if
 // the range is empty, reversed or outside the body.
 func Describe(body string, start, end int) (Selector, error) {
-	d := newDoc(body)
-	if start < 0 || end > d.n() || start >= end {
-		return Selector{}, fmt.Errorf("anchor: describe: range [%d,%d) is empty or outside a body of %d code points", start, end, d.n())
+	body = validUTF8(body)
+	// One pass for the byte offsets of the four code point offsets needed,
+	// without converting the whole body: the UI calls this per selection.
+	pos := [4]int{max(0, start-ContextLen), start, end, end + ContextLen}
+	at := [4]int{-1, -1, -1, -1}
+	n := 0
+	for b := range body {
+		for i, p := range pos {
+			if p == n {
+				at[i] = b
+			}
+		}
+		n++
 	}
-	return d.describe(start, end), nil
+	if start < 0 || end > n || start >= end {
+		return Selector{}, fmt.Errorf("anchor: describe: range [%d,%d) is empty or outside a body of %d code points", start, end, n)
+	}
+	for i := range at {
+		if at[i] < 0 { // at or past the end of the body
+			at[i] = len(body)
+		}
+	}
+	return Selector{
+		Start:  start,
+		End:    end,
+		Exact:  body[at[1]:at[2]],
+		Prefix: body[at[0]:at[1]],
+		Suffix: body[at[2]:at[3]],
+	}, nil
 }
 
 // Locate finds the first exact occurrence of quote in body and returns its code

@@ -19,6 +19,9 @@ func FuzzReanchor(f *testing.F) {
 	f.Add("日本語", "", -3, 1, "本")
 	f.Fuzz(func(t *testing.T, old, new string, start, end int, exact string) {
 		sel, err := Describe(old, start, end)
+		if err == nil && sel != newDoc(old).describe(start, end) {
+			t.Fatalf("Describe = %+v, the code point slicing gives %+v", sel, newDoc(old).describe(start, end))
+		}
 		if err != nil {
 			// Selectors from elsewhere can be stale or nonsense.
 			sel = Selector{Start: start, End: end, Exact: exact, Prefix: exact, Suffix: old}
