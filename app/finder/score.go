@@ -17,6 +17,12 @@ const (
 	maxUnmatchedLeadingCharPenalty = -15
 )
 
+// maxLaterBonus is the most a candidate after a pattern rune's first one
+// can score: the adjacency bonus needs the rune right after the last match,
+// which only the first candidate can be, and the first-character bonus
+// needs offset 0. Once the best candidate has it, the rest can be skipped.
+const maxLaterBonus = camelCaseMatchBonus // = matchFollowingSeparatorBonus
+
 func isSeparator(r rune) bool {
 	switch r {
 	case '/', '-', '_', ' ', '.', '\\':
@@ -74,6 +80,9 @@ func scoreAligned(s, f string, q *pattern, pos []int32) (int, bool, []int32) {
 			}
 			if score > best {
 				best, bestAt = score, j
+			}
+			if best >= maxLaterBonus {
+				break // no later candidate can score more
 			}
 			n := index(f[j+len(enc):end], enc)
 			if n < 0 {
@@ -183,17 +192,13 @@ func scoreRunes(s string, p []rune, pos []int32) (int, bool, []int32) {
 // arithmetic, bounds a scan of 100k items. A pattern byte matches a text
 // byte b when b|q.or[k] == q.val[k] (letters ignore the 0x20 case bit). No
 // non-ASCII rune in aligned text folds to ASCII, and an ASCII byte is always
-// a whole rune, so candidates are exactly sahilm's. It walks s byte by byte
-// in tight loops, which beats an IndexByte call per occurrence on short text.
+// a whole rune, so candidates are exactly sahilm's.
 func scoreBytes(s string, q *pattern, pos []int32) (int, bool, []int32) {
 	total, adj, lastMatch, n0 := 0, 0, -1, len(pos)
 	n, j, m := len(s), 0, len(q.val)
 	for k := 0; k < m; k++ {
 		pk, ok := q.val[k], q.or[k]
-		for j < n && s[j]|ok != pk {
-			j++
-		}
-		if j == n {
+		if j = scanTo(s, j, pk, ok); j == n {
 			return 0, false, pos[:n0]
 		}
 		// The first occurrence of the next pattern byte commits this one.
@@ -228,19 +233,23 @@ func scoreBytes(s string, q *pattern, pos []int32) (int, bool, []int32) {
 				best, bestAt = score, j
 			}
 			j++
-			if last {
-				for j < n && s[j]|ok != pk {
-					j++
+			if best >= maxLaterBonus {
+				// No later candidate can score more: skip to the commit.
+				if last {
+					break
 				}
-				if j == n {
+				if j = scanTo(s, j, pn, on); j == n {
+					return 0, false, pos[:n0]
+				}
+				break
+			}
+			if last {
+				if j = scanTo(s, j, pk, ok); j == n {
 					break
 				}
 				continue
 			}
-			for j < n && s[j]|on != pn && s[j]|ok != pk {
-				j++
-			}
-			if j == n {
+			if j = scanTo2(s, j, pn, on, pk, ok); j == n {
 				return 0, false, pos[:n0]
 			}
 			if s[j]|on == pn {
@@ -261,11 +270,7 @@ func scoreBytes(s string, q *pattern, pos []int32) (int, bool, []int32) {
 func inBytes(s string, q *pattern) bool {
 	j := 0
 	for k := range q.val {
-		pk, ok := q.val[k], q.or[k]
-		for j < len(s) && s[j]|ok != pk {
-			j++
-		}
-		if j == len(s) {
+		if j = scanTo(s, j, q.val[k], q.or[k]); j == len(s) {
 			return false
 		}
 		j++
