@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"scholia/storage"
 )
@@ -50,8 +51,13 @@ func syntheticDocs(n, perDoc int) []Doc {
 	return docs
 }
 
-func reportArticles(b *testing.B, n int) {
+// reportArticles reports throughput in articles per wall-clock second
+// and per CPU-second used since cpu0 (all goroutines, GC included).
+func reportArticles(b *testing.B, n int, cpu0 time.Duration) {
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(n)*float64(b.N)/cpu.Seconds(), "articles/cpu-s")
+	}
 }
 
 // BenchmarkMarkdown10k exports 10k articles with 50k highlights: into a
@@ -62,6 +68,7 @@ func BenchmarkMarkdown10k(b *testing.B) {
 	b.Run("vault", func(b *testing.B) {
 		root := b.TempDir()
 		i := 0
+		cpu0 := cpuTime()
 		for b.Loop() {
 			i++
 			dir := filepath.Join(root, fmt.Sprint(i))
@@ -72,28 +79,30 @@ func BenchmarkMarkdown10k(b *testing.B) {
 			os.RemoveAll(dir)
 			b.StartTimer()
 		}
-		reportArticles(b, len(docs))
+		reportArticles(b, len(docs), cpu0)
 	})
 	b.Run("vault-reexport", func(b *testing.B) {
 		dir := b.TempDir()
 		if _, err := Vault(context.Background(), dir, docs, storage.DefaultColors, nil); err != nil {
 			b.Fatal(err)
 		}
+		cpu0 := cpuTime()
 		for b.Loop() {
 			rep, err := Vault(context.Background(), dir, docs, storage.DefaultColors, nil)
 			if err != nil || rep.Unchanged != len(docs) {
 				b.Fatal(rep.Unchanged, err)
 			}
 		}
-		reportArticles(b, len(docs))
+		reportArticles(b, len(docs), cpu0)
 	})
 	b.Run("one-file", func(b *testing.B) {
+		cpu0 := cpuTime()
 		for b.Loop() {
 			if err := Markdown(io.Discard, docs, storage.DefaultColors); err != nil {
 				b.Fatal(err)
 			}
 		}
-		reportArticles(b, len(docs))
+		reportArticles(b, len(docs), cpu0)
 	})
 }
 
@@ -101,12 +110,13 @@ func BenchmarkMarkdown10k(b *testing.B) {
 func BenchmarkW3C10k(b *testing.B) {
 	docs := synthetic10k()
 	b.Run("write", func(b *testing.B) {
+		cpu0 := cpuTime()
 		for b.Loop() {
 			if err := W3C(io.Discard, docs, storage.DefaultColors); err != nil {
 				b.Fatal(err)
 			}
 		}
-		reportArticles(b, len(docs))
+		reportArticles(b, len(docs), cpu0)
 	})
 	b.Run("read", func(b *testing.B) {
 		var buf bytes.Buffer
@@ -114,12 +124,13 @@ func BenchmarkW3C10k(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.SetBytes(int64(buf.Len()))
+		cpu0 := cpuTime()
 		for b.Loop() {
 			if _, _, err := ReadW3C(bytes.NewReader(buf.Bytes())); err != nil {
 				b.Fatal(err)
 			}
 		}
-		reportArticles(b, len(docs))
+		reportArticles(b, len(docs), cpu0)
 	})
 }
 

@@ -24,20 +24,44 @@ const maxNameBytes = 100
 // gives "Untitled.md".
 func FileName(title string, taken map[string]bool) string {
 	stem := safeStem(title)
-	for n := 1; ; n++ {
+	name := func(n int) string {
 		suffix := ""
 		if n > 1 {
 			suffix = " " + strconv.Itoa(n)
 		}
-		name := truncStem(stem, maxNameBytes-len(suffix)-len(".md")) + suffix + ".md"
-		key := strings.ToLower(name)
-		if !taken[key] && !taken[name] {
-			if taken != nil {
-				taken[key] = true
-			}
-			return name
-		}
+		return truncStem(stem, maxNameBytes-len(suffix)-len(".md")) + suffix + ".md"
 	}
+	used := func(n int) bool {
+		s := name(n)
+		return taken[strings.ToLower(s)] || taken[s]
+	}
+	n := 1
+	for n <= 16 && used(n) {
+		n++
+	}
+	if n > 16 {
+		// Past a few, find a free suffix in O(log n) lookups: double
+		// until one is free, then search back for the first free one
+		// after a used one. With suffixes 2..k used, as a vault of many
+		// "Untitled" articles has, this gives k+1 without trying each.
+		lo, hi := 16, 32
+		for used(hi) {
+			lo, hi = hi, hi*2
+		}
+		for hi-lo > 1 {
+			if mid := (lo + hi) / 2; used(mid) {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		n = hi
+	}
+	s := name(n)
+	if taken != nil {
+		taken[strings.ToLower(s)] = true
+	}
+	return s
 }
 
 // safeStem turns a title into a file name without extension.

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -36,6 +37,7 @@ func TestFileName(t *testing.T) {
 		"nfc":              {title: "Cafe\u0301", want: "Café.md"},
 		"taken":            {title: "Notes", taken: []string{"notes.md"}, want: "Notes 2.md"},
 		"taken twice":      {title: "Notes", taken: []string{"notes.md", "notes 2.md"}, want: "Notes 3.md"},
+		"taken with gap":   {title: "Notes", taken: []string{"notes.md", "notes 2.md", "notes 4.md"}, want: "Notes 3.md"},
 		"taken other case": {title: "NOTES", taken: []string{"notes.md"}, want: "NOTES 2.md"},
 		"long":             {title: strings.Repeat("a", 300), want: strings.Repeat("a", 97) + ".md"},
 		"long taken":       {title: strings.Repeat("a", 300), taken: []string{strings.Repeat("a", 97) + ".md"}, want: strings.Repeat("a", 95) + " 2.md"},
@@ -97,6 +99,19 @@ func TestFileNameUnique(t *testing.T) {
 			t.Errorf("FileName(%q) = %q, already given", title, got)
 		}
 		seen[strings.ToLower(got)] = true
+	}
+}
+
+func TestFileNameManySame(t *testing.T) {
+	taken := map[string]bool{}
+	for i := 1; i <= 5000; i++ {
+		want := "Untitled.md"
+		if i > 1 {
+			want = "Untitled " + strconv.Itoa(i) + ".md"
+		}
+		if got := FileName("", taken); got != want {
+			t.Fatalf("call %d: %q, want %q", i, got, want)
+		}
 	}
 }
 

@@ -144,8 +144,9 @@ func W3C(w io.Writer, docs []Doc, colors []storage.Color) error {
 	}
 	// The collection is written piece by piece, each piece by
 	// encoding/json, so a 100k-article library never sits in memory as
-	// one JSON value; the layout is what json.MarshalIndent(coll, "", " ")
-	// would give.
+	// one JSON value. Annotations are indented for reading; articles are
+	// one compact line each, since re-indenting megabytes of bodies was
+	// most of the export's time.
 	jw := newJSONWriter(w)
 	jw.raw("{\n \"@context\": ")
 	jw.value("", annoContext)
@@ -184,7 +185,7 @@ func W3C(w io.Writer, docs []Doc, colors []storage.Color) error {
 		}
 		jw.raw("\n   ")
 		a := d.Article
-		jw.value("   ", w3cArticle{
+		jw.value("", w3cArticle{
 			ID: a.ID, Title: utf(a.Title), Author: utf(a.Author), Source: utf(a.Source), URL: utf(a.URL),
 			Published: utf(a.Published), Added: stamp(a.Added), Updated: stamp(a.Updated),
 			Opened: stamp(a.Opened), Tags: utfTags(a.Tags), Note: utf(a.Note), Body: utf(a.Body),
@@ -220,13 +221,17 @@ func (jw *jsonWriter) raw(s string) {
 }
 
 // value writes v indented by one space per level, continuation lines
-// starting with prefix.
+// starting with prefix; an empty prefix writes v compactly on one line.
 func (jw *jsonWriter) value(prefix string, v any) {
 	if jw.err != nil {
 		return
 	}
 	jw.buf.Reset()
-	jw.enc.SetIndent(prefix, " ")
+	if prefix == "" {
+		jw.enc.SetIndent("", "")
+	} else {
+		jw.enc.SetIndent(prefix, " ")
+	}
 	if jw.err = jw.enc.Encode(v); jw.err != nil {
 		return
 	}
