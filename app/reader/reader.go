@@ -90,27 +90,27 @@ type Reader struct {
 	find findState
 
 	// pointer state
-	pressed     bool // a MouseDown was seen and not yet consumed by Tapped/DragEnd
-	pressPos    fyne.Position
-	lastPress   time.Time
-	clicks      int
-	unit        selectUnit
-	unitS       int
-	unitE       int
-	shiftDown   bool
-	pressShift  bool
-	dragging    bool
-	dragMode    dragMode
-	dragGrab    float32
-	dragPos     fyne.Position
-	autoStop    chan struct{}
-	hoverPos    fyne.Position
-	focused     bool
-	flashID     int64
-	flashLevel  float32
-	flashAnim   *fyne.Animation
-	rend        *renderer
-	themeSerial fyne.Theme
+	pressed    bool // a MouseDown was seen and not yet consumed by Tapped/DragEnd
+	pressPos   fyne.Position
+	lastPress  time.Time
+	clicks     int
+	unit       selectUnit
+	unitS      int
+	unitE      int
+	shiftDown  bool
+	pressShift bool
+	dragging   bool
+	dragMode   dragMode
+	dragGrab   float32
+	dragPos    fyne.Position
+	autoStop   chan struct{}
+	hoverPos   fyne.Position
+	focused    bool
+	flashID    int64
+	flashLevel float32
+	flashAnim  *fyne.Animation
+	rend       *renderer
+	probeW     float32 // width of probeText when the widths were cached
 }
 
 // NewReader returns an empty reader.

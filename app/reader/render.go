@@ -65,8 +65,10 @@ func (r *renderer) Layout(size fyne.Size) {
 // Refresh re-reads the theme: colours always, sizes and fonts by re-wrapping.
 func (r *renderer) Refresh() {
 	w := r.w
-	if th := w.Theme(); th != w.themeSerial {
-		w.themeSerial = th
+	// A theme may change the font without changing the size: a probe
+	// string's width tells, and then every cached word width is stale.
+	if probe := measure(probeText, style{size: w.TextSize()}); probe != w.probeW || w.lay.size != w.TextSize() {
+		w.probeW = probe
 		w.widths.reset()
 		w.rewrap()
 	}
@@ -301,5 +303,7 @@ func withAlpha(c color.Color, a uint8) color.Color {
 	n.A = a
 	return n
 }
+
+const probeText = "The quick brown fox, 0123 — ÀÉ"
 
 func newRect() *canvas.Rectangle { return canvas.NewRectangle(color.Transparent) }

@@ -192,3 +192,38 @@ func longestSOTU(tb testing.TB) (string, string) {
 	}
 	return best, string(data)
 }
+
+func TestThemeSwitchRecolours(t *testing.T) {
+	r, _ := newTestReader(t, "Some body text.")
+	for name, th := range map[string]fyne.Theme{"light": theme.LightTheme(), "dark": theme.DarkTheme()} { //nolint:staticcheck // fixed variants on purpose
+		t.Run(name, func(t *testing.T) {
+			fyne.CurrentApp().Settings().SetTheme(th)
+			r.Refresh()
+			want := th.Color(theme.ColorNameForeground, fyne.CurrentApp().Settings().ThemeVariant())
+			last := r.rend.texts.items[r.rend.texts.used-1] // the body line
+			if last.Color != want {
+				t.Fatalf("text colour %v, want %v", last.Color, want)
+			}
+		})
+	}
+}
+
+func TestHighlightAcrossParagraphs(t *testing.T) {
+	body := "First paragraph ends here.\n\nSecond paragraph starts here."
+	r, _ := newTestReader(t, body)
+	s, e := runeIndex(t, body, "ends"), runeIndex(t, body, "starts")
+	r.SetHighlights([]Highlight{{ID: 3, Start: s, End: e}})
+	if n := r.rend.backs.used; n != 2 {
+		t.Fatalf("%d background rectangles, want one per paragraph line (2)", n)
+	}
+	first, second := r.rend.backs.items[0], r.rend.backs.items[1]
+	if got, want := first.Position().X, r.PositionOf(s).X; got != want {
+		t.Errorf("first rectangle starts at %v, want %v", got, want)
+	}
+	if got, want := second.Position().X+second.Size().Width, r.PositionOf(e).X; got != want {
+		t.Errorf("second rectangle ends at %v, want %v", got, want)
+	}
+	if first.Position().Y >= second.Position().Y {
+		t.Error("rectangles not on successive lines")
+	}
+}
