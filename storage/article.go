@@ -135,20 +135,29 @@ func insertArticle(ctx context.Context, tx *txn, a *Article) error {
 func (s *Store) Article(ctx context.Context, id int64) (Article, error) {
 	var a Article
 	err := s.read(ctx, fmt.Sprintf("article %d", id), func(tx *txn) error {
-		var added, updated, opened int64
-		err := tx.QueryRowContext(ctx, `SELECT a.id, a.title, a.author, a.source, a.url, a.published, a.added, a.updated, a.opened,
-				b.body, coalesce(n.note, '')
-			FROM articles a JOIN bodies b ON b.article_id = a.id LEFT JOIN notes n ON n.article_id = a.id
-			WHERE a.id = ?`, id).Scan(&a.ID, &a.Title, &a.Author, &a.Source, &a.URL, &a.Published,
-			&added, &updated, &opened, &a.Body, &a.Note)
-		if err != nil {
-			return err
-		}
-		a.Added, a.Updated, a.Opened = fromMillis(added), fromMillis(updated), fromMillis(opened)
-		tags, err := articleTags(ctx, tx, id)
-		a.Tags = tags
+		var err error
+		a, err = loadArticle(ctx, tx, id)
 		return err
 	})
+	return a, err
+}
+
+func loadArticle(ctx context.Context, tx *txn, id int64) (Article, error) {
+	var a Article
+	var added, updated, opened int64
+	err := tx.QueryRowContext(ctx, `SELECT a.id, a.title, a.author, a.source, a.url, a.published, a.added, a.updated, a.opened,
+			b.body, coalesce(n.note, '')
+		FROM articles a JOIN bodies b ON b.article_id = a.id LEFT JOIN notes n ON n.article_id = a.id
+		WHERE a.id = ?`, id).Scan(&a.ID, &a.Title, &a.Author, &a.Source, &a.URL, &a.Published,
+		&added, &updated, &opened, &a.Body, &a.Note)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, ErrNotFound
+	}
+	if err != nil {
+		return a, err
+	}
+	a.Added, a.Updated, a.Opened = fromMillis(added), fromMillis(updated), fromMillis(opened)
+	a.Tags, err = articleTags(ctx, tx, id)
 	return a, err
 }
 

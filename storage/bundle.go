@@ -53,16 +53,28 @@ func (s *Store) ImportBundles(ctx context.Context, bs []Bundle) ([]error, error)
 // its highlights' IDs (undo of a delete). It fails if the ID or the body is
 // taken in the meantime.
 func (s *Store) RestoreBundle(ctx context.Context, b Bundle) error {
-	return s.write(ctx, fmt.Sprintf("restore article %d", b.Article.ID), func(tx *txn) error {
-		a := b.Article
-		if err := restoreArticle(ctx, tx, &a); err != nil {
-			return err
-		}
-		for j := range b.Highlights {
-			h := b.Highlights[j]
-			h.ArticleID = a.ID
-			if err := createHighlight(ctx, tx, &h); err != nil {
+	return s.RestoreBundles(ctx, []Bundle{b})
+}
+
+// RestoreBundles stores articles with their highlights under their own IDs
+// and times, in one transaction: a backup read into an empty library comes
+// back exactly. Any clash (an ID or body already there) stores nothing.
+func (s *Store) RestoreBundles(ctx context.Context, bs []Bundle) error {
+	return s.write(ctx, "restore articles", func(tx *txn) error {
+		for _, b := range bs {
+			if err := ctx.Err(); err != nil {
 				return err
+			}
+			a := b.Article
+			if err := restoreArticle(ctx, tx, &a); err != nil {
+				return fmt.Errorf("article %d: %w", b.Article.ID, err)
+			}
+			for j := range b.Highlights {
+				h := b.Highlights[j]
+				h.ArticleID = a.ID
+				if err := createHighlight(ctx, tx, &h); err != nil {
+					return fmt.Errorf("article %d, highlight %d: %w", a.ID, h.ID, err)
+				}
 			}
 		}
 		return nil
@@ -80,4 +92,29 @@ func restoreArticle(ctx context.Context, tx *txn, a *Article) error {
 		}
 	}
 	return insertArticle(ctx, tx, a)
+}
+
+// Bundles loads the articles with those IDs (bodies, notes, tags and
+// highlights) in one read transaction, in the order given. A missing ID is
+// ErrNotFound.
+func (s *Store) Bundles(ctx context.Context, ids []int64) ([]Bundle, error) {
+	out := make([]Bundle, 0, len(ids))
+	err := s.read(ctx, "load articles", func(tx *txn) error {
+		for _, id := range ids {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			a, err := loadArticle(ctx, tx, id)
+			if err != nil {
+				return fmt.Errorf("article %d: %w", id, err)
+			}
+			hs, err := queryHighlights(ctx, tx, `WHERE h.article_id = ? ORDER BY h.orphaned, h.start_pos, h.end_pos, h.id`, id)
+			if err != nil {
+				return err
+			}
+			out = append(out, Bundle{Article: a, Highlights: hs})
+		}
+		return nil
+	})
+	return out, err
 }

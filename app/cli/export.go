@@ -1,0 +1,240 @@
+package cli
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"scholia/app/export"
+	"scholia/storage"
+)
+
+var exportCmd = &command{
+	name: "export", usage: "(-o FILE | --dir DIR)", maxArgs: 0,
+	summary: "Export articles with their notes and highlights: Markdown (one file, or one file per article in a folder such as an Obsidian vault) or W3C Web Annotation JSON (a complete backup). Default: the whole library.",
+	example: "scholia export --tag russia --dir ~/Vault/Scholia",
+	flags: []flagSpec{
+		{name: "tag", value: "TAG", help: "only articles with this tag"},
+		{name: "article", value: "ID", help: "only this article"},
+		{name: "query", value: "Q", help: "only the articles a full-text search finds"},
+		{name: "format", value: "md|json", help: "Markdown (default) or W3C JSON"},
+		{name: "o", value: "FILE", help: "write one file (- for standard output)"},
+		{name: "dir", value: "DIR", help: "write one Markdown file per article into DIR, updating files exported before"},
+	},
+	run: runExport,
+}
+
+func runExport(c *ctx) error {
+	format := c.flag("format")
+	if format == "" {
+		format = "md"
+	}
+	if format != "md" && format != "json" {
+		return usagef("--format is md or json, not %q", format)
+	}
+	out, dir := c.flag("o"), c.flag("dir")
+	if (out == "") == (dir == "") {
+		return usagef("give either -o FILE or --dir DIR")
+	}
+	if dir != "" && format != "md" {
+		return usagef("--dir writes Markdown; for JSON use -o FILE")
+	}
+	scopes := 0
+	for _, f := range []string{"tag", "article", "query"} {
+		if c.has(f) {
+			scopes++
+		}
+	}
+	if scopes > 1 {
+		return usagef("choose one of --tag, --article and --query")
+	}
+	ids, err := exportIDs(c)
+	if err != nil {
+		return err
+	}
+	bundles, err := c.store.Bundles(c, ids)
+	if err != nil {
+		return err
+	}
+	docs := make([]export.Doc, len(bundles))
+	highlights := 0
+	for i, b := range bundles {
+		docs[i] = export.Doc{Article: b.Article, Highlights: b.Highlights}
+		highlights += len(b.Highlights)
+	}
+	colors, err := c.store.Colors(c)
+	if err != nil {
+		return err
+	}
+	what := fmt.Sprintf("%s with %s", plural(len(docs), "article"), plural(highlights, "highlight"))
+	if dir != "" {
+		rep, err := export.Vault(c, dir, docs, colors, func(done, total int) {
+			if c.tty {
+				fmt.Fprintf(c.stderr, "\r\033[K[%d/%d] exporting…", done, total)
+			}
+		})
+		if c.tty {
+			fmt.Fprint(c.stderr, "\r\033[K")
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(c.stdout, "exported %s to %s: %d written, %d updated, %d unchanged\n",
+			what, dir, rep.Written, rep.Updated, rep.Unchanged)
+		return nil
+	}
+	write := func(w io.Writer) error {
+		if format == "json" {
+			return export.W3C(w, docs, colors)
+		}
+		return export.Markdown(w, docs, colors)
+	}
+	if out == "-" {
+		bw := bufio.NewWriter(c.stdout)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	if err := writeAtomic(out, write); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "exported %s to %s\n", what, out)
+	return nil
+}
+
+// exportIDs lists the articles in scope, in the library's order (or the
+// search's order for --query).
+func exportIDs(c *ctx) ([]int64, error) {
+	switch {
+	case c.has("article"):
+		id, err := strconv.ParseInt(c.flag("article"), 10, 64)
+		if err != nil || id <= 0 {
+			return nil, usagef("--article takes an article ID, not %q", c.flag("article"))
+		}
+		if _, err := c.store.Article(c, id); err != nil {
+			return nil, notFound(err, id)
+		}
+		return []int64{id}, nil
+	case c.has("query"):
+		hits, err := c.store.Search(c, c.flag("query"), 100000)
+		if err != nil {
+			return nil, err
+		}
+		seen := map[int64]bool{}
+		var ids []int64
+		for _, h := range hits {
+			if !seen[h.ArticleID] {
+				seen[h.ArticleID] = true
+				ids = append(ids, h.ArticleID)
+			}
+		}
+		return ids, nil
+	}
+	sums, err := c.store.Summaries(c, c.flag("tag"))
+	if err != nil {
+		return nil, err
+	}
+	if c.has("tag") && len(sums) == 0 {
+		return nil, fmt.Errorf("no articles are tagged %q", c.flag("tag"))
+	}
+	ids := make([]int64, len(sums))
+	for i, s := range sums {
+		ids[i] = s.ID
+	}
+	// Oldest first reads naturally in one file and keeps the output stable
+	// when an article is merely opened.
+	for i, j := 0, len(ids)-1; i < j; i, j = i+1, j-1 {
+		ids[i], ids[j] = ids[j], ids[i]
+	}
+	return ids, nil
+}
+
+// writeAtomic writes a file through a temporary name in the same folder and
+// renames it into place, so a crash never leaves a half-written export
+// under the real name.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriterSize(tmp, 1<<16)
+	if err := write(bw); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+var importJSONCmd = &command{
+	name: "import-json", usage: "FILE", minArgs: 1, maxArgs: 1,
+	summary: "Read a W3C JSON export (scholia export --format json) back: into an empty library exactly as it was, into a used one as new articles (texts already there are skipped).",
+	example: "scholia import-json --db restored.db backup.json",
+	run:     runImportJSON,
+}
+
+func runImportJSON(c *ctx) error {
+	f, err := os.Open(c.args[0])
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	docs, colors, err := export.ReadW3C(bufio.NewReader(f))
+	if err != nil {
+		return fmt.Errorf("%s: %v", c.args[0], err)
+	}
+	bundles := make([]storage.Bundle, len(docs))
+	for i, d := range docs {
+		bundles[i] = storage.Bundle{Article: d.Article, Highlights: d.Highlights}
+	}
+	n, err := c.store.CountArticles(c)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		// An empty library takes the backup as it was: IDs, times, colour names.
+		if err := c.store.RestoreBundles(c, bundles); err != nil {
+			return err
+		}
+		for _, col := range colors {
+			if err := c.store.RenameColor(c, col.Key, col.Name); err != nil && !errors.Is(err, storage.ErrNotFound) {
+				return err
+			}
+		}
+		fmt.Fprintf(c.stdout, "restored %s from %s\n", plural(len(bundles), "article"), c.args[0])
+		return nil
+	}
+	results, err := c.store.ImportBundles(c, bundles)
+	if err != nil {
+		return err
+	}
+	added, skipped := 0, 0
+	for _, r := range results {
+		if r != nil {
+			skipped++
+		} else {
+			added++
+		}
+	}
+	fmt.Fprintf(c.stdout, "%d imported, %d skipped as already in the library\n", added, skipped)
+	return nil
+}
