@@ -348,3 +348,33 @@ func TestTrimRange(t *testing.T) {
 		})
 	}
 }
+
+func TestExportFromTheWindow(t *testing.T) {
+	var ids []int64
+	h := newHarness(t, "", func(s *storage.Store) { ids = addArticles(t, s, "Exported piece", "Other piece") })
+	h.ws.open(ids[0])
+	dir := t.TempDir()
+	var calls int
+	msg, err := exportTo(context.Background(), h.store, h.ws.exportScope(scopeArticle), formatVault, dir, func(int, int) { calls++ })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(msg, "1 file in "+dir) || calls != 1 {
+		t.Errorf("message %q after %d progress calls", msg, calls)
+	}
+	entries, _ := filepath.Glob(filepath.Join(dir, "*.md"))
+	if len(entries) != 1 || filepath.Base(entries[0]) != "Exported piece.md" {
+		t.Fatalf("vault = %v", entries)
+	}
+	if got := len(h.ws.exportScope(scopeLibrary)); got != 2 {
+		t.Errorf("library scope has %d articles", got)
+	}
+	js := filepath.Join(dir, "all.json")
+	if _, err := exportTo(context.Background(), h.store, h.ws.exportScope(scopeLibrary), formatJSON, js, func(int, int) {}); err != nil {
+		t.Fatal(err)
+	}
+	leftovers, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
+	if len(leftovers) != 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+}

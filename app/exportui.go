@@ -1,0 +1,206 @@
+package app
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"scholia/app/export"
+	"scholia/storage"
+)
+
+// Export scopes and formats offered by File → Export….
+const (
+	scopeArticle = "This article"
+	scopeShown   = "The articles listed in the sidebar"
+	scopeLibrary = "The whole library"
+
+	formatVault = "Markdown, one file per article (Obsidian vault)"
+	formatOne   = "Markdown, one file"
+	formatJSON  = "W3C Web Annotation JSON (complete backup)"
+)
+
+// exportDialog asks what to export and in which format, then where.
+func (ws *workspace) exportDialog() {
+	scopes := []string{scopeShown, scopeLibrary}
+	if ws.current != nil {
+		scopes = append([]string{scopeArticle}, scopes...)
+	}
+	scope := widget.NewSelect(scopes, nil)
+	scope.SetSelectedIndex(0)
+	format := widget.NewSelect([]string{formatVault, formatOne, formatJSON}, nil)
+	format.SetSelectedIndex(0)
+	items := []*widget.FormItem{widget.NewFormItem("Export", scope), widget.NewFormItem("As", format)}
+	d := dialog.NewForm("Export", "Choose where…", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		ids := ws.exportScope(scope.Selected)
+		if len(ids) == 0 {
+			dialog.ShowInformation("Nothing to export", "There are no articles in that selection.", ws.win)
+			return
+		}
+		ws.chooseExportTarget(ids, format.Selected)
+	}, ws.win)
+	d.Resize(fyne.NewSize(560, 220))
+	d.Show()
+}
+
+func (ws *workspace) exportScope(scope string) []int64 {
+	switch scope {
+	case scopeArticle:
+		if ws.current != nil {
+			return []int64{ws.current.ID}
+		}
+	case scopeShown:
+		var ids []int64
+		for _, m := range ws.sidebar.rows {
+			ids = append(ids, ws.sidebar.all[m.Index].ID)
+		}
+		return ids
+	default:
+		ids := make([]int64, 0, len(ws.sidebar.all))
+		for i := len(ws.sidebar.all) - 1; i >= 0; i-- {
+			ids = append(ids, ws.sidebar.all[i].ID)
+		}
+		return ids
+	}
+	return nil
+}
+
+func (ws *workspace) chooseExportTarget(ids []int64, format string) {
+	if format == formatVault {
+		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err != nil {
+				ws.showError(err)
+			} else if u != nil {
+				ws.runExport(ids, format, u.Path())
+			}
+		}, ws.win)
+		d.Show()
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			ws.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		ws.runExport(ids, format, path)
+	}, ws.win)
+	name := "Scholia notes.md"
+	if format == formatJSON {
+		name = "Scholia library.json"
+	}
+	if len(ids) == 1 && ws.current != nil && ids[0] == ws.current.ID && format == formatOne {
+		name = export.FileName(ws.current.Title, nil)
+	}
+	d.SetFileName(name)
+	d.Show()
+}
+
+// runExport writes the export in the background with progress and Cancel,
+// then says where the files went.
+func (ws *workspace) runExport(ids []int64, format, target string) {
+	ws.notes.flush() // export what was just typed too
+	ctx, cancel := context.WithCancel(ws.ctx)
+	bar := widget.NewProgressBar()
+	bar.Max = float64(len(ids))
+	status := widget.NewLabel(fmt.Sprintf("Reading %s…", plural(len(ids), "article")))
+	prog := dialog.NewCustomWithoutButtons("Exporting",
+		container.NewVBox(status, bar, container.NewCenter(widget.NewButton("Cancel", cancel))), ws.win)
+	prog.Resize(fyne.NewSize(460, 150))
+	prog.Show()
+	go func() {
+		msg, err := exportTo(ctx, ws.store, ids, format, target, func(done, total int) {
+			fyne.Do(func() {
+				bar.SetValue(float64(done))
+				status.SetText(fmt.Sprintf("%d of %d articles", done, total))
+			})
+		})
+		cancel()
+		fyne.Do(func() {
+			prog.Hide()
+			switch {
+			case errors.Is(err, context.Canceled):
+				dialog.ShowInformation("Export cancelled", "Nothing half-written was left behind. "+msg, ws.win)
+			case err != nil:
+				ws.showError(err)
+			default:
+				dialog.ShowInformation("Export finished", msg, ws.win)
+			}
+		})
+	}()
+}
+
+// exportTo does the work of runExport off the UI goroutine and returns a
+// sentence saying what was written where.
+func exportTo(ctx context.Context, s *storage.Store, ids []int64, format, target string, progress func(done, total int)) (string, error) {
+	bundles, err := s.Bundles(ctx, ids)
+	if err != nil {
+		return "", err
+	}
+	colors, err := s.Colors(ctx)
+	if err != nil {
+		return "", err
+	}
+	docs := make([]export.Doc, len(bundles))
+	for i, b := range bundles {
+		docs[i] = export.Doc{Article: b.Article, Highlights: b.Highlights}
+	}
+	if format == formatVault {
+		rep, err := export.Vault(ctx, target, docs, colors, progress)
+		msg := fmt.Sprintf("%s in %s: %d new, %d updated, %d unchanged.",
+			plural(len(rep.Files), "file"), target, rep.Written, rep.Updated, rep.Unchanged)
+		return msg, err
+	}
+	err = writeFileAtomic(target, func(w io.Writer) error {
+		if format == formatJSON {
+			return export.W3C(w, docs, colors)
+		}
+		return export.Markdown(w, docs, colors)
+	})
+	progress(len(docs), len(docs))
+	return fmt.Sprintf("%s written to %s.", plural(len(docs), "article"), target), err
+}
+
+// writeFileAtomic writes through a temporary file and a rename, so an
+// interrupted export never leaves a half-written file under the real name.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	bw := bufio.NewWriterSize(tmp, 1<<16)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp.Name(), 0o644)
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
