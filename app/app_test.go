@@ -378,3 +378,36 @@ func TestExportFromTheWindow(t *testing.T) {
 		t.Errorf("temporary files left: %v", leftovers)
 	}
 }
+
+func TestFullTextSearchInSidebar(t *testing.T) {
+	var ids []int64
+	h := newHarness(t, "", func(s *storage.Store) {
+		ids = addArticles(t, s, "Alpine report", "Coastal report")
+		if err := s.SetNote(context.Background(), ids[0], "remember the zeppelin"); err != nil {
+			t.Fatal(err)
+		}
+	})
+	test.Type(h.ws.sidebar.search, "/paragraph coastal")
+	h.eventually("full-text hits", func() bool { return len(h.ws.sidebar.hits) == 1 && h.ws.sidebar.hitList.Visible() })
+	hit := h.ws.sidebar.hits[0]
+	if hit.ArticleID != ids[1] || !strings.Contains(hit.Snippet, storage.SnippetOpen) {
+		t.Fatalf("hit = %+v", hit)
+	}
+	h.ws.sidebar.hitList.Select(0)
+	if h.ws.current == nil || h.ws.current.ID != ids[1] {
+		t.Fatalf("opening the hit showed %+v", h.ws.current)
+	}
+	if s, e, ok := h.ws.reading.view.FindMatch(); !ok || e <= s {
+		t.Errorf("the reader does not mark the hit (%d, %d, %v)", s, e, ok)
+	}
+	// The toggle does the same without the slash; hostile input is safe.
+	h.ws.sidebar.search.SetText("")
+	h.ws.sidebar.setTextMode(true)
+	for _, q := range []string{`"unbalanced`, "NEAR(", "a:b -c", "*", "zeppelin"} {
+		h.ws.sidebar.search.SetText(q)
+		h.eventually("the query "+q, func() bool { return !strings.HasPrefix(h.ws.sidebar.count.Text, "Search failed") })
+	}
+	h.eventually("the note hit", func() bool { return len(h.ws.sidebar.hits) == 1 && h.ws.sidebar.hits[0].Where == "note" })
+	h.ws.sidebar.setTextMode(false)
+	h.eventually("the title list back", func() bool { return h.ws.sidebar.list.Visible() })
+}

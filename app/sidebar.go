@@ -20,17 +20,21 @@ import (
 type sidebar struct {
 	ws *workspace
 
-	search *searchEntry
-	list   *widget.List
-	count  *widget.Label
-	chips  *fyne.Container
+	search   *searchEntry
+	list     *widget.List
+	hitList  *widget.List // full-text results
+	textMode *widget.Button
+	hits     []storage.Hit
+	count    *widget.Label
+	chips    *fyne.Container
 
-	all    []storage.Summary
-	finder *finder.Finder
-	rows   []finder.Match // what the list shows
-	tag    string         // the tag chip filtering the list, "" for none
-	cursor int            // the row the arrow keys are on
-	moving bool           // a keyboard move selects a row without opening it
+	all        []storage.Summary
+	finder     *finder.Finder
+	rows       []finder.Match // what the list shows
+	tag        string         // the tag chip filtering the list, "" for none
+	textModeOn bool           // the Text toggle: the query searches the full text
+	cursor     int            // the row the arrow keys are on
+	moving     bool           // a keyboard move selects a row without opening it
 
 	mu      sync.Mutex
 	cancel  context.CancelFunc
@@ -41,7 +45,7 @@ func newSidebar(ws *workspace) *sidebar { return &sidebar{ws: ws, cursor: -1} }
 
 func (s *sidebar) buildUI() fyne.CanvasObject {
 	s.search = newSearchEntry(s)
-	s.search.SetPlaceHolder("Find articles   Ctrl+K")
+	s.search.SetPlaceHolder("Find articles   Ctrl+K   (/ for full text)")
 	s.search.OnChanged = func(q string) { s.filter(q) }
 	s.count = widget.NewLabel("")
 	s.count.SizeName = theme.SizeNameCaptionText
@@ -76,8 +80,13 @@ func (s *sidebar) buildUI() fyne.CanvasObject {
 		}
 		s.ws.open(s.all[s.rows[i].Index].ID)
 	}
-	top := container.NewVBox(s.search, container.NewHScroll(s.chips), s.count)
-	return container.NewBorder(top, nil, nil, nil, s.list)
+	s.hitList = s.newHitList()
+	s.hitList.Hide()
+	s.textMode = widget.NewButtonWithIcon("", theme.DocumentIcon(), func() { s.setTextMode(!s.textModeOn) })
+	s.textMode.Importance = widget.LowImportance
+	field := container.NewBorder(nil, nil, nil, s.textMode, s.search)
+	top := container.NewVBox(field, container.NewHScroll(s.chips), s.count)
+	return container.NewBorder(top, nil, nil, nil, container.NewStack(s.list, s.hitList))
 }
 
 // emphasise renders a title with the matched characters (rune indexes) bold.
@@ -222,6 +231,10 @@ func (s *sidebar) filter(q string) {
 	if f == nil {
 		return
 	}
+	if words, ok := s.fullTextQuery(q); ok {
+		go s.searchText(ctx, id, words)
+		return
+	}
 	go func() {
 		rows := f.Search(ctx, q, 0)
 		if ctx.Err() != nil {
@@ -256,6 +269,7 @@ func (s *sidebar) apply(rows []finder.Match) {
 	if s.list == nil {
 		return
 	}
+	s.showList(s.list)
 	s.list.UnselectAll()
 	s.list.ScrollToTop()
 	s.list.Refresh()
@@ -271,25 +285,64 @@ func (s *sidebar) apply(rows []finder.Match) {
 	}
 }
 
+// showList shows the article list or the full-text hits.
+func (s *sidebar) showList(l *widget.List) {
+	for _, x := range []*widget.List{s.list, s.hitList} {
+		if x == l {
+			x.Show()
+		} else {
+			x.Hide()
+		}
+	}
+}
+
+// setTextMode switches the query between titles (fuzzy) and full text.
+func (s *sidebar) setTextMode(on bool) {
+	s.textModeOn = on
+	if on {
+		s.textMode.Importance = widget.HighImportance
+		s.search.SetPlaceHolder("Search the full text   Ctrl+K")
+	} else {
+		s.textMode.Importance = widget.LowImportance
+		s.search.SetPlaceHolder("Find articles   Ctrl+K   (/ for full text)")
+	}
+	s.textMode.Refresh()
+	s.filter(s.query())
+}
+
+// visible is the list on screen and its length.
+func (s *sidebar) visible() (*widget.List, int) {
+	if s.hitList != nil && s.hitList.Visible() {
+		return s.hitList, len(s.hits)
+	}
+	return s.list, len(s.rows)
+}
+
 // move puts the keyboard cursor on another row without opening it.
 func (s *sidebar) move(delta int) {
-	if len(s.rows) == 0 {
+	l, n := s.visible()
+	if n == 0 {
 		return
 	}
-	c := min(max(s.cursor+delta, 0), len(s.rows)-1)
+	c := min(max(s.cursor+delta, 0), n-1)
 	s.moving = true
-	s.list.Select(c)
+	l.Select(c)
 	s.moving = false
 	s.cursor = c
 }
 
 // openCursor opens the row under the keyboard cursor, or the best match.
 func (s *sidebar) openCursor() {
-	if len(s.rows) == 0 {
+	l, n := s.visible()
+	if n == 0 {
 		return
 	}
 	c := max(s.cursor, 0)
-	s.ws.open(s.all[s.rows[c].Index].ID)
+	if l == s.hitList {
+		s.openHit(s.hits[c])
+	} else {
+		s.ws.open(s.all[s.rows[c].Index].ID)
+	}
 	s.ws.reading.focus()
 }
 
