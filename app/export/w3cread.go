@@ -1,0 +1,125 @@
+package export
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"scholia/storage"
+)
+
+func parseStamp(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+// ReadW3C reads a file written by W3C back into docs (in article ID order,
+// highlights in the file's order) and colours. It needs the
+// "scholia:library" extension: plain annotation collections from other
+// tools carry no articles to attach highlights to.
+func ReadW3C(r io.Reader) (docs []Doc, colors []storage.Color, err error) {
+	var coll w3cCollection
+	dec := json.NewDecoder(r)
+	if err := dec.Decode(&coll); err != nil {
+		return nil, nil, fmt.Errorf("export: read w3c: %w", err)
+	}
+	if coll.Context != annoContext || coll.Type != "AnnotationCollection" {
+		return nil, nil, fmt.Errorf("export: read w3c: not a W3C AnnotationCollection (@context %q, type %q)", coll.Context, coll.Type)
+	}
+	lib := coll.Library
+	if lib == nil {
+		return nil, nil, fmt.Errorf("export: read w3c: no scholia:library: not a Scholia export")
+	}
+	if lib.Version != libraryVersion {
+		return nil, nil, fmt.Errorf("export: read w3c: library format version %d is not supported (want %d)", lib.Version, libraryVersion)
+	}
+	for _, c := range lib.Colors {
+		colors = append(colors, storage.Color(c))
+	}
+	index := make(map[int64]int, len(lib.Articles))
+	for _, wa := range lib.Articles {
+		if _, dup := index[wa.ID]; dup {
+			return nil, nil, fmt.Errorf("export: read w3c: article %d appears twice", wa.ID)
+		}
+		a := storage.Article{
+			ID: wa.ID, Title: wa.Title, Author: wa.Author, Source: wa.Source, URL: wa.URL,
+			Published: wa.Published, Tags: wa.Tags, Note: wa.Note, Body: wa.Body,
+		}
+		for _, f := range []struct {
+			dst *time.Time
+			s   string
+		}{{&a.Added, wa.Added}, {&a.Updated, wa.Updated}, {&a.Opened, wa.Opened}} {
+			if *f.dst, err = parseStamp(f.s); err != nil {
+				return nil, nil, fmt.Errorf("export: read w3c: article %d: %w", wa.ID, err)
+			}
+		}
+		index[wa.ID] = len(docs)
+		docs = append(docs, Doc{Article: a})
+	}
+	if coll.First != nil {
+		for _, an := range coll.First.Items {
+			h, err := readAnnotation(an)
+			if err != nil {
+				return nil, nil, fmt.Errorf("export: read w3c: %s: %w", an.ID, err)
+			}
+			i, ok := index[an.Article]
+			if !ok {
+				return nil, nil, fmt.Errorf("export: read w3c: %s: unknown article %d", an.ID, an.Article)
+			}
+			docs[i].Highlights = append(docs[i].Highlights, h)
+		}
+	}
+	return docs, colors, nil
+}
+
+func readAnnotation(an w3cAnnotation) (storage.Highlight, error) {
+	h := storage.Highlight{ArticleID: an.Article, Orphaned: an.Orphaned}
+	idText, ok := strings.CutPrefix(an.ID, highlightPrefix)
+	if !ok {
+		return h, fmt.Errorf("id is not %s<n>", highlightPrefix)
+	}
+	var err error
+	if h.ID, err = strconv.ParseInt(idText, 10, 64); err != nil {
+		return h, fmt.Errorf("bad id: %w", err)
+	}
+	if h.Created, err = parseStamp(an.Created); err != nil {
+		return h, err
+	}
+	if h.Updated, err = parseStamp(an.Modified); err != nil {
+		return h, err
+	}
+	for _, b := range an.Body {
+		switch b.Purpose {
+		case "commenting":
+			h.Comment = b.Value
+		case "tagging":
+			h.Tags = append(h.Tags, b.Value)
+		}
+	}
+	for _, s := range an.Target.Selector {
+		switch s.Type {
+		case "TextQuoteSelector":
+			if s.Exact == nil {
+				return h, fmt.Errorf("TextQuoteSelector without exact")
+			}
+			h.Quote, h.Prefix, h.Suffix = *s.Exact, s.Prefix, s.Suffix
+		case "TextPositionSelector":
+			if s.Start == nil || s.End == nil {
+				return h, fmt.Errorf("TextPositionSelector without start or end")
+			}
+			h.Start, h.End = *s.Start, *s.End
+		}
+	}
+	if an.StalePosition != nil {
+		h.Start, h.End = an.StalePosition.Start, an.StalePosition.End
+	}
+	if an.Color != nil {
+		h.Color = an.Color.Key
+	}
+	return h, nil
+}
