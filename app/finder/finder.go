@@ -50,24 +50,29 @@ type Finder struct {
 	folds string // the same, case-folded (see foldString)
 
 	mu    sync.Mutex
-	cache []cached // recent queries' matches, oldest first
+	cache []*cached // recent queries' matches, oldest first
 }
 
 // span locates one item in Finder.text and Finder.folds.
 type span struct {
 	start, title, end    int32  // in text: the title is text[start:title]
 	fstart, ftitle, fend int32  // in folds
-	mask, tmask          uint64 // folded bytes present, as foldString
+	mask                 uint64 // folded bytes present, as foldString
 	aligned              bool   // folds has the same offsets as text
 	asciiTitle           bool   // byte offsets in the title are rune indexes
 }
 
-// cached remembers which items matched a folded query. Matching is a folded
-// subsequence test, so items matching a longer query that starts with it
-// are among them.
+// cached remembers which items matched a folded query and where the
+// earliest (greedy) match of the query in each ended. sahilm matches exactly
+// when the folded query is a subsequence of the folded text, so a query that
+// extends key matches only among these items, and its greedy match continues
+// from the stored end: one short scan per item decides it. An end within the
+// title means the title alone matches. Entries are never modified.
 type cached struct {
 	key     string
-	matched []int32
+	runes   int     // runes in key
+	matched []int32 // matching items, in item order
+	ends    []int32 // per matched item: offset after its greedy match
 }
 
 // cacheSize covers typing and deleting a few characters.
@@ -98,13 +103,13 @@ func New(items []Item) *Finder {
 		sp := span{start: int32(start), title: int32(titleEnd), end: int32(len(all))}
 		sp.asciiTitle = isASCII(all[start:titleEnd])
 		sp.fstart = int32(len(fb))
-		var rest uint64
+		var title, rest uint64
 		var alignedTitle, alignedRest bool
-		fb, sp.tmask, alignedTitle = foldString(fb, all[start:titleEnd])
+		fb, title, alignedTitle = foldString(fb, all[start:titleEnd])
 		sp.ftitle = int32(len(fb))
 		fb, rest, alignedRest = foldString(fb, all[titleEnd:])
 		sp.fend = int32(len(fb))
-		sp.mask = sp.tmask | rest
+		sp.mask = title | rest
 		sp.aligned = alignedTitle && alignedRest
 		f.spans[i] = sp
 	}
@@ -157,12 +162,11 @@ func (f *Finder) Search(ctx context.Context, query string, limit int) []Match {
 		return f.first(limit)
 	}
 	q := compile(query)
-	cands, narrowed := f.lookup(q.key)
-	res, matched, ok := f.scan(ctx, q, cands, narrowed, limit)
+	res, next, ok := f.scan(ctx, q, f.lookup(q.key), limit)
 	if !ok || ctx.Err() != nil {
 		return nil
 	}
-	f.remember(q.key, matched)
+	f.remember(next)
 	return f.matches(res)
 }
 
@@ -178,37 +182,33 @@ func (f *Finder) first(limit int) []Match {
 	return out
 }
 
-// lookup returns the matches of the longest remembered query that the new
-// folded query extends, or false to search every item.
-func (f *Finder) lookup(key string) ([]int32, bool) {
+// lookup returns the longest remembered query that the new folded query
+// extends, or nil to search every item.
+func (f *Finder) lookup(key string) *cached {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var best *cached
 	for k := range f.cache {
-		c := &f.cache[k]
-		if strings.HasPrefix(key, c.key) && (best == nil || len(c.key) > len(best.key)) {
+		if c := f.cache[k]; strings.HasPrefix(key, c.key) && (best == nil || len(c.key) > len(best.key)) {
 			best = c
 		}
 	}
-	if best == nil {
-		return nil, false
-	}
-	return best.matched, true // never modified once stored
+	return best
 }
 
-func (f *Finder) remember(key string, matched []int32) {
+func (f *Finder) remember(c *cached) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	for k := range f.cache {
-		if f.cache[k].key == key {
-			f.cache[k].matched = matched
+		if f.cache[k].key == c.key {
+			f.cache[k] = c
 			return
 		}
 	}
 	if len(f.cache) == cacheSize {
 		f.cache = append(f.cache[:0], f.cache[1:]...)
 	}
-	f.cache = append(f.cache, cached{key: key, matched: matched})
+	f.cache = append(f.cache, c)
 }
 
 // forget empties the cache, so benchmarks can time a first keystroke.

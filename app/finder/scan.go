@@ -63,19 +63,6 @@ func compile(query string) *pattern {
 	return q
 }
 
-// in reports whether the folded query is a subsequence of folded text s,
-// rune by rune: exactly when sahilm would match the unfolded strings.
-func (q *pattern) in(s string) bool {
-	for _, enc := range q.enc {
-		k := index(s, enc)
-		if k < 0 {
-			return false
-		}
-		s = s[k+len(enc):]
-	}
-	return true
-}
-
 // result is one matching item before it becomes a Match. pos holds the
 // matched byte offsets in the scored string.
 type result struct {
@@ -100,8 +87,11 @@ func compare(a, b result) int {
 // chunkOut is what scanning one contiguous run of candidates produced.
 type chunkOut struct {
 	matched []int32  // every matching item, in item order
+	ends    []int32  // and where its greedy match ends (see cached)
 	res     []result // all matches, or with a limit a heap of the best limit
 	pos     []int32  // arena for the results' pos slices
+	rest    []int32  // items matching only with the other fields, not yet scored
+	titles  int      // title matches found
 }
 
 const (
@@ -109,33 +99,32 @@ const (
 	maxChunk = 16384 // bounds the time between cancellation checks
 )
 
-// scan scores the candidates (every item unless narrowed) and returns the
-// best results in order, all matching items, and false if ctx was cancelled.
-func (f *Finder) scan(ctx context.Context, q *pattern, cands []int32, narrowed bool, limit int) ([]result, []int32, bool) {
+// scan scores the items matching q — among base's matches when base is not
+// nil — and returns the best results in order, the matches to remember, and
+// false if ctx was cancelled.
+//
+// Title matches are scored first; items matching only with the other fields
+// are merely collected, and scored afterwards only if fewer than limit
+// titles matched, since any title match outranks them.
+func (f *Finder) scan(ctx context.Context, q *pattern, base *cached, limit int) ([]result, *cached, bool) {
 	n := len(f.spans)
-	if narrowed {
-		n = len(cands)
+	if base != nil {
+		n = len(base.matched)
 	}
 	workers := runtime.GOMAXPROCS(0)
 	size := min(max(minChunk, (n+4*workers-1)/(4*workers)), maxChunk)
 	chunks := max((n+size-1)/size, 1)
 	outs := make([]chunkOut, chunks)
-	var next atomic.Int64
-	work := func() {
-		for {
-			c := int(next.Add(1) - 1)
-			if c >= chunks || ctx.Err() != nil {
-				return
-			}
-			f.scanChunk(q, cands, narrowed, c*size, min((c+1)*size, n), limit, &outs[c])
-		}
+	parallel(ctx, workers, chunks, func(c int) {
+		f.scanChunk(q, base, c*size, min((c+1)*size, n), limit, &outs[c])
+	})
+	titles := 0
+	for _, o := range outs {
+		titles += o.titles
 	}
-	var wg sync.WaitGroup
-	for w := 1; w < min(workers, chunks); w++ {
-		wg.Go(work)
+	if limit <= 0 || titles < limit {
+		parallel(ctx, workers, chunks, func(c int) { f.scoreRest(q, limit, &outs[c]) })
 	}
-	work()
-	wg.Wait()
 	if ctx.Err() != nil {
 		return nil, nil, false
 	}
@@ -146,10 +135,11 @@ func (f *Finder) scan(ctx context.Context, q *pattern, cands []int32, narrowed b
 		found += len(o.matched)
 	}
 	res := make([]result, 0, total)
-	matched := make([]int32, 0, found) // never nil: nil means "not narrowed"
+	next := &cached{key: q.key, runes: len(q.enc), matched: make([]int32, 0, found), ends: make([]int32, 0, found)}
 	for _, o := range outs {
 		res = append(res, o.res...)
-		matched = append(matched, o.matched...)
+		next.matched = append(next.matched, o.matched...)
+		next.ends = append(next.ends, o.ends...)
 	}
 	if limit > 0 {
 		slices.SortFunc(res, compare)
@@ -157,69 +147,124 @@ func (f *Finder) scan(ctx context.Context, q *pattern, cands []int32, narrowed b
 	} else {
 		sortInOrder(res)
 	}
-	return res, matched, true
+	return res, next, true
 }
 
-// scanChunk scores candidates lo..hi-1 into out.
-func (f *Finder) scanChunk(q *pattern, cands []int32, narrowed bool, lo, hi, limit int, out *chunkOut) {
+// parallel runs fn for chunks 0..chunks-1 on up to workers goroutines,
+// starting no new chunk once ctx is cancelled.
+func parallel(ctx context.Context, workers, chunks int, fn func(c int)) {
+	var next atomic.Int64
+	work := func() {
+		for {
+			c := int(next.Add(1) - 1)
+			if c >= chunks || ctx.Err() != nil {
+				return
+			}
+			fn(c)
+		}
+	}
+	var wg sync.WaitGroup
+	for w := 1; w < min(workers, chunks); w++ {
+		wg.Go(work)
+	}
+	work()
+	wg.Wait()
+}
+
+// scanChunk decides which of candidates lo..hi-1 match, scores those whose
+// title matches and collects the others into out.rest.
+func (f *Finder) scanChunk(q *pattern, base *cached, lo, hi, limit int, out *chunkOut) {
+	from := 0 // pattern runes already matched at the candidates' ends
+	if base != nil {
+		from = base.runes
+	}
 	for k := lo; k < hi; k++ {
-		i := int32(k)
-		if narrowed {
-			i = cands[k]
+		i, at := int32(k), 0
+		if base != nil {
+			i, at = base.matched[k], int(base.ends[k])
 		}
 		sp := &f.spans[i]
 		if q.mask&^sp.mask != 0 {
 			continue // a query byte the item lacks: the cheapest rejection
 		}
-		folded := f.folds[sp.fstart:sp.fend]
-		if limit > 0 && len(out.res) == limit {
-			// When even a title match could not displace the worst result
-			// kept, only membership is needed (for narrowing), not a score.
-			if w := &out.res[0]; w.tier == 0 && q.bound-int(sp.title-sp.start) <= w.score {
-				if f.member(sp, q) {
-					out.matched = append(out.matched, i)
-				}
-				continue
-			}
-		}
-		text := f.text[sp.start:sp.end]
-		tlen, ftlen := sp.title-sp.start, sp.ftitle-sp.fstart
-		n0 := len(out.pos)
-		var score int
-		ok := false
-		tier := uint8(0)
-		if q.mask&^sp.tmask == 0 {
-			score, ok, out.pos = scoreItem(sp, q, text[:tlen], folded[:ftlen], out.pos)
-		}
-		if !ok {
-			tier = 1
-			if limit > 0 && len(out.res) == limit && out.res[0].tier == 0 {
-				if f.member(sp, q) { // a match, but never a kept one
-					out.matched = append(out.matched, i)
-				}
-				continue
-			}
-			score, ok, out.pos = scoreItem(sp, q, text, folded, out.pos)
-			if !ok {
-				continue
-			}
+		end := f.advance(sp, q, from, at)
+		if end < 0 {
+			continue
 		}
 		out.matched = append(out.matched, i)
-		r := result{score: score, idx: i, tier: tier, pos: out.pos[n0:len(out.pos):len(out.pos)]}
-		if limit > 0 {
-			pushBounded(&out.res, r, limit)
-		} else {
-			out.res = append(out.res, r)
+		out.ends = append(out.ends, int32(end))
+		if end > int(sp.ftitle-sp.fstart) {
+			out.rest = append(out.rest, i)
+			continue
+		}
+		out.titles++
+		if limit > 0 && len(out.res) == limit {
+			// Skip scoring what cannot displace the worst result kept.
+			if w := &out.res[0]; w.tier == 0 && q.bound-int(sp.title-sp.start) <= w.score {
+				continue
+			}
+		}
+		n0 := len(out.pos)
+		score, ok, pos := scoreItem(sp, q, f.text[sp.start:sp.title], f.folds[sp.fstart:sp.ftitle], out.pos)
+		out.pos = pos
+		if ok { // always: the greedy match lies in the title
+			out.push(result{score: score, idx: i, pos: pos[n0:len(pos):len(pos)]}, limit)
 		}
 	}
 }
 
-// member reports whether item sp matches q, without scoring it.
-func (f *Finder) member(sp *span, q *pattern) bool {
+// advance continues the greedy match of q's runes from..end in item sp at
+// offset at, returning the offset after it or -1 if q does not match. The
+// offsets are into the folded text, equal to those into the text when the
+// item is aligned.
+func (f *Finder) advance(sp *span, q *pattern, from, at int) int {
 	if sp.aligned && q.ascii {
-		return inBytes(f.text[sp.start:sp.end], q)
+		s := f.text[sp.start:sp.end]
+		for k := from; k < len(q.val); k++ {
+			if at = scanTo(s, at, q.val[k], q.or[k]); at == len(s) {
+				return -1
+			}
+			at++
+		}
+		return at
 	}
-	return q.in(f.folds[sp.fstart:sp.fend])
+	s := f.folds[sp.fstart:sp.fend]
+	for _, enc := range q.enc[from:] {
+		k := index(s[at:], enc)
+		if k < 0 {
+			return -1
+		}
+		at += k + len(enc)
+	}
+	return at
+}
+
+// scoreRest scores the items of out.rest, which match only with the other
+// fields.
+func (f *Finder) scoreRest(q *pattern, limit int, out *chunkOut) {
+	for _, i := range out.rest {
+		sp := &f.spans[i]
+		text := f.text[sp.start:sp.end]
+		if limit > 0 && len(out.res) == limit {
+			if w := &out.res[0]; w.tier == 0 || q.bound-len(text) <= w.score {
+				continue
+			}
+		}
+		n0 := len(out.pos)
+		score, ok, pos := scoreItem(sp, q, text, f.folds[sp.fstart:sp.fend], out.pos)
+		out.pos = pos
+		if ok { // always: member said so
+			out.push(result{score: score, idx: i, tier: 1, pos: pos[n0:len(pos):len(pos)]}, limit)
+		}
+	}
+}
+
+func (out *chunkOut) push(r result, limit int) {
+	if limit > 0 {
+		pushBounded(&out.res, r, limit)
+	} else {
+		out.res = append(out.res, r)
+	}
 }
 
 func scoreItem(sp *span, q *pattern, text, folded string, pos []int32) (int, bool, []int32) {

@@ -265,15 +265,3 @@ func scoreBytes(s string, q *pattern, pos []int32) (int, bool, []int32) {
 	}
 	return total + m - len(s), true, pos
 }
-
-// inBytes is pattern.in for an ASCII pattern over aligned original text.
-func inBytes(s string, q *pattern) bool {
-	j := 0
-	for k := range q.val {
-		if j = scanTo(s, j, q.val[k], q.or[k]); j == len(s) {
-			return false
-		}
-		j++
-	}
-	return true
-}
