@@ -185,8 +185,10 @@ func writeSourceLine(b *bytes.Buffer, a storage.Article) {
 
 // linkDestination returns raw as a CommonMark pointy-bracket destination,
 // or false when it is not an absolute http(s) URL. Characters that could end
-// the destination or the line are percent-encoded; '&' and '\' are
-// backslash-escaped so entity and escape decoding give the URL back.
+// the destination or the line are percent-encoded; '\\' is backslash-escaped
+// and '&' written as "&amp;", so that decoding escapes and entity references
+// (which renderers do to destinations, some in either order) gives the URL
+// back exactly.
 func linkDestination(raw string) (string, bool) {
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -198,9 +200,10 @@ func linkDestination(raw string) (string, bool) {
 		switch {
 		case c <= ' ' || c == '<' || c == '>' || c == 0x7f:
 			fmt.Fprintf(&b, "%%%02X", c)
-		case c == '\\' || c == '&':
-			b.WriteByte('\\')
-			b.WriteByte(c)
+		case c == '\\':
+			b.WriteString(`\\`)
+		case c == '&':
+			b.WriteString("&amp;")
 		default:
 			b.WriteByte(c)
 		}

@@ -162,6 +162,9 @@ var hostile = map[string]string{
 	"list in quote":   "> - a\n>\n> ```",
 	"hash only":       "#",
 	"hashes closing":  "title ##",
+	"js url":          "javascript:alert(1)",
+	"odd url":         "https://example.com/a b)<c>&amp;\\x?q=`1`",
+	"data url":        "data:text/html,<script>alert(1)</script>",
 }
 
 // hostileDoc puts s into one field of an otherwise plain article.
@@ -235,4 +238,96 @@ func FuzzArticle(f *testing.F) {
 			checkArticle(t, b.Bytes(), d, colors, true)
 		}
 	})
+}
+
+func TestMarkdownHostileOneFile(t *testing.T) {
+	// Every hostile string as title, quote, comment and tag of its own
+	// article: each article still starts with its "# Title" and its
+	// metadata block, in order, and nothing else looks like one.
+	var docs []Doc
+	var titles []string
+	for i, name := range slices.Sorted(mapKeys(hostile)) {
+		d, colors := hostileDoc("title", hostile[name])
+		_ = colors
+		d.Article.ID = int64(i + 1)
+		d.Highlights[0].Quote = hostile[name]
+		d.Highlights[0].Comment = hostile[name]
+		d.Highlights[0].Tags = []string{hostile[name]}
+		docs = append(docs, d)
+		title := normText(hostile[name])
+		if title == "" {
+			title = "Untitled"
+		}
+		titles = append(titles, title)
+	}
+	var b bytes.Buffer
+	if err := Markdown(&b, docs, storage.DefaultColors); err != nil {
+		t.Fatal(err)
+	}
+	src := b.Bytes()
+	doc := goldmark.New().Parser().Parse(text.NewReader(src))
+	k := 0
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		switch x := n.(type) {
+		case *ast.Heading:
+			if x.Level != 1 {
+				continue
+			}
+			if k >= len(docs) {
+				t.Fatalf("extra top-level heading %q", normText(nodeText(n, src)))
+			}
+			if got := normText(nodeText(n, src)); got != titles[k] {
+				t.Errorf("article %d heading %q, want %q", k+1, got, titles[k])
+			}
+			fc, ok := n.NextSibling().(*ast.FencedCodeBlock)
+			if !ok || string(fc.Language(src)) != "yaml" {
+				t.Fatalf("article %d heading not followed by its metadata block", k+1)
+			}
+			var fm frontMatter
+			if err := yaml.Unmarshal([]byte(nodeText(fc, src)), &fm); err != nil {
+				t.Fatalf("article %d metadata: %v", k+1, err)
+			}
+			if fm.ScholiaID != ScholiaID(docs[k].Article) || normText(fm.Title) != normText(docs[k].Article.Title) {
+				t.Errorf("article %d metadata %+v", k+1, fm)
+			}
+			k++
+		case *ast.FencedCodeBlock:
+			if string(x.Language(src)) == "yaml" && (n.PreviousSibling() == nil || n.PreviousSibling().Kind() != ast.KindHeading) {
+				t.Errorf("stray yaml block after article %d", k)
+			}
+		case *ast.ThematicBreak, *ast.List, *ast.HTMLBlock, *ast.CodeBlock:
+			t.Errorf("%v block after article %d", n.Kind(), k)
+		}
+	}
+	if k != len(docs) {
+		t.Errorf("found %d articles, want %d", k, len(docs))
+	}
+}
+
+func TestObsidianTag(t *testing.T) {
+	tests := map[string]struct{ in, want string }{
+		"space":       {"foreign policy", "foreign-policy"},
+		"digits":      {"2022", "tag-2022"},
+		"nested":      {"topic/sub topic", "topic/sub-topic"},
+		"slashes":     {"/a//b/", "a/b"},
+		"hash":        {"#nato", "nato"},
+		"accents":     {"économie", "économie"},
+		"punctuation": {"C++ & Go!", "C-Go"},
+		"underscore":  {"snake_case", "snake-case"},
+		"emoji only":  {"🙂", ""},
+		"empty":       {"", ""},
+		"controls":    {"a\x00b\nc", "ab-c"},
+		"markup":      {"[x](y) <b>", "x-y-b"},
+	}
+	for name, tc := range tests {
+		t.Run(name, func(t *testing.T) {
+			got := ObsidianTag(tc.in)
+			if got != tc.want {
+				t.Errorf("ObsidianTag(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+			if got != "" && !tagName.MatchString(got) {
+				t.Errorf("%q is not an Obsidian tag", got)
+			}
+		})
+	}
 }
