@@ -1,0 +1,42 @@
+package reader
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// FuzzLayout checks that any body wraps into lines that tile its
+// paragraphs, that Text gives the body back, and that selection helpers
+// stay inside it.
+func FuzzLayout(f *testing.F) {
+	for _, s := range []string{
+		"", "\n", "a\n\nb", "café ☕ 東京", "Cafe\u0301 👩‍👩‍👧 \t tab", "\xff\xfe broken utf8",
+		"東京都の天気は晴れです。東京都の天気は晴れです。東京都の天気は晴れです。",
+		"averyveryveryveryveryveryveryveryveryveryveryveryveryveryveryveryverylongword",
+	} {
+		f.Add(s, uint16(300))
+	}
+	f.Fuzz(func(t *testing.T, body string, width uint16) {
+		test.NewTempApp(t)
+		r := NewReader()
+		r.SetDocument(Document{Title: "T", Body: body})
+		w := test.NewTempWindow(t, r)
+		w.SetPadded(false)
+		w.Resize(fyne.NewSize(float32(width%1200)+40, 300))
+		checkLayout(t, r)
+		if r.Text(0, r.nRunes) != body {
+			t.Fatal("Text(0,n) is not the body")
+		}
+		for o := 0; o <= r.nRunes && o < 200; o++ {
+			if s, e := r.wordAt(o); s < 0 || e > r.nRunes || s > e {
+				t.Fatalf("wordAt(%d) = %d,%d", o, s, e)
+			}
+			if n := r.stepChar(o, 1); n < o || n > r.nRunes {
+				t.Fatalf("stepChar(%d,+1) = %d", o, n)
+			}
+			_ = r.OffsetAt(r.PositionOf(o))
+		}
+	})
+}
