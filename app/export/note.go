@@ -8,7 +8,8 @@ import (
 // writeNote appends the article note. The note is the user's own Markdown
 // and is kept as written, but it must not reach past its place: an unclosed
 // code fence or an HTML block that only ends at a marker (<script>, <!--,
-// <?...) would swallow the highlights after it. When the note could do that,
+// <?...) would swallow the highlights after it, and so would an unpaired
+// %% or $$ in Obsidian. When the note could do that,
 // it is shown as its source in a fenced ```markdown block instead, which
 // nothing inside can close. Front matter cannot be faked: the title heading
 // always comes first.
@@ -38,6 +39,11 @@ func writeNote(b *bytes.Buffer, note string) {
 // fence or HTML-looking line together with any list or blockquote (where
 // container rules decide what closes) counts as not contained.
 func noteContained(note string) bool {
+	// Obsidian's %%comments%% and $$math$$ run to the next marker across
+	// blocks, so an odd count would hide everything after the note there.
+	if strings.Count(note, "%%")%2 == 1 || strings.Count(note, "$$")%2 == 1 {
+		return false
+	}
 	var (
 		inFence   bool
 		fenceChar byte

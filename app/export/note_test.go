@@ -31,6 +31,9 @@ func TestWriteNote(t *testing.T) {
 		"backticks inside":     {note: "````\n```\n"},
 		"list then html":       {note: "- a\n\n<div>"},
 		"control characters":   {note: "a\x00b\x1b[31mc", verbatim: true},
+		"obsidian comment":     {note: "%%hidden\n\nstill hidden"},
+		"obsidian comment ok":  {note: "%%hidden%% shown", verbatim: true},
+		"obsidian math":        {note: "$$\nx^2"},
 		"only whitespace":      {note: " \n\t\n ", verbatim: true},
 	}
 	for name, tc := range tests {
