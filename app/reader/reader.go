@@ -52,7 +52,10 @@ var DefaultColors = []color.Color{
 }
 
 // Reader is the reading pane widget. Create it with NewReader; all methods
-// must be called on the Fyne goroutine (use fyne.Do from elsewhere).
+// must be called on the Fyne goroutine (use fyne.Do from elsewhere). It
+// scrolls itself: place it directly in a split or border, not in a
+// container.Scroll. Size the window before showing it, so the first wrap
+// happens at the real width.
 type Reader struct {
 	widget.BaseWidget
 
