@@ -16,7 +16,8 @@ import (
 )
 
 // frontMatter is an article's metadata as written to YAML. It is marshalled
-// by the YAML library, never assembled by hand, so no title can break it.
+// by the YAML library, never assembled by hand, so no title can break it;
+// values are single-line with control characters dropped, as in the text.
 // Tags are the Obsidian-safe forms also used inline (see ObsidianTag), so
 // Obsidian's tag pane and the #tags in the text agree.
 type frontMatter struct {
@@ -71,7 +72,7 @@ func Markdown(w io.Writer, docs []Doc, colors []storage.Color) error {
 	for i, d := range docs {
 		b.Reset()
 		if i > 0 {
-			b.WriteByte('\n')
+			b.WriteString("\n\n") // two blank lines before each next article
 		}
 		writeTitle(&b, d.Article.Title)
 		yml, err := marshalYAML(newFrontMatter(d))
@@ -85,6 +86,7 @@ func Markdown(w io.Writer, docs []Doc, colors []storage.Color) error {
 		b.WriteString(fence)
 		b.WriteString("\n\n")
 		writeArticleBody(&b, d, p)
+		endLine(&b)
 		if _, err := bw.Write(b.Bytes()); err != nil {
 			return fmt.Errorf("export: write markdown: %w", err)
 		}
@@ -119,7 +121,18 @@ func renderArticle(b *bytes.Buffer, d Doc, p palette) error {
 	b.WriteString("---\n\n")
 	writeTitle(b, d.Article.Title)
 	writeArticleBody(b, d, p)
+	endLine(b)
 	return nil
+}
+
+// endLine leaves b ending in exactly one newline, as editors write files.
+func endLine(b *bytes.Buffer) {
+	n := b.Len()
+	for n > 0 && b.Bytes()[n-1] == '\n' {
+		n--
+	}
+	b.Truncate(n)
+	b.WriteByte('\n')
 }
 
 func writeTitle(b *bytes.Buffer, title string) {
