@@ -47,8 +47,12 @@ type ownFile struct {
 // renamed to the new title's file name rather than duplicated. Each file is
 // written to a temporary name and renamed into place, so no half-written
 // file is ever visible; a file whose content would not change is not
-// rewritten. progress, if not nil, is called after each doc. Cancelling
-// ctx stops between files and returns the report so far with ctx.Err().
+// rewritten; one that would is replaced whole, edits made to it in the vault
+// included (the library is the source). Files are written by a few
+// goroutines at once; progress, if not nil, is called on the caller's
+// goroutine after each doc. Cancelling ctx stops between files and returns
+// the report so far with ctx.Err(). Two docs with one article ID are an
+// error, checked before anything is written.
 func Vault(ctx context.Context, dir string, docs []Doc, colors []storage.Color, progress func(done, total int)) (VaultReport, error) {
 	rep := VaultReport{Files: make([]string, len(docs))}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
