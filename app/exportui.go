@@ -78,12 +78,21 @@ func (ws *workspace) exportScope(scope string) []int64 {
 }
 
 func (ws *workspace) chooseExportTarget(ids []int64, format string) {
+	name := ""
+	if len(ids) == 1 && ws.current != nil && ids[0] == ws.current.ID {
+		name = ws.current.Title
+	}
+	ws.askExportTarget(format, name, func(target string) { ws.runExport(ids, format, target) })
+}
+
+// askExportTarget asks for a folder (vault) or a file name, then calls done.
+func (ws *workspace) askExportTarget(format, title string, done func(target string)) {
 	if format == formatVault {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err != nil {
 				ws.showError(err)
 			} else if u != nil {
-				ws.runExport(ids, format, u.Path())
+				done(u.Path())
 			}
 		}, ws.win)
 		d.Show()
@@ -99,14 +108,14 @@ func (ws *workspace) chooseExportTarget(ids []int64, format string) {
 		}
 		path := w.URI().Path()
 		w.Close()
-		ws.runExport(ids, format, path)
+		done(path)
 	}, ws.win)
 	name := "Scholia notes.md"
-	if format == formatJSON {
+	switch {
+	case format == formatJSON:
 		name = "Scholia library.json"
-	}
-	if len(ids) == 1 && ws.current != nil && ids[0] == ws.current.ID && format == formatOne {
-		name = export.FileName(ws.current.Title, nil)
+	case title != "":
+		name = export.FileName(title, nil)
 	}
 	d.SetFileName(name)
 	d.Show()
@@ -115,22 +124,33 @@ func (ws *workspace) chooseExportTarget(ids []int64, format string) {
 // runExport writes the export in the background with progress and Cancel,
 // then says where the files went.
 func (ws *workspace) runExport(ids []int64, format, target string) {
+	ws.runExportDocs(len(ids), format, target, func(ctx context.Context) ([]export.Doc, error) {
+		return loadDocs(ctx, ws.store, ids)
+	})
+}
+
+// runExportDocs is runExport for docs loaded by load (off the UI goroutine).
+func (ws *workspace) runExportDocs(n int, format, target string, load func(context.Context) ([]export.Doc, error)) {
 	ws.notes.flush() // export what was just typed too
 	ctx, cancel := context.WithCancel(ws.ctx)
 	bar := widget.NewProgressBar()
-	bar.Max = float64(len(ids))
-	status := widget.NewLabel(fmt.Sprintf("Reading %s…", plural(len(ids), "article")))
+	bar.Max = float64(n)
+	status := widget.NewLabel(fmt.Sprintf("Reading %s…", plural(n, "article")))
 	prog := dialog.NewCustomWithoutButtons("Exporting",
 		container.NewVBox(status, bar, container.NewCenter(widget.NewButton("Cancel", cancel))), ws.win)
 	prog.Resize(fyne.NewSize(460, 150))
 	prog.Show()
 	go func() {
-		msg, err := exportTo(ctx, ws.store, ids, format, target, func(done, total int) {
-			fyne.Do(func() {
-				bar.SetValue(float64(done))
-				status.SetText(fmt.Sprintf("%d of %d articles", done, total))
+		docs, err := load(ctx)
+		msg := ""
+		if err == nil {
+			msg, err = exportDocs(ctx, ws.store, docs, format, target, func(done, total int) {
+				fyne.Do(func() {
+					bar.SetValue(float64(done))
+					status.SetText(fmt.Sprintf("%d of %d articles", done, total))
+				})
 			})
-		})
+		}
 		cancel()
 		fyne.Do(func() {
 			prog.Hide()
@@ -146,20 +166,34 @@ func (ws *workspace) runExport(ids []int64, format, target string) {
 	}()
 }
 
-// exportTo does the work of runExport off the UI goroutine and returns a
-// sentence saying what was written where.
-func exportTo(ctx context.Context, s *storage.Store, ids []int64, format, target string, progress func(done, total int)) (string, error) {
+// loadDocs reads the articles to export with their highlights.
+func loadDocs(ctx context.Context, s *storage.Store, ids []int64) ([]export.Doc, error) {
 	bundles, err := s.Bundles(ctx, ids)
 	if err != nil {
-		return "", err
-	}
-	colors, err := s.Colors(ctx)
-	if err != nil {
-		return "", err
+		return nil, err
 	}
 	docs := make([]export.Doc, len(bundles))
 	for i, b := range bundles {
 		docs[i] = export.Doc{Article: b.Article, Highlights: b.Highlights}
+	}
+	return docs, nil
+}
+
+// exportTo does the work of runExport off the UI goroutine and returns a
+// sentence saying what was written where.
+func exportTo(ctx context.Context, s *storage.Store, ids []int64, format, target string, progress func(done, total int)) (string, error) {
+	docs, err := loadDocs(ctx, s, ids)
+	if err != nil {
+		return "", err
+	}
+	return exportDocs(ctx, s, docs, format, target, progress)
+}
+
+// exportDocs writes docs in the format to target.
+func exportDocs(ctx context.Context, s *storage.Store, docs []export.Doc, format, target string, progress func(done, total int)) (string, error) {
+	colors, err := s.Colors(ctx)
+	if err != nil {
+		return "", err
 	}
 	if format == formatVault {
 		rep, err := export.Vault(ctx, target, docs, colors, progress)

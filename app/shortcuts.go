@@ -58,6 +58,9 @@ func (ws *workspace) shortcuts() []shortcut {
 		{menuView, "Show or hide the sidebar", ctrlShift(fyne.KeyL), "", func() { ws.togglePane(&ws.hideSidebar) }},
 		{menuView, "Show or hide the notes panel", ctrlShift(fyne.KeyN), "", func() { ws.togglePane(&ws.hideNotes) }},
 
+		{menuLibrary, "All highlights", ctrlShift(fyne.KeyH), "", ws.showAllHighlights},
+		{menuLibrary, "Manage tags…", ctrlShift(fyne.KeyT), "", ws.manageTags},
+
 		{menuHelp, "Getting started", nil, "", ws.openWelcome},
 		{menuHelp, "Keyboard shortcuts", ctrl(fyne.KeySlash), "", ws.showShortcuts},
 		{menuHelp, "About Scholia", nil, "", ws.showAbout},

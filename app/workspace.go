@@ -34,6 +34,7 @@ type workspace struct {
 	leftSplit, rightSplit         *container.Split
 	hideSidebar, hideNotes        bool
 	trash                         []storage.Bundle // deleted articles, for undo
+	allHL                         *allHighlights   // the All highlights window, when open
 }
 
 func newWorkspace(ctx context.Context, a fyne.App, w fyne.Window, store *storage.Store) *workspace {
