@@ -12,6 +12,10 @@ import (
 	"scholia/storage"
 )
 
+// defaultTextSize is the reading text size until the user changes it: a
+// little larger than the interface text, as reading apps use.
+const defaultTextSize = 16
+
 // readingPane is the centre pane: the reader widget showing the open article,
 // and the highlight actions it reports, saved at once and undoable.
 type readingPane struct {
@@ -28,7 +32,8 @@ func newReadingPane(ws *workspace) *readingPane {
 
 func (p *readingPane) buildUI() fyne.CanvasObject {
 	p.view = reader.NewReader()
-	p.view.SetTextSize(float32(p.ws.app.Preferences().FloatWithFallback(prefTextSize, 0)))
+	p.view.DefaultTextSize = defaultTextSize
+	p.view.SetTextSize(float32(p.ws.app.Preferences().FloatWithFallback(prefTextSize, defaultTextSize)))
 	cs := make([]color.Color, len(p.ws.colors))
 	for i, c := range p.ws.colors {
 		cs[i] = hexColor(c.Hex)
@@ -175,7 +180,7 @@ func (p *readingPane) clear() {
 func (p *readingPane) zoom(step int) {
 	size := p.view.TextSize() + float32(step)
 	if step == 0 {
-		size = 0
+		size = defaultTextSize
 	}
 	p.view.SetTextSize(size)
 	p.ws.app.Preferences().SetFloat(prefTextSize, float64(size))

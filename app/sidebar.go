@@ -275,7 +275,7 @@ func (s *sidebar) apply(rows []finder.Match) {
 	s.list.Refresh()
 	switch n := len(rows); {
 	case len(s.all) == 0:
-		s.count.SetText("No articles yet: File → Import files…")
+		s.count.SetText("No articles yet: import some from the File menu")
 	case n == 0:
 		s.count.SetText("No matches")
 	case n == len(s.all):

@@ -190,7 +190,7 @@ func (r *Reader) customShortcut(sc *desktop.CustomShortcut) {
 	case fyne.KeyMinus:
 		r.changeTextSize(r.TextSize() - 1)
 	case fyne.Key0:
-		r.changeTextSize(r.themeTextSize())
+		r.changeTextSize(r.defaultTextSize())
 	case fyne.KeyHome, fyne.KeyEnd:
 		to := 0
 		if sc.KeyName == fyne.KeyEnd {
@@ -205,6 +205,15 @@ func (r *Reader) customShortcut(sc *desktop.CustomShortcut) {
 			r.setScroll(r.maxScroll())
 		}
 	}
+}
+
+// defaultTextSize is what Ctrl+0 returns to: the owner's DefaultTextSize,
+// else the theme's text size.
+func (r *Reader) defaultTextSize() float32 {
+	if r.DefaultTextSize > 0 {
+		return r.DefaultTextSize
+	}
+	return r.themeTextSize()
 }
 
 func (r *Reader) changeTextSize(size float32) {

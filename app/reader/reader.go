@@ -73,6 +73,8 @@ type Reader struct {
 	OnSelectionChanged func(start, end int)
 	// OnFontSizeChanged reports a text size chosen with Ctrl+plus/minus/0.
 	OnFontSizeChanged func(size float32)
+	// DefaultTextSize is the size Ctrl+0 returns to; 0 means the theme's.
+	DefaultTextSize float32
 
 	doc        Document
 	nRunes     int
