@@ -162,12 +162,12 @@ func (f *Finder) Search(ctx context.Context, query string, limit int) []Match {
 		return f.first(limit)
 	}
 	q := compile(query)
-	res, next, ok := f.scan(ctx, q, f.lookup(q.key), limit)
+	res, dest, arenas, next, ok := f.scan(ctx, q, f.lookup(q.key), limit)
 	if !ok || ctx.Err() != nil {
 		return nil
 	}
 	f.remember(next)
-	return f.matches(res)
+	return f.matches(res, dest, arenas, len(q.runes))
 }
 
 func (f *Finder) first(limit int) []Match {

@@ -63,13 +63,15 @@ func compile(query string) *pattern {
 	return q
 }
 
-// result is one matching item before it becomes a Match. pos holds the
-// matched byte offsets in the scored string.
+// result is one matching item before it becomes a Match. Its matched byte
+// offsets are the pattern's rune count of int32s at off in its chunk's pos
+// arena: holding no pointers keeps 100k results cheap for the collector.
 type result struct {
 	score int
 	idx   int32
+	off   int32
+	chunk int32
 	tier  uint8 // 0: matched on the title; 1: needed the other fields
-	pos   []int32
 }
 
 // compare orders results best first: title matches, higher score, then
@@ -92,6 +94,7 @@ type chunkOut struct {
 	pos     []int32  // arena for the results' pos slices
 	rest    []int32  // items matching only with the other fields, not yet scored
 	titles  int      // title matches found
+	id      int32    // this chunk's index, for result.chunk
 }
 
 const (
@@ -100,13 +103,14 @@ const (
 )
 
 // scan scores the items matching q — among base's matches when base is not
-// nil — and returns the best results in order, the matches to remember, and
-// false if ctx was cancelled.
+// nil — and returns the results best first (with a limit) or with each
+// one's final place in dest (without), their offset arenas, the matches to
+// remember, and false if ctx was cancelled.
 //
 // Title matches are scored first; items matching only with the other fields
 // are merely collected, and scored afterwards only if fewer than limit
 // titles matched, since any title match outranks them.
-func (f *Finder) scan(ctx context.Context, q *pattern, base *cached, limit int) ([]result, *cached, bool) {
+func (f *Finder) scan(ctx context.Context, q *pattern, base *cached, limit int) (res []result, dest []int32, arenas [][]int32, next *cached, ok bool) {
 	n := len(f.spans)
 	if base != nil {
 		n = len(base.matched)
@@ -115,6 +119,9 @@ func (f *Finder) scan(ctx context.Context, q *pattern, base *cached, limit int) 
 	size := min(max(minChunk, (n+4*workers-1)/(4*workers)), maxChunk)
 	chunks := max((n+size-1)/size, 1)
 	outs := make([]chunkOut, chunks)
+	for c := range outs {
+		outs[c].id = int32(c)
+	}
 	parallel(ctx, workers, chunks, func(c int) {
 		f.scanChunk(q, base, c*size, min((c+1)*size, n), limit, &outs[c])
 	})
@@ -126,7 +133,7 @@ func (f *Finder) scan(ctx context.Context, q *pattern, base *cached, limit int) 
 		parallel(ctx, workers, chunks, func(c int) { f.scoreRest(q, limit, &outs[c]) })
 	}
 	if ctx.Err() != nil {
-		return nil, nil, false
+		return nil, nil, nil, nil, false
 	}
 
 	total, found := 0, 0
@@ -134,9 +141,11 @@ func (f *Finder) scan(ctx context.Context, q *pattern, base *cached, limit int) 
 		total += len(o.res)
 		found += len(o.matched)
 	}
-	res := make([]result, 0, total)
-	next := &cached{key: q.key, runes: len(q.enc), matched: make([]int32, 0, found), ends: make([]int32, 0, found)}
-	for _, o := range outs {
+	res = make([]result, 0, total)
+	arenas = make([][]int32, len(outs))
+	next = &cached{key: q.key, runes: len(q.enc), matched: make([]int32, 0, found), ends: make([]int32, 0, found)}
+	for c, o := range outs {
+		arenas[c] = o.pos
 		res = append(res, o.res...)
 		next.matched = append(next.matched, o.matched...)
 		next.ends = append(next.ends, o.ends...)
@@ -145,9 +154,9 @@ func (f *Finder) scan(ctx context.Context, q *pattern, base *cached, limit int) 
 		slices.SortFunc(res, compare)
 		res = res[:min(limit, len(res))]
 	} else {
-		sortInOrder(res)
+		dest = rank(res)
 	}
-	return res, next, true
+	return res, dest, arenas, next, true
 }
 
 // parallel runs fn for chunks 0..chunks-1 on up to workers goroutines,
@@ -206,10 +215,12 @@ func (f *Finder) scanChunk(q *pattern, base *cached, lo, hi, limit int, out *chu
 		}
 		n0 := len(out.pos)
 		score, ok, pos := scoreItem(sp, q, f.text[sp.start:sp.title], f.folds[sp.fstart:sp.ftitle], out.pos)
-		out.pos = pos
-		if ok { // always: the greedy match lies in the title
-			out.push(result{score: score, idx: i, pos: pos[n0:len(pos):len(pos)]}, limit)
+		if !ok || limit > 0 && len(out.res) == limit && score <= out.res[0].score && out.res[0].tier == 0 {
+			out.pos = pos[:n0] // not kept: a later item ties at best
+			continue
 		}
+		out.pos = pos
+		out.push(result{score: score, idx: i, off: int32(n0), chunk: out.id}, limit)
 	}
 }
 
@@ -254,7 +265,7 @@ func (f *Finder) scoreRest(q *pattern, limit int, out *chunkOut) {
 		score, ok, pos := scoreItem(sp, q, text, f.folds[sp.fstart:sp.fend], out.pos)
 		out.pos = pos
 		if ok { // always: member said so
-			out.push(result{score: score, idx: i, tier: 1, pos: pos[n0:len(pos):len(pos)]}, limit)
+			out.push(result{score: score, idx: i, off: int32(n0), chunk: out.id, tier: 1}, limit)
 		}
 	}
 }
@@ -314,13 +325,16 @@ func pushBounded(h *[]result, r result, limit int) {
 	}
 }
 
-// sortInOrder sorts results that arrive in item order. Scores usually span
-// a few hundred values, so a stable counting sort by (tier, score) is linear
-// and leaves ties in item order; wide spans fall back to a comparison sort.
-func sortInOrder(rs []result) {
-	if len(rs) < 256 {
-		slices.SortFunc(rs, compare)
-		return
+// rank returns where each result belongs, best first, for results that
+// arrive in item order within each tier. Scores usually span a few hundred
+// values, so a stable counting sort by (tier, score) is linear and leaves
+// ties in item order; wide spans fall back to a comparison sort. Placing
+// results rather than moving them lets matches read them in item order,
+// which is memory order.
+func rank(rs []result) []int32 {
+	dest := make([]int32, len(rs))
+	if len(rs) == 0 {
+		return dest
 	}
 	lo, hi := rs[0].score, rs[0].score
 	for _, r := range rs {
@@ -328,35 +342,42 @@ func sortInOrder(rs []result) {
 	}
 	const far = 1 << 40 // keeps hi-lo from overflowing
 	if lo < -far || hi > far || hi-lo > 4*len(rs)+1024 {
-		slices.SortFunc(rs, compare)
-		return
+		perm := make([]int32, len(rs))
+		for k := range perm {
+			perm[k] = int32(k)
+		}
+		slices.SortFunc(perm, func(a, b int32) int { return compare(rs[a], rs[b]) })
+		for p, k := range perm {
+			dest[k] = int32(p)
+		}
+		return dest
 	}
 	width := hi - lo + 1
 	key := func(r *result) int { return int(r.tier)*width + hi - r.score }
-	starts := make([]int, 2*width+1)
+	starts := make([]int32, 2*width+1)
 	for k := range rs {
 		starts[key(&rs[k])+1]++
 	}
 	for k := 1; k < len(starts); k++ {
 		starts[k] += starts[k-1]
 	}
-	sorted := make([]result, len(rs))
 	for k := range rs {
 		b := key(&rs[k])
-		sorted[starts[b]] = rs[k]
+		dest[k] = starts[b]
 		starts[b]++
 	}
-	copy(rs, sorted)
+	return dest
 }
 
-// matches turns results into Matches, converting matched byte offsets in
-// the title to rune indexes. All emphasis shares one allocation.
-func (f *Finder) matches(res []result) []Match {
+// matches turns results into Matches, placed at dest (if not nil), and
+// converts the matched byte offsets in the title to rune indexes. All
+// emphasis shares one allocation.
+func (f *Finder) matches(res []result, dest []int32, arenas [][]int32, m int) []Match {
 	n := 0
 	for _, r := range res {
-		sp := &f.spans[r.idx]
-		for _, p := range r.pos {
-			if p < sp.title-sp.start {
+		tlen := f.spans[r.idx].title - f.spans[r.idx].start
+		for _, p := range arenas[r.chunk][r.off : int(r.off)+m] {
+			if p < tlen {
 				n++
 			}
 		}
@@ -365,11 +386,14 @@ func (f *Finder) matches(res []result) []Match {
 	out := make([]Match, len(res))
 	for k, r := range res {
 		sp := &f.spans[r.idx]
+		if dest != nil {
+			k = int(dest[k])
+		}
 		out[k] = Match{ID: f.ids[r.idx], Index: int(r.idx), Score: r.score}
 		title := f.text[sp.start:sp.title]
 		from := len(buf)
 		at, runes := 0, 0
-		for _, p := range r.pos {
+		for _, p := range arenas[r.chunk][r.off : int(r.off)+m] {
 			if int(p) >= len(title) {
 				break // offsets ascend: the rest lie past the title
 			}
