@@ -11,8 +11,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"time"
 
-	_ "github.com/mattn/go-sqlite3" // the SQLite driver, built with -tags sqlite_fts5
+	"github.com/mattn/go-sqlite3" // the SQLite driver, built with -tags sqlite_fts5
 )
 
 // applicationID marks a SQLite file as a Scholia library (PRAGMA application_id), "SCHO".
@@ -88,11 +89,27 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("storage: open %s: %w", abs, err)
 	}
 	s.rdb.SetMaxOpenConns(max(4, runtime.NumCPU()))
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrateRetrying(ctx); err != nil {
 		s.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// migrateRetrying migrates, trying again for up to a second while SQLite
+// answers SQLITE_BUSY without waiting. That happens only when two instances
+// open a new library at the same moment: both switch the file to WAL, and
+// SQLite refuses one of them at once instead of calling the busy handler
+// (waiting could deadlock). Once the file is in WAL mode it cannot recur.
+func (s *Store) migrateRetrying(ctx context.Context) error {
+	for try := 0; ; try++ {
+		err := s.migrate(ctx)
+		var se sqlite3.Error
+		if err == nil || try == 50 || !errors.As(err, &se) || se.Code != sqlite3.ErrBusy {
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
 }
 
 // dsn puts the pragmas in the connection string so that every pooled
@@ -120,6 +137,9 @@ func createFile(path string) (created bool, err error) {
 		return false, fmt.Errorf("storage: create folder for %s: %w", path, err)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, os.ErrExist) {
+		return false, nil // another instance created it since the Stat
+	}
 	if err != nil {
 		return false, fmt.Errorf("storage: create %s: %w", path, err)
 	}
@@ -145,14 +165,21 @@ func inspect(ctx context.Context, path string) error {
 		return fmt.Errorf("storage: open %s: %w", path, err)
 	}
 	defer db.Close()
+	// One read transaction, so the three answers come from one snapshot even
+	// while another instance is creating the schema.
+	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	defer tx.Rollback()
 	var appID, version, tables int
-	if err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+	if err := tx.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
 		return fmt.Errorf("storage: %s is not a Scholia library (not an SQLite database: %v)", path, err)
 	}
-	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return fmt.Errorf("storage: read schema version of %s: %w", path, err)
 	}
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema").Scan(&tables); err != nil {
 		return fmt.Errorf("storage: read schema of %s: %w", path, err)
 	}
 	if appID != applicationID && (appID != 0 || tables > 0) {

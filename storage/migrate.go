@@ -75,6 +75,18 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("storage: migrate to %s: %w", m.name, err)
 		}
+		// Another instance opening the same library may have applied it
+		// while this one waited for the write lock: read the version again
+		// now that the lock is held.
+		var now int
+		if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&now); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("storage: migrate to %s: %w", m.name, err)
+		}
+		if now >= m.version {
+			tx.Rollback()
+			continue
+		}
 		stmts := m.sql + fmt.Sprintf("\nPRAGMA user_version = %d;\nPRAGMA application_id = %d;\n", m.version, applicationID)
 		if _, err := tx.ExecContext(ctx, stmts); err != nil {
 			tx.Rollback()
