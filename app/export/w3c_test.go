@@ -397,3 +397,35 @@ func TestW3CDuplicateArticle(t *testing.T) {
 		t.Error("two docs with one article ID exported without error")
 	}
 }
+
+func FuzzW3CRoundTrip(f *testing.F) {
+	for _, s := range hostile {
+		f.Add(s, int64(1), 0, 4)
+	}
+	f.Fuzz(func(t *testing.T, s string, id int64, start, end int) {
+		a := storage.Article{ID: id, Title: s, URL: s, Body: s, Note: s, Tags: []string{s}}
+		d := Doc{Article: a, Highlights: []storage.Highlight{
+			{ID: id, Start: start, End: end, Quote: s, Prefix: s, Suffix: s, Color: s, Comment: s, Tags: []string{s, s}},
+			{ID: id + 1, Start: end, End: start, Quote: s, Orphaned: true},
+		}}
+		colors := []storage.Color{{Key: s, Name: s, Hex: s}}
+		var first bytes.Buffer
+		if err := W3C(&first, []Doc{d}, colors); err != nil {
+			t.Fatal(err)
+		}
+		docs, colors2, err := ReadW3C(bytes.NewReader(first.Bytes()))
+		if err != nil {
+			t.Fatalf("ReadW3C: %v\n%s", err, first.Bytes())
+		}
+		if want := normalDocs([]Doc{d}); !reflect.DeepEqual(docs, want) {
+			t.Errorf("docs differ\n got %#v\nwant %#v", docs, want)
+		}
+		var second bytes.Buffer
+		if err := W3C(&second, docs, colors2); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(first.Bytes(), second.Bytes()) {
+			t.Errorf("not byte-identical after a round trip")
+		}
+	})
+}
