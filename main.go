@@ -22,18 +22,23 @@ func main() {
 	if cli.IsCommand(args) {
 		os.Exit(cli.Run(context.Background(), args, os.Stdout, os.Stderr, os.Getenv))
 	}
-	path, err := cli.WindowArgs(args, os.Getenv)
+	path, explicit, err := cli.WindowArgs(args, os.Getenv)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(cli.ExitUsage)
+	}
+	a := fyneapp.NewWithID(app.ID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
+	if last := a.Preferences().String(app.PrefLibrary); !explicit && last != "" {
+		if _, err := os.Stat(last); err == nil {
+			path = last // the library chosen in Preferences last time
+		}
 	}
 	store, err := storage.Open(context.Background(), path)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "scholia:", err)
 		os.Exit(cli.ExitFail)
 	}
-	a := fyneapp.NewWithID(app.ID)
-	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	app.Run(a, store)
 	if err := store.Close(); err != nil {
 		fmt.Fprintln(os.Stderr, "scholia:", err)

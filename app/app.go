@@ -38,4 +38,7 @@ func Run(a fyne.App, store *storage.Store) {
 	w.ShowAndRun()
 	signal.Stop(sigs)
 	ws.notes.flush()
+	if ws.store != store { // the user opened another library
+		ws.store.Close()
+	}
 }

@@ -411,3 +411,37 @@ func TestFullTextSearchInSidebar(t *testing.T) {
 	h.ws.sidebar.setTextMode(false)
 	h.eventually("the title list back", func() bool { return h.ws.sidebar.list.Visible() })
 }
+
+func TestPreferencesRenameColourAndSwitchLibrary(t *testing.T) {
+	var ids []int64
+	h := newHarness(t, "", func(s *storage.Store) { ids = addArticles(t, s, "Colourful") })
+	ctx := context.Background()
+	h.ws.open(ids[0])
+	h.ws.renameColor("green", "Source")
+	if cs, _ := h.store.Colors(ctx); cs[1].Name != "Source" || h.ws.colorByKey("green").Name != "Source" {
+		t.Errorf("colours after rename: %+v", cs)
+	}
+	// Ctrl+H uses the chosen default colour.
+	h.app.Preferences().SetInt(prefDefaultColor, 3)
+	h.ws.reading.onHighlight(0, 9, -1)
+	hs, _ := h.store.Highlights(ctx, ids[0])
+	if len(hs) != 1 || hs[0].Color != "pink" {
+		t.Errorf("Ctrl+H highlight = %+v, want pink", hs)
+	}
+	h.ws.reading.setTextSize(99)
+	if got := h.ws.reading.view.TextSize(); got != 32 {
+		t.Errorf("text size clamps to %v, want 32", got)
+	}
+	other := filepath.Join(t.TempDir(), "other.db")
+	if err := h.ws.switchLibrary(other); err != nil {
+		t.Fatal(err)
+	}
+	if h.ws.store.Path() != other || h.ws.current == nil || h.ws.current.Title != "Getting started with Scholia" {
+		t.Errorf("after switching: %s, open %+v", h.ws.store.Path(), h.ws.current)
+	}
+	if got := h.app.Preferences().String(PrefLibrary); got != other {
+		t.Errorf("remembered library = %q", got)
+	}
+	h.ws.store.Close()
+	h.ws.store = h.store // let the harness close the first one
+}

@@ -202,6 +202,21 @@ func (e *highlightEditor) buildUI() fyne.CanvasObject {
 	return e.box
 }
 
+// setColorNames shows the colour names after one was renamed.
+func (e *highlightEditor) setColorNames() {
+	var names []string
+	for _, c := range e.ws.colors {
+		names = append(names, c.Name)
+	}
+	e.loading = true
+	e.colors.Options = names
+	if e.h != nil {
+		e.colors.SetSelected(e.ws.colorByKey(e.h.Color).Name)
+	}
+	e.colors.Refresh()
+	e.loading = false
+}
+
 func (e *highlightEditor) current() int64 {
 	if e.h == nil {
 		return 0

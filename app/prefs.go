@@ -12,4 +12,9 @@ const (
 	prefTextSize     = "reader.textSize"
 	prefLastArticle  = "reader.lastArticle"
 	prefLastFolder   = "import.lastFolder"
+	prefReadingWidth = "reader.width"
+	prefDefaultColor = "highlight.defaultColor" // palette index for Ctrl+H
+	// PrefLibrary is the library last opened with Preferences → Open another
+	// library; main uses it when neither --db nor SCHOLIA_DB names one.
+	PrefLibrary = "library.path"
 )

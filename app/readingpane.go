@@ -34,11 +34,8 @@ func (p *readingPane) buildUI() fyne.CanvasObject {
 	p.view = reader.NewReader()
 	p.view.DefaultTextSize = defaultTextSize
 	p.view.SetTextSize(float32(p.ws.app.Preferences().FloatWithFallback(prefTextSize, defaultTextSize)))
-	cs := make([]color.Color, len(p.ws.colors))
-	for i, c := range p.ws.colors {
-		cs[i] = hexColor(c.Hex)
-	}
-	p.view.SetColors(cs)
+	p.view.SetColors(p.ws.paletteColors())
+	p.view.SetReadingWidth(float32(p.ws.app.Preferences().FloatWithFallback(prefReadingWidth, reader.DefaultReadingWidth)))
 	p.view.OnHighlight = p.onHighlight
 	p.view.OnHighlightTapped = func(id int64) { p.ws.notes.focusHighlight(id) }
 	p.view.OnDeleteHighlight = p.onDelete
@@ -90,7 +87,7 @@ func (p *readingPane) onHighlight(start, end, colorIndex int) {
 		return
 	}
 	if colorIndex < 0 || colorIndex >= len(p.ws.colors) {
-		colorIndex = 0
+		colorIndex = p.ws.defaultColor()
 	}
 	// A drag that starts in the gap between paragraphs should not make the
 	// quote start with blank lines.
@@ -182,8 +179,18 @@ func (p *readingPane) zoom(step int) {
 	if step == 0 {
 		size = defaultTextSize
 	}
+	p.setTextSize(size)
+}
+
+func (p *readingPane) setTextSize(size float32) {
+	size = min(max(size, reader.MinTextSize), reader.MaxTextSize)
 	p.view.SetTextSize(size)
 	p.ws.app.Preferences().SetFloat(prefTextSize, float64(size))
+}
+
+func (p *readingPane) setReadingWidth(px float32) {
+	p.view.SetReadingWidth(px)
+	p.ws.app.Preferences().SetFloat(prefReadingWidth, float64(px))
 }
 
 // reveal scrolls to a highlight, selects and flashes it.

@@ -51,6 +51,7 @@ func (ws *workspace) shortcuts() []shortcut {
 		{menuEdit, "Find in article", ctrl(fyne.KeyF), "", func() { ws.reading.view.ShowFind() }},
 		{menuEdit, "Find articles", ctrl(fyne.KeyK), "", func() { ws.sidebar.focus() }},
 		{menuEdit, "Delete article…", ctrlShift(fyne.KeyBackspace), "", ws.deleteArticle},
+		{menuEdit, "Preferences…", ctrl(fyne.KeyComma), "", ws.showPreferences},
 
 		{menuView, "Larger text", ctrl(fyne.KeyEqual), "", func() { ws.reading.zoom(+1) }},
 		{menuView, "Smaller text", ctrl(fyne.KeyMinus), "", func() { ws.reading.zoom(-1) }},
@@ -107,6 +108,8 @@ func keysOf(s shortcut) string {
 		key = "-"
 	case fyne.KeySlash:
 		key = "/"
+	case fyne.KeyComma:
+		key = ","
 	}
 	return strings.Join(append(parts, key), "+")
 }

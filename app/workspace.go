@@ -21,6 +21,7 @@ type workspace struct {
 	app   fyne.App
 	win   fyne.Window
 	store *storage.Store
+	first *storage.Store // the library Run was given; its caller closes it
 
 	colors  []storage.Color
 	tags    []storage.TagCount
@@ -38,7 +39,7 @@ type workspace struct {
 }
 
 func newWorkspace(ctx context.Context, a fyne.App, w fyne.Window, store *storage.Store) *workspace {
-	ws := &workspace{ctx: ctx, app: a, win: w, store: store}
+	ws := &workspace{ctx: ctx, app: a, win: w, store: store, first: store}
 	colors, err := store.Colors(ctx)
 	if err != nil || len(colors) == 0 {
 		colors = storage.DefaultColors
@@ -123,6 +124,46 @@ func (ws *workspace) togglePane(hidden *bool) {
 	p.SetBool(prefHideSidebar, ws.hideSidebar)
 	p.SetBool(prefHideNotes, ws.hideNotes)
 	ws.relayout()
+}
+
+// switchLibrary closes the open library and opens another in its place,
+// remembering it for the next start.
+func (ws *workspace) switchLibrary(path string) error {
+	next, err := storage.Open(ws.ctx, path)
+	if err != nil {
+		return err
+	}
+	ws.flush()
+	if ws.allHL != nil {
+		ws.allHL.win.Close()
+	}
+	old := ws.store
+	ws.store = next
+	if old != ws.first {
+		old.Close()
+	}
+	ws.app.Preferences().SetString(PrefLibrary, next.Path())
+	// IDs belong to a library: undo histories and the trash cannot follow.
+	ws.reading.undo = map[int64]*history{}
+	ws.trash = nil
+	if cs, err := next.Colors(ws.ctx); err == nil && len(cs) > 0 {
+		ws.colors = cs
+	}
+	ws.notes.editor.setColorNames()
+	ws.reading.view.SetColors(ws.paletteColors())
+	ws.closeArticle()
+	ws.app.Preferences().SetInt(prefLastArticle, 0)
+	welcomed, err := welcome(ws.ctx, next)
+	if err != nil {
+		ws.showError(err)
+	}
+	ws.tagsChanged()
+	if welcomed != 0 {
+		ws.open(welcomed)
+	} else if first := ws.sidebar.first(); first != 0 {
+		ws.open(first)
+	}
+	return nil
 }
 
 // flush saves everything pending (typed notes and comments, window layout);

@@ -114,24 +114,27 @@ func IsCommand(args []string) bool {
 }
 
 // WindowArgs parses the arguments of "scholia [--db FILE]" (opening the
-// window) and returns the library path to use.
-func WindowArgs(args []string, getenv func(string) string) (string, error) {
+// window) and returns the library path to use; explicit says whether --db
+// or SCHOLIA_DB chose it (else it is the default library).
+func WindowArgs(args []string, getenv func(string) string) (path string, explicit bool, err error) {
 	db := ""
 	for i := 0; i < len(args); i++ {
 		name, val, hasVal := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
 		if name != "db" || !strings.HasPrefix(args[i], "-") {
-			return "", fmt.Errorf("scholia: unknown argument %q (try scholia --help)", args[i])
+			return "", false, fmt.Errorf("scholia: unknown argument %q (try scholia --help)", args[i])
 		}
 		if !hasVal {
 			if i+1 >= len(args) {
-				return "", errors.New("scholia: --db needs a file name")
+				return "", false, errors.New("scholia: --db needs a file name")
 			}
 			i++
 			val = args[i]
 		}
 		db = val
 	}
-	return libraryPath(db, getenv)
+	explicit = db != "" || getenv("SCHOLIA_DB") != ""
+	path, err = libraryPath(db, getenv)
+	return path, explicit, err
 }
 
 func libraryPath(db string, getenv func(string) string) (string, error) {
