@@ -122,7 +122,7 @@ func checkArticle(t *testing.T, md []byte, d Doc, colors []storage.Color, strict
 			if m == nil {
 				t.Fatalf("no href in rendered source line")
 			}
-			if got, want := unpercent(stdhtml.UnescapeString(string(m[1]))), unpercent(strings.TrimSpace(a.URL)); got != want {
+			if got, want := unpercent(stdhtml.UnescapeString(string(m[1]))), unpercent(strings.TrimSpace(oneLine(a.URL))); got != want {
 				t.Errorf("source link goes to %q, want %q", got, want)
 			}
 		}
@@ -218,6 +218,18 @@ func paragraphs(s string) []string {
 	}
 	flush()
 	return out
+}
+
+// oneLine is user text as a single line: line breaks and tabs are
+// spaces, other control characters gone.
+func oneLine(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", " ")
+	return dropControls(strings.Map(func(r rune) rune {
+		if r == '\n' || r == '\r' || r == '\t' {
+			return ' '
+		}
+		return r
+	}, s))
 }
 
 func dropControls(s string) string {
