@@ -159,7 +159,15 @@ func inspect(ctx context.Context, path string) error {
 	if info.Size() == 0 {
 		return nil // created but never written: treat as new
 	}
-	u := url.URL{Scheme: "file", Path: path, RawQuery: "mode=ro&_busy_timeout=5000"}
+	query := "mode=ro&_busy_timeout=5000"
+	// A read-only look at a WAL library creates its -wal and -shm files when
+	// they are missing, and a refused library must stay exactly as it was.
+	// With no -wal beside it the main file holds everything: read it as
+	// immutable, which creates nothing.
+	if _, err := os.Stat(path + "-wal"); errors.Is(err, os.ErrNotExist) {
+		query += "&immutable=1"
+	}
+	u := url.URL{Scheme: "file", Path: path, RawQuery: query}
 	db, err := sql.Open("sqlite3", u.String())
 	if err != nil {
 		return fmt.Errorf("storage: open %s: %w", path, err)
