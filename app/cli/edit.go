@@ -1,0 +1,97 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"scholia/app/edit"
+	"scholia/app/ingest"
+	"scholia/storage"
+)
+
+var editCmd = &command{
+	name: "edit", usage: "ID", minArgs: 1, maxArgs: 1,
+	summary: "Change an article's text or details; highlights follow their words, and those whose words are gone are kept as orphaned.",
+	example: "scholia edit 12 --body-file fixed.txt --published 2022-01-10",
+	flags: []flagSpec{
+		{name: "body-file", value: "FILE", help: "the new text, one paragraph per line (- reads standard input)"},
+		{name: "title", value: "T", help: "new title"},
+		{name: "author", value: "A", help: "new author"},
+		{name: "source", value: "S", help: "new source"},
+		{name: "url", value: "U", help: "new URL"},
+		{name: "published", value: "YYYY-MM-DD", help: "new published date (\"\" for unknown)"},
+	},
+	run: runEdit,
+}
+
+func runEdit(c *ctx) error {
+	id, err := articleID(c)
+	if err != nil {
+		return err
+	}
+	changes := false
+	for _, f := range []string{"body-file", "title", "author", "source", "url", "published"} {
+		changes = changes || c.has(f)
+	}
+	if !changes {
+		return usagef("nothing to change: give --body-file or a new --title, --author, --source, --url or --published")
+	}
+	if err := edit.CheckPublished(c.flag("published")); err != nil {
+		return usagef("%v", err)
+	}
+	a, err := c.store.Article(c, id)
+	if err != nil {
+		return notFound(err, id)
+	}
+	body := a.Body
+	if c.has("body-file") {
+		if body, err = readBody(c.flag("body-file")); err != nil {
+			return err
+		}
+	}
+	for name, field := range map[string]*string{"title": &a.Title, "author": &a.Author, "source": &a.Source, "url": &a.URL, "published": &a.Published} {
+		if c.has(name) {
+			*field = c.flag(name)
+		}
+	}
+	rep, err := edit.Apply(c, c.store, id, a, body)
+	var dup *storage.DuplicateError
+	switch {
+	case errors.As(err, &dup):
+		return fmt.Errorf("the new text is already in the library as article %d", dup.ID)
+	case errors.Is(err, edit.ErrEmpty):
+		return errors.New("the new text is empty: an article needs text")
+	case err != nil:
+		return notFound(err, id)
+	}
+	fmt.Fprintf(c.stdout, "article %d saved: %s\n", id, rep.Summary())
+	for _, h := range rep.Orphans {
+		fmt.Fprintf(c.stdout, "  not placed: highlight %d “%s”\n", h.ID, shorten(h.Quote, 80))
+	}
+	return nil
+}
+
+// readBody reads the new text from a file, or standard input for "-",
+// refusing more than an import would take.
+func readBody(path string) (string, error) {
+	var r io.Reader = os.Stdin
+	name := "standard input"
+	if path != "-" {
+		f, err := os.Open(path)
+		if err != nil {
+			return "", fmt.Errorf("read the new text: %w", err)
+		}
+		defer f.Close()
+		r, name = f, path
+	}
+	data, err := io.ReadAll(io.LimitReader(r, ingest.MaxSize+1))
+	if err != nil {
+		return "", fmt.Errorf("read the new text from %s: %w", name, err)
+	}
+	if len(data) > ingest.MaxSize {
+		return "", fmt.Errorf("%s is larger than %d MB, the most an article may hold", name, ingest.MaxSize>>20)
+	}
+	return string(data), nil
+}
