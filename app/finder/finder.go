@@ -20,6 +20,7 @@
 package finder
 
 import (
+	"bytes"
 	"context"
 	"strings"
 	"sync"
@@ -47,7 +48,7 @@ type Finder struct {
 	ids   []int64
 	spans []span
 	text  string // every item's joined fields, cut at a NUL, back to back
-	folds string // the same, case-folded (see foldString)
+	folds string // the same, case-folded (see foldBytes)
 
 	mu    sync.Mutex
 	cache []*cached // recent queries' matches, oldest first
@@ -57,7 +58,7 @@ type Finder struct {
 type span struct {
 	start, title, end    int32  // in text: the title is text[start:title]
 	fstart, ftitle, fend int32  // in folds
-	mask                 uint64 // folded bytes present, as foldString
+	mask                 uint64 // folded bytes present, as foldBytes
 	aligned              bool   // folds has the same offsets as text
 	asciiTitle           bool   // byte offsets in the title are rune indexes
 }
@@ -88,63 +89,45 @@ func New(items []Item) *Finder {
 			size += len(t) + 1
 		}
 	}
-	var tb strings.Builder
-	tb.Grow(size)
+	tb := make([]byte, 0, size)
 	fb := make([]byte, 0, size+size/8)
 	f := &Finder{ids: make([]int64, len(items)), spans: make([]span, len(items))}
 	for i, it := range items {
 		f.ids[i] = it.ID
-		start := tb.Len()
-		titleEnd, whole := writeCut(&tb, it.Title)
-		if whole {
-			writeFields(&tb, it)
+		start := len(tb)
+		tb = append(tb, it.Title...)
+		titleEnd := len(tb)
+		tb = append(tb, "  "...)
+		tb = append(tb, it.Source...)
+		tb = append(tb, "  "...)
+		tb = append(tb, it.Author...)
+		tb = append(tb, "  "...)
+		for k, t := range it.Tags {
+			if k > 0 {
+				tb = append(tb, ' ')
+			}
+			tb = append(tb, t...)
 		}
-		all := tb.String()
-		sp := span{start: int32(start), title: int32(titleEnd), end: int32(len(all))}
-		sp.asciiTitle = isASCII(all[start:titleEnd])
+		if k := bytes.IndexByte(tb[start:], 0); k >= 0 {
+			// sahilm matches only up to a NUL; the text ends there too.
+			tb = tb[:start+k]
+			titleEnd = min(titleEnd, start+k)
+		}
+		sp := span{start: int32(start), title: int32(titleEnd), end: int32(len(tb))}
 		sp.fstart = int32(len(fb))
 		var title, rest uint64
 		var alignedTitle, alignedRest bool
-		fb, title, alignedTitle = foldString(fb, all[start:titleEnd])
+		fb, title, alignedTitle, sp.asciiTitle = foldBytes(fb, tb[start:titleEnd])
 		sp.ftitle = int32(len(fb))
-		fb, rest, alignedRest = foldString(fb, all[titleEnd:])
+		fb, rest, alignedRest, _ = foldBytes(fb, tb[titleEnd:])
 		sp.fend = int32(len(fb))
 		sp.mask = title | rest
 		sp.aligned = alignedTitle && alignedRest
 		f.spans[i] = sp
 	}
-	f.text = tb.String()
+	f.text = string(tb)
 	f.folds = string(fb)
 	return f
-}
-
-// writeCut writes s up to its first NUL and reports the builder's length
-// after it and whether s had no NUL (so writing may go on).
-func writeCut(b *strings.Builder, s string) (int, bool) {
-	if k := strings.IndexByte(s, 0); k >= 0 {
-		b.WriteString(s[:k])
-		return b.Len(), false
-	}
-	b.WriteString(s)
-	return b.Len(), true
-}
-
-// writeFields writes the fields after the title, stopping at a NUL as
-// sahilm stops matching there.
-func writeFields(b *strings.Builder, it Item) {
-	for _, s := range [...]string{"  ", it.Source, "  ", it.Author, "  "} {
-		if _, ok := writeCut(b, s); !ok {
-			return
-		}
-	}
-	for k, t := range it.Tags {
-		if k > 0 {
-			b.WriteByte(' ')
-		}
-		if _, ok := writeCut(b, t); !ok {
-			return
-		}
-	}
 }
 
 // Len returns the number of items.
@@ -167,7 +150,11 @@ func (f *Finder) Search(ctx context.Context, query string, limit int) []Match {
 		return nil
 	}
 	f.remember(next)
-	return f.matches(res, dest, arenas, len(q.runes))
+	out := f.matches(ctx, res, dest, arenas, len(q.runes))
+	if ctx.Err() != nil {
+		return nil
+	}
+	return out
 }
 
 func (f *Finder) first(limit int) []Match {

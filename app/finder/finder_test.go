@@ -57,8 +57,8 @@ func oracleMatch(items []Item, i int, m fuzzy.Match) Match {
 		title = title[:k]
 	}
 	var em []int
-	for _, b := range m.MatchedIndexes {
-		if b < len(title) {
+	for k, b := range m.MatchedIndexes {
+		if b < len(title) && (k == 0 || b != m.MatchedIndexes[k-1]) { // Title is unique
 			em = append(em, utf8.RuneCountInString(title[:b]))
 		}
 	}
@@ -137,9 +137,22 @@ var searchCases = map[string]struct {
 		items: special, query: "", limit: 2, ids: []int64{-1, -2}, titles: [][]int{nil, nil},
 	},
 	"no match": {items: special, query: "qqqq"},
+	"adjacency bonus overflows as in sahilm": {
+		items: []Item{{ID: 1, Title: strings.Repeat("a", 45)}, {ID: 2, Title: strings.Repeat("a", 44) + "b"}},
+		query: strings.Repeat("a", 44), ids: []int64{1, 2},
+		titles: [][]int{append(seq(0, 42), 43), append(seq(0, 42), 43)},
+	},
 	"NUL cuts the author": {
 		items: special, query: "cut", ids: nil,
 	},
+}
+
+func seq(lo, hi int) []int {
+	var s []int
+	for k := lo; k < hi; k++ {
+		s = append(s, k)
+	}
+	return s
 }
 
 func TestSearch(t *testing.T) {
@@ -296,7 +309,7 @@ func TestScorersAgree(t *testing.T) {
 			if strings.IndexByte(s, 0) >= 0 {
 				continue
 			}
-			fs, _, aligned := foldString(nil, s)
+			fs, _, aligned, _ := foldBytes(nil, []byte(s))
 			if !aligned {
 				continue
 			}

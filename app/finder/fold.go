@@ -47,14 +47,13 @@ func foldFast(r rune) rune {
 	return fold(r)
 }
 
-// foldString appends s folded rune by rune, as UTF-8, to dst and returns it
-// with a bitmask of the folded bytes it holds (bit b&63 for each byte b) and
+// foldBytes appends s folded rune by rune, as UTF-8, to dst and returns it
+// with a bitmask of the folded bytes it holds (bit b&63 for each byte b),
 // whether every rune folded to an encoding of its own length, so that byte
-// offsets in the folded text are offsets in s. Only the prefilter may use
-// folded text that is not aligned.
-func foldString(dst []byte, s string) ([]byte, uint64, bool) {
-	var mask uint64
-	aligned := true
+// offsets in the folded text are offsets in s, and whether s is ASCII. Only
+// the prefilter may use folded text that is not aligned.
+func foldBytes(dst, s []byte) (out []byte, mask uint64, aligned, ascii bool) {
+	aligned, ascii = true, true
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
@@ -64,7 +63,8 @@ func foldString(dst []byte, s string) ([]byte, uint64, bool) {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		ascii = false
+		r, size := utf8.DecodeRune(s[i:])
 		n := len(dst)
 		dst = utf8.AppendRune(dst, fold(r))
 		for _, b := range dst[n:] {
@@ -73,7 +73,7 @@ func foldString(dst []byte, s string) ([]byte, uint64, bool) {
 		aligned = aligned && len(dst)-n == size
 		i += size
 	}
-	return dst, mask, aligned
+	return dst, mask, aligned, ascii
 }
 
 func isASCII(s string) bool {

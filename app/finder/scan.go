@@ -21,6 +21,11 @@ type pattern struct {
 	val   []byte   // for scoreBytes: each byte, letters lower-cased,
 	or    []byte   // and 0x20 for letters, which match either case
 	bound int      // no string of n bytes scores above bound-n; see compile
+	// literal: sahilm's adjacency bonus triples with each adjacent rune and
+	// wraps around int past about 40 runes, after which sahilm's choices no
+	// longer follow the greedy subsequence. Such queries are scored by the
+	// literal port of sahilm's loop, with the subsequence test as a filter.
+	literal bool
 }
 
 func compile(query string) *pattern {
@@ -30,6 +35,7 @@ func compile(query string) *pattern {
 	}
 	q := &pattern{key: string(rs), runes: rs}
 	q.ascii = isASCII(q.key)
+	q.literal = len(rs) > 32
 	if q.ascii {
 		q.val, q.or = []byte(q.key), make([]byte, len(q.key))
 		for k, c := range q.val {
@@ -202,6 +208,10 @@ func (f *Finder) scanChunk(q *pattern, base *cached, lo, hi, limit int, out *chu
 		}
 		out.matched = append(out.matched, i)
 		out.ends = append(out.ends, int32(end))
+		if q.literal {
+			f.scoreLiteral(sp, q, i, limit, out)
+			continue
+		}
 		if end > int(sp.ftitle-sp.fstart) {
 			out.rest = append(out.rest, i)
 			continue
@@ -221,6 +231,24 @@ func (f *Finder) scanChunk(q *pattern, base *cached, lo, hi, limit int, out *chu
 		}
 		out.pos = pos
 		out.push(result{score: score, idx: i, off: int32(n0), chunk: out.id}, limit)
+	}
+}
+
+// scoreLiteral scores item i with sahilm's own loop, title first.
+func (f *Finder) scoreLiteral(sp *span, q *pattern, i int32, limit int, out *chunkOut) {
+	n0 := len(out.pos)
+	tier := uint8(0)
+	score, ok, pos := scoreRunes(f.text[sp.start:sp.title], q.runes, out.pos)
+	if !ok {
+		tier = 1
+		score, ok, pos = scoreRunes(f.text[sp.start:sp.end], q.runes, pos)
+	}
+	out.pos = pos
+	if ok {
+		if tier == 0 {
+			out.titles++
+		}
+		out.push(result{score: score, idx: i, off: int32(n0), chunk: out.id, tier: tier}, limit)
 	}
 }
 
@@ -370,9 +398,23 @@ func rank(rs []result) []int32 {
 }
 
 // matches turns results into Matches, placed at dest (if not nil), and
-// converts the matched byte offsets in the title to rune indexes. All
-// emphasis shares one allocation.
-func (f *Finder) matches(res []result, dest []int32, arenas [][]int32, m int) []Match {
+// converts the matched byte offsets in the title to rune indexes. Large
+// result sets are converted in parallel parts, each part's emphasis sharing
+// one allocation.
+func (f *Finder) matches(ctx context.Context, res []result, dest []int32, arenas [][]int32, m int) []Match {
+	out := make([]Match, len(res))
+	workers := runtime.GOMAXPROCS(0)
+	size := max(minChunk, (len(res)+workers-1)/workers)
+	parts := (len(res) + size - 1) / size
+	parallel(ctx, workers, parts, func(c int) {
+		lo, hi := c*size, min((c+1)*size, len(res))
+		f.convert(res[lo:hi], dest, lo, arenas, m, out)
+	})
+	return out
+}
+
+// convert fills out for the results res, which start at index lo of all.
+func (f *Finder) convert(res []result, dest []int32, lo int, arenas [][]int32, m int, out []Match) {
 	n := 0
 	for _, r := range res {
 		tlen := f.spans[r.idx].title - f.spans[r.idx].start
@@ -383,31 +425,34 @@ func (f *Finder) matches(res []result, dest []int32, arenas [][]int32, m int) []
 		}
 	}
 	buf := make([]int, 0, n)
-	out := make([]Match, len(res))
 	for k, r := range res {
 		sp := &f.spans[r.idx]
+		at := lo + k
 		if dest != nil {
-			k = int(dest[k])
+			at = int(dest[at])
 		}
-		out[k] = Match{ID: f.ids[r.idx], Index: int(r.idx), Score: r.score}
+		out[at] = Match{ID: f.ids[r.idx], Index: int(r.idx), Score: r.score}
 		title := f.text[sp.start:sp.title]
 		from := len(buf)
-		at, runes := 0, 0
+		b, runes, prev := 0, 0, int32(-1)
 		for _, p := range arenas[r.chunk][r.off : int(r.off)+m] {
 			if int(p) >= len(title) {
 				break // offsets ascend: the rest lie past the title
 			}
+			if p == prev {
+				continue // sahilm repeats an offset after its bonus wraps
+			}
+			prev = p
 			if sp.asciiTitle {
 				buf = append(buf, int(p))
 				continue
 			}
-			runes += utf8.RuneCountInString(title[at:p])
-			at = int(p)
+			runes += utf8.RuneCountInString(title[b:p])
+			b = int(p)
 			buf = append(buf, runes)
 		}
 		if len(buf) > from {
-			out[k].Title = buf[from:len(buf):len(buf)]
+			out[at].Title = buf[from:len(buf):len(buf)]
 		}
 	}
-	return out
 }

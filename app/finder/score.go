@@ -174,7 +174,9 @@ func scoreRunes(s string, p []rune, pos []int32) (int, bool, []int32) {
 				total += best
 				pos = append(pos, int32(bestAt))
 				lastMatch = bestAt
-				best, bestAt = -1, -1
+				// Like sahilm, keep bestAt: a later rune whose scores all
+				// wrapped below -1 commits this offset again.
+				best = -1
 				k++
 			}
 		}
