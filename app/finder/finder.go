@@ -12,11 +12,27 @@
 // order. As in sahilm, matching folds case (Unicode simple folding) and a
 // string is cut at its first NUL.
 //
-// Speed comes from precomputed case-folded text, a one-word bitmask and an
-// IndexByte subsequence scan that reject most items before scoring, a scorer
-// that jumps between occurrences of the query's bytes, reuse of the previous
-// query's matches when the query grows, splitting the work across cores and
-// keeping only the best limit results.
+// Search returns exactly what plain sahilm would (the tests compare against
+// it), but does far less work, because sahilm matches precisely when the
+// case-folded query is a subsequence of the case-folded text:
+//
+//   - New stores every item's joined fields once, in one byte arena, with a
+//     bitmask of the bytes each holds, so most non-matches cost one AND.
+//   - The subsequence test scans eight bytes per step (swar.go), ignoring
+//     ASCII case with a bit mask instead of a folded copy.
+//   - Each search remembers which items matched and where their earliest
+//     match ended; when the query grows, only those items are checked, and
+//     only for the new runes, from where the last match ended (cached).
+//   - Only title matches are scored at first: items matching through the
+//     other fields are scored only when fewer than limit titles matched.
+//   - With a limit, a heap keeps the best results, and an item is not scored
+//     at all when a bound on its score (from the query length and the
+//     item's length) cannot beat the worst result kept.
+//   - The scorer reproduces sahilm's rules but jumps between occurrences of
+//     the query's runes instead of visiting every rune (score.go).
+//   - The items are split into chunks scanned on all cores; cancellation is
+//     checked between chunks. Without a limit, results are placed by a
+//     counting sort on score and converted to Matches in memory order.
 package finder
 
 import (
