@@ -169,6 +169,9 @@ func (f *Finder) scanChunk(q *pattern, base *cached, lo, hi, limit int, out *chu
 	if base != nil {
 		from = base.runes
 	}
+	// Most candidates of a growing query match again: size for all of them.
+	out.matched = make([]int32, 0, hi-lo)
+	out.ends = make([]int32, 0, hi-lo)
 	for k := lo; k < hi; k++ {
 		i, at := int32(k), 0
 		if base != nil {
