@@ -2,9 +2,9 @@ package storage_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"testing"
 	"time"
 
@@ -13,73 +13,17 @@ import (
 )
 
 // benchLibrary returns a library of n generated articles (5 KB bodies, five
-// highlights each), built once and kept in the user cache folder because
-// making 100k articles takes a while.
+// highlights each), built once and cached (see libgen.CachedLibrary).
 func benchLibrary(b *testing.B, n int) string {
 	b.Helper()
-	dir, err := os.UserCacheDir()
+	path, err := libgen.CachedLibrary(n)
 	if err != nil {
-		dir = os.TempDir()
-	}
-	dir = filepath.Join(dir, "scholia-bench")
-	path := filepath.Join(dir, "library-"+itoa(n)+"-v1.db")
-	if _, err := os.Stat(path); err == nil {
-		return path
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		b.Fatal(err)
-	}
-	tmp := path + ".building"
-	os.Remove(tmp)
-	s, err := storage.Open(context.Background(), tmp)
-	if err != nil {
-		b.Fatal(err)
-	}
-	batch := make([]storage.Bundle, 0, 1000)
-	flush := func() error {
-		_, err := s.ImportBundles(context.Background(), batch)
-		batch = batch[:0]
-		return err
-	}
-	err = libgen.Each(1, n, libgen.Options{}, func(i int, g libgen.Generated) error {
-		batch = append(batch, storage.Bundle{Article: g.Article, Highlights: g.Highlights})
-		if len(batch) == cap(batch) {
-			return flush()
-		}
-		return nil
-	})
-	if err == nil {
-		err = flush()
-	}
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
 		b.Fatal(err)
 	}
 	return path
 }
 
-func itoa(n int) string {
-	if n%1000 == 0 {
-		return fmtInt(n/1000) + "k"
-	}
-	return fmtInt(n)
-}
-
-func fmtInt(n int) string {
-	s := ""
-	for {
-		s = string(rune('0'+n%10)) + s
-		n /= 10
-		if n == 0 {
-			return s
-		}
-	}
-}
+func fmtInt(n int) string { return strconv.Itoa(n) }
 
 // BenchmarkImport stores generated 5 KB articles (with the full-text index
 // kept in step) in batches of 256, as the importer does.

@@ -42,6 +42,9 @@ func migrations() []migration {
 	return ms
 }
 
+// SchemaVersionLatest is the schema version this build writes.
+func SchemaVersionLatest() int { return latestVersion() }
+
 func latestVersion() int {
 	ms := migrations()
 	return ms[len(ms)-1].version

@@ -111,10 +111,6 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 		// Each query returns two candidate texts: the first (title, or a
 		// highlight's comment) wins when the words were found in it.
 		queries := []struct{ first, second, sql string }{
-			{"title", "body", `SELECT f.rowid, a.title, 0, highlight(article_fts, 0, ?2, ?3),
-					snippet(article_fts, 2, ?2, ?3, '…', 16), bm25(article_fts, 10.0, 4.0, 1.0)
-				FROM article_fts f JOIN articles a ON a.id = f.rowid
-				WHERE article_fts MATCH ?1 ORDER BY rank LIMIT ?4`},
 			{"note", "note", `SELECT f.rowid, a.title, 0, '', snippet(note_fts, 0, ?2, ?3, '…', 16), bm25(note_fts)
 				FROM note_fts f JOIN articles a ON a.id = f.rowid
 				WHERE note_fts MATCH ?1 ORDER BY rank LIMIT ?4`},
@@ -123,6 +119,11 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 				FROM highlight_fts f JOIN highlights h ON h.id = f.rowid JOIN articles a ON a.id = h.article_id
 				WHERE highlight_fts MATCH ?1 ORDER BY rank LIMIT ?4`},
 		}
+		body, err := searchBodies(ctx, tx, q, limit)
+		if err != nil {
+			return err
+		}
+		hits = append(hits, body...)
 		for _, qq := range queries {
 			rows, err := tx.QueryContext(ctx, qq.sql, q, SnippetOpen, SnippetClose, limit)
 			if err != nil {
@@ -157,6 +158,67 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Rank < hits[j].Rank })
 	if len(hits) > limit {
 		hits = hits[:limit]
+	}
+	return hits, nil
+}
+
+// RawFTSCount runs an FTS5 query (already in FTS5 syntax) on the body index
+// alone, ranked, and counts at most limit rows: the baseline Search is
+// measured against.
+func (s *Store) RawFTSCount(ctx context.Context, ftsQuery string, limit int) (int, error) {
+	n := 0
+	err := s.read(ctx, "raw search", func(tx *txn) error {
+		rows, err := tx.QueryContext(ctx, "SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT ?", ftsQuery, limit)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			n++
+		}
+		return rows.Err()
+	})
+	return n, err
+}
+
+// searchBodies ranks every article matching q but makes snippets only for
+// the best limit: snippet() costs far more than ranking, and in one
+// "ORDER BY rank LIMIT" query SQLite would make one for every match.
+func searchBodies(ctx context.Context, tx *txn, q string, limit int) ([]Hit, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT rowid, bm25(article_fts, 10.0, 4.0, 1.0) AS r FROM article_fts
+		WHERE article_fts MATCH ? ORDER BY r LIMIT ?`, q, limit)
+	if err != nil {
+		return nil, err
+	}
+	var hits []Hit
+	for rows.Next() {
+		var h Hit
+		if err := rows.Scan(&h.ArticleID, &h.Rank); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		hits = append(hits, h)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range hits {
+		h := &hits[i]
+		var title, body string
+		err := tx.QueryRowContext(ctx, `SELECT a.title, highlight(article_fts, 0, ?2, ?3), snippet(article_fts, 2, ?2, ?3, '…', 16)
+			FROM article_fts f JOIN articles a ON a.id = f.rowid WHERE article_fts MATCH ?1 AND f.rowid = ?4`,
+			q, SnippetOpen, SnippetClose, h.ArticleID).Scan(&h.Title, &title, &body)
+		if err != nil {
+			return nil, err
+		}
+		h.Where, h.Snippet = "body", body
+		if strings.Contains(title, SnippetOpen) {
+			h.Where = "title"
+			if !strings.Contains(body, SnippetOpen) {
+				h.Snippet = title
+			}
+		}
 	}
 	return hits, nil
 }
