@@ -188,9 +188,7 @@ func (s *Store) ArticleIDs(ctx context.Context) ([]int64, error) {
 func (s *Store) Summaries(ctx context.Context, tag string) ([]Summary, error) {
 	var out []Summary
 	err := s.read(ctx, "list articles", func(tx *txn) error {
-		q := `SELECT a.id, a.title, a.author, a.source, a.url, a.published, a.added, a.opened,
-				(SELECT count(*) FROM highlights h WHERE h.article_id = a.id)
-			FROM articles a`
+		q := `SELECT a.id, a.title, a.author, a.source, a.url, a.published, a.added, a.opened FROM articles a`
 		args := []any{}
 		if tag != "" {
 			q += ` WHERE a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)`
@@ -206,7 +204,7 @@ func (s *Store) Summaries(ctx context.Context, tag string) ([]Summary, error) {
 		for rows.Next() {
 			var sm Summary
 			var added, opened int64
-			if err := rows.Scan(&sm.ID, &sm.Title, &sm.Author, &sm.Source, &sm.URL, &sm.Published, &added, &opened, &sm.Highlights); err != nil {
+			if err := rows.Scan(&sm.ID, &sm.Title, &sm.Author, &sm.Source, &sm.URL, &sm.Published, &added, &opened); err != nil {
 				return err
 			}
 			sm.Added, sm.Opened = fromMillis(added), fromMillis(opened)
@@ -214,6 +212,25 @@ func (s *Store) Summaries(ctx context.Context, tag string) ([]Summary, error) {
 			out = append(out, sm)
 		}
 		if err := rows.Err(); err != nil {
+			return err
+		}
+		// One pass over the highlights index rather than a count per article.
+		counts, err := tx.QueryContext(ctx, "SELECT article_id, count(*) FROM highlights GROUP BY article_id")
+		if err != nil {
+			return err
+		}
+		defer counts.Close()
+		for counts.Next() {
+			var id int64
+			var n int
+			if err := counts.Scan(&id, &n); err != nil {
+				return err
+			}
+			if i, ok := index[id]; ok {
+				out[i].Highlights = n
+			}
+		}
+		if err := counts.Err(); err != nil {
 			return err
 		}
 		return allArticleTags(ctx, tx, func(id int64, tag string) {
