@@ -152,6 +152,9 @@ type highlightEditor struct {
 	tags    *tagEditor
 	saver   *debouncer
 	loading bool
+	// reattach puts an orphaned highlight on the reader's selection; it
+	// shows only for orphans.
+	reattach *widget.Button
 }
 
 func newHighlightEditor(ws *workspace) *highlightEditor {
@@ -195,8 +198,14 @@ func (e *highlightEditor) buildUI() fyne.CanvasObject {
 		}
 	})
 	del.Importance = widget.LowImportance
+	e.reattach = widget.NewButton("Re-attach to selection", func() {
+		if e.h != nil {
+			e.ws.reattach(e.h.ID)
+		}
+	})
+	e.reattach.Hide()
 	e.box = container.NewVBox(widget.NewSeparator(),
-		container.NewBorder(nil, nil, heading("Selected highlight"), del),
+		container.NewBorder(nil, nil, heading("Selected highlight"), container.NewHBox(e.reattach, del)),
 		e.colors, e.comment, e.tags.box)
 	e.box.Hide()
 	return e.box
@@ -245,6 +254,11 @@ func (e *highlightEditor) show(h *storage.Highlight) {
 	}
 	e.tags.setTags(h.Tags)
 	e.loading = false
+	if h.Orphaned {
+		e.reattach.Show()
+	} else {
+		e.reattach.Hide()
+	}
 	e.box.Show()
 }
 

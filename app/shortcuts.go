@@ -50,6 +50,7 @@ func (ws *workspace) shortcuts() []shortcut {
 		{menuEdit, "Copy", &fyne.ShortcutCopy{}, "", func() { ws.route(&fyne.ShortcutCopy{Clipboard: ws.app.Clipboard()}) }},
 		{menuEdit, "Find in article", ctrl(fyne.KeyF), "", func() { ws.reading.view.ShowFind() }},
 		{menuEdit, "Find articles", ctrl(fyne.KeyK), "", func() { ws.sidebar.focus() }},
+		{menuEdit, "Edit article text…", ctrlShift(fyne.KeyE), "", ws.editArticle},
 		{menuEdit, "Delete article…", ctrlShift(fyne.KeyBackspace), "", ws.deleteArticle},
 		{menuEdit, "Preferences…", ctrl(fyne.KeyComma), "", ws.showPreferences},
 

@@ -8,6 +8,7 @@ const (
 	actCreate actionKind = iota
 	actDelete
 	actRecolor
+	actEdit // the article text and details edited (editui.go)
 )
 
 // action is one undoable highlight change. h is the highlight as it was
@@ -16,6 +17,9 @@ type action struct {
 	kind  actionKind
 	h     storage.Highlight
 	color string // the new colour of a recolour
+	// before and after are the article as it was before an edit and (once
+	// undone) after it, so undo and redo restore either exactly.
+	before, after storage.Bundle
 }
 
 // history is one article's undo and redo stacks. Undoing a delete recreates
@@ -60,6 +64,9 @@ func (h *history) redo(p *readingPane) {
 // apply performs a (forward) or its inverse (backward). A delete records
 // the comment and tags the highlight had, so recreating it restores them.
 func apply(p *readingPane, a *action, backward bool) error {
+	if a.kind == actEdit {
+		return applyEdit(p, a, backward)
+	}
 	st, ctx := p.ws.store, p.ws.ctx
 	create := func() error {
 		h := a.h

@@ -1,0 +1,257 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"scholia/app/anchor"
+	"scholia/app/edit"
+	"scholia/storage"
+)
+
+// articleEditor is the Edit article text window: the article's details and
+// its body, edited whole when short and a piece at a time when long (see
+// editpieces.go). Save re-anchors every highlight through app/edit.
+type articleEditor struct {
+	ws  *workspace
+	win fyne.Window
+	a   storage.Article
+
+	title, author, source, url, published *widget.Entry
+	body                                  *widget.Entry
+	pieces                                []piece
+	cur                                   int // the piece in body
+	list                                  *widget.List
+	loading                               bool
+}
+
+// editArticle opens the editor on the open article (Edit → Edit article text).
+func (ws *workspace) editArticle() { ws.openEditor() }
+
+// openEditor opens the editor window on the open article and returns it
+// (nil when no article is open).
+func (ws *workspace) openEditor() *articleEditor {
+	if ws.current == nil {
+		return nil
+	}
+	ws.notes.flush()
+	a, err := ws.store.Article(ws.ctx, ws.current.ID)
+	if err != nil {
+		ws.showError(err)
+		return nil
+	}
+	e := &articleEditor{ws: ws, a: a, pieces: splitPieces(a.Body)}
+	e.win = ws.app.NewWindow("Edit “" + shorten(a.Title, 60) + "” — Scholia")
+	e.win.Resize(fyne.NewSize(900, 700)) // before SetContent: wrapping at a tiny width is slow
+	e.win.SetContent(e.buildUI())
+	e.win.Canvas().AddShortcut(ctrl(fyne.KeyS), func(fyne.Shortcut) { e.save() })
+	e.win.Show()
+	e.win.Canvas().Focus(e.body)
+	return e
+}
+
+func (e *articleEditor) buildUI() fyne.CanvasObject {
+	entry := func(text, hint string) *widget.Entry {
+		w := widget.NewEntry()
+		w.SetText(text)
+		w.SetPlaceHolder(hint)
+		return w
+	}
+	e.title = entry(e.a.Title, "Title")
+	e.author = entry(e.a.Author, "Author")
+	e.source = entry(e.a.Source, "Source, e.g. The Week")
+	e.url = entry(e.a.URL, "https://…")
+	e.published = entry(e.a.Published, "YYYY-MM-DD")
+	e.published.Validator = edit.CheckPublished
+	form := widget.NewForm(
+		widget.NewFormItem("Title", e.title), widget.NewFormItem("Author", e.author),
+		widget.NewFormItem("Source", e.source), widget.NewFormItem("URL", e.url),
+		widget.NewFormItem("Published", e.published))
+
+	e.body = widget.NewMultiLineEntry()
+	e.body.Wrapping = fyne.TextWrapWord
+	e.body.SetText(e.pieces[0].text)
+	e.body.OnChanged = func(text string) {
+		if e.loading {
+			return
+		}
+		e.pieces[e.cur].text = text
+		if e.list != nil {
+			e.list.RefreshItem(e.cur)
+		}
+	}
+	save := widget.NewButton("Save", e.save)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", e.win.Close)
+	hint := "Highlights follow their words when you save; those whose words are gone are kept as orphaned in the notes panel."
+	var text fyne.CanvasObject = e.body
+	if len(e.pieces) > 1 {
+		hint = fmt.Sprintf("A long text is edited one paragraph at a time (%d parts): pick one on the left. ", len(e.pieces)) + hint
+		text = container.NewHSplit(e.buildList(), e.body)
+		text.(*container.Split).Offset = 0.3
+	}
+	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(cancel, save), wrapLabel(hint))
+	return container.NewBorder(form, bottom, nil, nil, text)
+}
+
+// buildList is the list of pieces of a long body; choosing one puts it in
+// the Entry, and Delete part empties it (an emptied part is dropped on save).
+func (e *articleEditor) buildList() fyne.CanvasObject {
+	e.list = widget.NewList(
+		func() int { return len(e.pieces) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			t := shorten(e.pieces[i].text, 120)
+			if t == "" {
+				t = "— deleted —"
+			}
+			o.(*widget.Label).SetText(t)
+		})
+	e.list.OnSelected = e.choose
+	e.list.Select(0)
+	del := widget.NewButton("Delete part", func() {
+		e.body.SetText("") // OnChanged empties the piece
+	})
+	return container.NewBorder(nil, del, nil, nil, e.list)
+}
+
+// choose puts piece i in the Entry.
+func (e *articleEditor) choose(i widget.ListItemID) {
+	if i < 0 || i >= len(e.pieces) || (i == e.cur && e.body.Text == e.pieces[i].text) {
+		return
+	}
+	e.cur = i
+	e.loading = true
+	e.body.SetText(e.pieces[i].text)
+	e.loading = false
+	e.body.CursorRow, e.body.CursorColumn = 0, 0
+	e.body.Refresh()
+}
+
+// save applies the edit, closes the editor, shows the article as saved and
+// says what happened to its highlights. An edit that changes nothing just
+// closes.
+func (e *articleEditor) save() {
+	ws := e.ws
+	meta := storage.Article{Title: strings.TrimSpace(e.title.Text), Author: strings.TrimSpace(e.author.Text),
+		Source: strings.TrimSpace(e.source.Text), URL: strings.TrimSpace(e.url.Text), Published: strings.TrimSpace(e.published.Text)}
+	body := joinPieces(e.pieces)
+	if err := edit.CheckPublished(meta.Published); err != nil {
+		dialog.ShowError(err, e.win)
+		return
+	}
+	if meta.Title == e.a.Title && meta.Author == e.a.Author && meta.Source == e.a.Source && meta.URL == e.a.URL &&
+		meta.Published == e.a.Published && body == e.a.Body {
+		e.win.Close()
+		return
+	}
+	rep, err := edit.Apply(ws.ctx, ws.store, e.a.ID, meta, body)
+	if err != nil {
+		var dup *storage.DuplicateError
+		switch {
+		case errors.As(err, &dup):
+			err = fmt.Errorf("this text is already in the library as article %d", dup.ID)
+		case errors.Is(err, edit.ErrEmpty):
+			err = fmt.Errorf("the article needs some text (to remove it, use Edit → Delete article)")
+		}
+		dialog.ShowError(fmt.Errorf("%s", oneLine(err)), e.win)
+		return
+	}
+	e.win.Close()
+	ws.reading.historyOf(e.a.ID).push(action{kind: actEdit, h: storage.Highlight{ArticleID: e.a.ID}, before: rep.Before})
+	ws.articleChanged(e.a.ID)
+	ws.showEditReport(rep)
+}
+
+// showEditReport tells the user "N highlights moved, M could not be
+// placed", naming the ones that could not.
+func (ws *workspace) showEditReport(rep edit.Report) {
+	msg := "Saved. " + rep.Summary() + "."
+	if len(rep.Orphans) > 0 {
+		msg += "\n\nNot placed (kept in the notes panel, where you can re-attach or delete them):"
+		for i, h := range rep.Orphans {
+			if i == 5 {
+				msg += fmt.Sprintf("\n… and %d more", len(rep.Orphans)-5)
+				break
+			}
+			msg += "\n• “" + shorten(h.Quote, 80) + "”"
+		}
+	}
+	dialog.ShowCustom("Article text saved", "OK", wrapLabel(msg), ws.win)
+}
+
+// articleChanged shows an article's new text, details and highlights after
+// an edit or its undo.
+func (ws *workspace) articleChanged(id int64) {
+	if ws.current != nil && ws.current.ID == id {
+		ws.open(id)
+	}
+	ws.sidebar.reload()
+}
+
+// historyOf is an article's undo history, made on first use.
+func (p *readingPane) historyOf(id int64) *history {
+	h := p.undo[id]
+	if h == nil {
+		h = &history{}
+		p.undo[id] = h
+	}
+	return h
+}
+
+// applyEdit undoes (backward) or redoes an edit of the article text. Undo
+// first records the text as edited, so redo can put it back exactly.
+func applyEdit(p *readingPane, a *action, backward bool) error {
+	st, ctx := p.ws.store, p.ws.ctx
+	id := a.before.Article.ID
+	if backward {
+		bs, err := st.Bundles(ctx, []int64{id})
+		if err != nil {
+			return err
+		}
+		a.after = bs[0]
+		err = edit.Undo(ctx, st, a.before)
+		p.ws.articleChanged(id)
+		return err
+	}
+	err := edit.Undo(ctx, st, a.after)
+	p.ws.articleChanged(id)
+	return err
+}
+
+// reattach places an orphaned highlight on the reader's current selection.
+func (ws *workspace) reattach(id int64) {
+	a := ws.current
+	if a == nil {
+		return
+	}
+	start, end := ws.reading.view.Selection()
+	start, end = trimRange(a.Body, start, end)
+	if end <= start {
+		dialog.ShowInformation("Re-attach highlight", "Select the words in the article first, then press Re-attach to selection.", ws.win)
+		return
+	}
+	sel, err := anchor.Describe(a.Body, start, end)
+	if err != nil {
+		ws.showError(err)
+		return
+	}
+	h := storage.Highlight{ID: id, ArticleID: a.ID, Start: sel.Start, End: sel.End, Quote: sel.Exact, Prefix: sel.Prefix, Suffix: sel.Suffix}
+	if err := ws.store.ReattachHighlight(ws.ctx, h); err != nil {
+		ws.showError(err)
+		return
+	}
+	ws.highlightsChanged(a.ID)
+	ws.reading.view.SelectHighlight(id)
+	ws.notes.focusHighlight(id)
+}
