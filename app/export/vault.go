@@ -22,7 +22,8 @@ import (
 )
 
 // VaultReport counts what Vault did. Files holds the file name (relative
-// to the vault folder) of each doc, in the order of the docs given.
+// to the vault folder) of each doc, in the order of the docs given; after
+// a cancel or an error it still names the files of docs not reached.
 type VaultReport struct {
 	Written, Updated, Unchanged int
 	Files                       []string
