@@ -38,6 +38,7 @@ package finder
 import (
 	"bytes"
 	"context"
+	"runtime"
 	"strings"
 	"sync"
 )
@@ -98,6 +99,47 @@ const cacheSize = 12
 // New indexes items for searching; it keeps no reference to the slice.
 // The total text of all items must stay under 2 GiB.
 func New(items []Item) *Finder {
+	f := &Finder{ids: make([]int64, len(items)), spans: make([]span, len(items))}
+	// Large lists are indexed in parts on all cores, then joined.
+	parts := 1
+	if len(items) >= 4*minChunk {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	size := (len(items) + parts - 1) / parts
+	texts, folds := make([][]byte, parts), make([][]byte, parts)
+	parallel(context.Background(), parts, parts, func(p int) {
+		lo, hi := min(p*size, len(items)), min((p+1)*size, len(items))
+		texts[p], folds[p] = f.index(items[lo:hi], lo)
+	})
+	var tb, fb strings.Builder
+	tb.Grow(totalLen(texts))
+	fb.Grow(totalLen(folds))
+	for p := range texts {
+		lo, hi := min(p*size, len(items)), min((p+1)*size, len(items))
+		shift, fshift := int32(tb.Len()), int32(fb.Len())
+		for i := lo; i < hi; i++ {
+			sp := &f.spans[i]
+			sp.start, sp.title, sp.end = sp.start+shift, sp.title+shift, sp.end+shift
+			sp.fstart, sp.ftitle, sp.fend = sp.fstart+fshift, sp.ftitle+fshift, sp.fend+fshift
+		}
+		tb.Write(texts[p])
+		fb.Write(folds[p])
+	}
+	f.text, f.folds = tb.String(), fb.String()
+	return f
+}
+
+func totalLen(bs [][]byte) int {
+	n := 0
+	for _, b := range bs {
+		n += len(b)
+	}
+	return n
+}
+
+// index fills ids and spans for items, which start at index lo, with
+// offsets into the text and folded text it returns.
+func (f *Finder) index(items []Item, lo int) (text, folds []byte) {
 	size := 0
 	for _, it := range items {
 		size += len(it.Title) + len(it.Source) + len(it.Author) + 6
@@ -107,8 +149,8 @@ func New(items []Item) *Finder {
 	}
 	tb := make([]byte, 0, size)
 	fb := make([]byte, 0, size+size/8)
-	f := &Finder{ids: make([]int64, len(items)), spans: make([]span, len(items))}
-	for i, it := range items {
+	for k, it := range items {
+		i := lo + k
 		f.ids[i] = it.ID
 		start := len(tb)
 		tb = append(tb, it.Title...)
@@ -141,9 +183,7 @@ func New(items []Item) *Finder {
 		sp.aligned = alignedTitle && alignedRest
 		f.spans[i] = sp
 	}
-	f.text = string(tb)
-	f.folds = string(fb)
-	return f
+	return tb, fb
 }
 
 // Len returns the number of items.

@@ -241,6 +241,34 @@ func TestNarrowing(t *testing.T) {
 	}
 }
 
+func TestNewIndexesEveryItem(t *testing.T) {
+	// Enough items to be indexed in parts, with specials in several parts.
+	items := libItems(9000)
+	for k, sp := range append(special, Item{ID: -7, Title: "nul\x00title", Source: "gone"}) {
+		items = slices.Insert(items, k*1500, sp)
+	}
+	f := New(items)
+	if f.Len() != len(items) {
+		t.Fatalf("Len %d, want %d", f.Len(), len(items))
+	}
+	for i, it := range items {
+		sp := f.spans[i]
+		want, title := joined(it), it.Title
+		if k := strings.IndexByte(want, 0); k >= 0 {
+			want = want[:k]
+		}
+		title = title[:min(len(title), len(want))]
+		if k := strings.IndexByte(title, 0); k >= 0 {
+			title = title[:k]
+		}
+		fold, _, aligned, _ := foldBytes(nil, []byte(want))
+		if got := f.text[sp.start:sp.end]; got != want || f.text[sp.start:sp.title] != title ||
+			f.folds[sp.fstart:sp.fend] != string(fold) || sp.aligned != aligned || f.ids[i] != it.ID {
+			t.Fatalf("item %d indexed as %q (title %q), want %q (title %q)", i, got, f.text[sp.start:sp.title], want, title)
+		}
+	}
+}
+
 func TestLimitAndEmpty(t *testing.T) {
 	items := libItems(500)
 	f := New(items)
