@@ -177,7 +177,7 @@ func inspect(ctx context.Context, path string) error {
 	// while another instance is creating the schema.
 	tx, err := db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return fmt.Errorf("storage: open %s: %w", path, err)
+		return fmt.Errorf("storage: %s is not a Scholia library (not an SQLite database: %v)", path, err)
 	}
 	defer tx.Rollback()
 	var appID, version, tables int
