@@ -22,14 +22,15 @@ func main() {
 	if cli.IsCommand(args) {
 		os.Exit(cli.Run(context.Background(), args, os.Stdout, os.Stderr, os.Getenv))
 	}
-	path, explicit, err := cli.WindowArgs(args, os.Getenv)
+	win, err := cli.WindowArgs(args, os.Getenv)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(cli.ExitUsage)
 	}
 	a := fyneapp.NewWithID(app.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
-	if last := a.Preferences().String(app.PrefLibrary); !explicit && last != "" {
+	path := win.Library
+	if last := a.Preferences().String(app.PrefLibrary); !win.Explicit && last != "" {
 		if _, err := os.Stat(last); err == nil {
 			path = last // the library chosen in Preferences last time
 		}
@@ -39,7 +40,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "scholia:", err)
 		os.Exit(cli.ExitFail)
 	}
-	app.Run(a, store)
+	app.Run(a, store, win.Import...)
 	if err := store.Close(); err != nil {
 		fmt.Fprintln(os.Stderr, "scholia:", err)
 		os.Exit(cli.ExitFail)

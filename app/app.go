@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -18,15 +19,23 @@ import (
 // preferences file.
 const ID = "org.scholia.Scholia"
 
-// Run opens the main window on the library and blocks until the app quits.
+// Run opens the main window on the library and blocks until the app quits;
+// files and folders in importPaths are imported once it is up.
 // The caller creates the Fyne app (main uses the desktop driver, tests the
 // test driver) and closes the store afterwards. Whatever was typed is saved
 // on every way out: closing the window, Quit, or SIGTERM/SIGINT.
-func Run(a fyne.App, store *storage.Store) {
+func Run(a fyne.App, store *storage.Store, importPaths ...string) {
 	w := a.NewWindow("Scholia")
 	ws := newWorkspace(context.Background(), a, w, store)
 	ws.buildUI()
 	w.SetMaster()
+	if len(importPaths) > 0 {
+		// After the window is shown, so the progress dialog has a parent.
+		go func() {
+			time.Sleep(300 * time.Millisecond)
+			fyne.Do(func() { ws.runImport(importPaths) })
+		}()
+	}
 
 	sigs := make(chan os.Signal, 1)
 	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)

@@ -60,7 +60,9 @@ func TestImportFolderThroughTheWindow(t *testing.T) {
 	}
 	h := newHarness(t, "", func(s *storage.Store) { addArticles(t, s) })
 	h.ws.runImport([]string{dir})
-	h.eventually("the import summary", func() bool { return strings.Contains(dialogText(t, h.win), "Import finished") || strings.Contains(dialogText(t, h.win), "imported") })
+	h.eventually("the import summary", func() bool {
+		return strings.Contains(dialogText(t, h.win), "Import finished") || strings.Contains(dialogText(t, h.win), "imported")
+	})
 	text := dialogText(t, h.win)
 	if !strings.Contains(text, "3 articles imported, 1 skipped as duplicates, 1 failed.") ||
 		!strings.Contains(text, "1 other files were not importable") {

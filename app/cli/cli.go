@@ -95,7 +95,9 @@ func lookup(name string) *command {
 }
 
 // IsCommand reports whether args (without the program name) start a
-// headless command rather than opening the window.
+// headless command rather than opening the window. Paths of existing files
+// or folders that are not command names open the window and import them
+// (how a file manager's "Open with Scholia" calls it).
 func IsCommand(args []string) bool {
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -107,34 +109,49 @@ func IsCommand(args []string) bool {
 				return true
 			}
 		default:
-			return true
+			if a == "help" || lookup(a) != nil {
+				return true
+			}
+			_, err := os.Stat(a)
+			return err != nil
 		}
 	}
 	return false
 }
 
-// WindowArgs parses the arguments of "scholia [--db FILE]" (opening the
-// window) and returns the library path to use; explicit says whether --db
-// or SCHOLIA_DB chose it (else it is the default library).
-func WindowArgs(args []string, getenv func(string) string) (path string, explicit bool, err error) {
+// Window is what "scholia [--db FILE] [PATH...]" asks of the window.
+type Window struct {
+	Library  string   // the library file to open
+	Explicit bool     // --db or SCHOLIA_DB chose it (else it is the default)
+	Import   []string // files and folders to import once the window is up
+}
+
+// WindowArgs parses the arguments of "scholia [--db FILE] [PATH...]".
+func WindowArgs(args []string, getenv func(string) string) (Window, error) {
+	var w Window
 	db := ""
 	for i := 0; i < len(args); i++ {
+		if !strings.HasPrefix(args[i], "-") {
+			w.Import = append(w.Import, args[i])
+			continue
+		}
 		name, val, hasVal := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
-		if name != "db" || !strings.HasPrefix(args[i], "-") {
-			return "", false, fmt.Errorf("scholia: unknown argument %q (try scholia --help)", args[i])
+		if name != "db" {
+			return w, fmt.Errorf("scholia: unknown argument %q (try scholia --help)", args[i])
 		}
 		if !hasVal {
 			if i+1 >= len(args) {
-				return "", false, errors.New("scholia: --db needs a file name")
+				return w, errors.New("scholia: --db needs a file name")
 			}
 			i++
 			val = args[i]
 		}
 		db = val
 	}
-	explicit = db != "" || getenv("SCHOLIA_DB") != ""
-	path, err = libraryPath(db, getenv)
-	return path, explicit, err
+	w.Explicit = db != "" || getenv("SCHOLIA_DB") != ""
+	var err error
+	w.Library, err = libraryPath(db, getenv)
+	return w, err
 }
 
 func libraryPath(db string, getenv func(string) string) (string, error) {
@@ -296,7 +313,7 @@ func parse(c *ctx, args []string) error {
 func printOverview(w io.Writer) {
 	fmt.Fprintln(w, "Scholia — read, highlight and annotate articles; notes out to Markdown.")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "usage: scholia [--db FILE]            open the window")
+	fmt.Fprintln(w, "usage: scholia [--db FILE] [PATH...]  open the window (and import the files or folders)")
 	fmt.Fprintln(w, "       scholia COMMAND [ARGS] [FLAGS]  run a command on the library")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "commands:")

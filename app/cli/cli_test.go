@@ -289,3 +289,52 @@ func TestFlagsAnywhereAndTagImport(t *testing.T) {
 		t.Errorf("search: %+v", r)
 	}
 }
+
+func TestWindowOrCommand(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "clip.txt")
+	os.WriteFile(file, []byte("x"), 0o644)
+	env := func(string) string { return "" }
+	cases := map[string]struct {
+		args    []string
+		command bool
+		imports []string
+		db      string
+	}{
+		"nothing":           {nil, false, nil, ""},
+		"db only":           {[]string{"--db", "x.db"}, false, nil, "x.db"},
+		"a command":         {[]string{"list"}, true, nil, ""},
+		"help":              {[]string{"help", "list"}, true, nil, ""},
+		"an existing file":  {[]string{file}, false, []string{file}, ""},
+		"file and db":       {[]string{"--db=y.db", file, dir}, false, []string{file, dir}, "y.db"},
+		"a missing path":    {[]string{filepath.Join(dir, "nope.txt")}, true, nil, ""},
+		"help flag":         {[]string{"--help"}, true, nil, ""},
+		"db then a command": {[]string{"--db", "x.db", "show", "1"}, true, nil, ""},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			if got := cli.IsCommand(tc.args); got != tc.command {
+				t.Fatalf("IsCommand = %v, want %v", got, tc.command)
+			}
+			if tc.command {
+				return
+			}
+			w, err := cli.WindowArgs(tc.args, env)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(w.Import, "|") != strings.Join(tc.imports, "|") {
+				t.Errorf("Import = %v, want %v", w.Import, tc.imports)
+			}
+			if tc.db != "" && (w.Library != tc.db || !w.Explicit) {
+				t.Errorf("Library = %q (explicit %v), want %q", w.Library, w.Explicit, tc.db)
+			}
+			if tc.db == "" && (w.Explicit || w.Library == "") {
+				t.Errorf("default library: %+v", w)
+			}
+		})
+	}
+	if _, err := cli.WindowArgs([]string{"--colour"}, env); err == nil {
+		t.Error("an unknown flag opened the window")
+	}
+}
