@@ -179,7 +179,17 @@ func TestReattachOrphanToSelection(t *testing.T) {
 	if !strings.Contains(h.ws.notes.hlHeader.Text, "(1)") || strings.Contains(h.ws.notes.hlHeader.Text, "orphaned") {
 		t.Errorf("notes header %q", h.ws.notes.hlHeader.Text)
 	}
-	_ = id
+	// Undo makes it an orphan again; a second undo takes back the edit.
+	h.win.Canvas().Focus(h.ws.reading.view)
+	h.ws.route(&fyne.ShortcutUndo{})
+	if x, _ := h.store.Highlight(ctx, hs[0].ID); !x.Orphaned || x.Quote != "free newsletter" {
+		t.Errorf("undo re-attach: %+v", x)
+	}
+	h.ws.route(&fyne.ShortcutUndo{})
+	x, _ = h.store.Highlight(ctx, hs[0].ID)
+	if a, _ := h.store.Article(ctx, id); a.Body != editBody || x.Orphaned || x.Start != hs[0].Start {
+		t.Errorf("undo edit: body %q, highlight %+v", a.Body, x)
+	}
 }
 
 func TestEditMenuItem(t *testing.T) {

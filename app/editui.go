@@ -90,14 +90,18 @@ func (e *articleEditor) buildUI() fyne.CanvasObject {
 	save.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", e.win.Close)
 	hint := "Highlights follow their words when you save; those whose words are gone are kept as orphaned in the notes panel."
+	var top fyne.CanvasObject = form
 	var text fyne.CanvasObject = e.body
 	if len(e.pieces) > 1 {
-		hint = fmt.Sprintf("A long text is edited one paragraph at a time (%d parts): pick one on the left. ", len(e.pieces)) + hint
-		text = container.NewHSplit(e.buildList(), e.body)
-		text.(*container.Split).Offset = 0.3
+		parts := widget.NewLabel(fmt.Sprintf("This long text is edited a part at a time (%d parts): choose one on the left.", len(e.pieces)))
+		parts.Truncation = fyne.TextTruncateEllipsis
+		top = container.NewVBox(form, parts)
+		split := container.NewHSplit(e.buildList(), e.body)
+		split.Offset = 0.3
+		text = split
 	}
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(cancel, save), wrapLabel(hint))
-	return container.NewBorder(form, bottom, nil, nil, text)
+	return container.NewBorder(top, bottom, nil, nil, text)
 }
 
 // buildList is the list of pieces of a long body; choosing one puts it in
@@ -187,7 +191,9 @@ func (ws *workspace) showEditReport(rep edit.Report) {
 			msg += "\n• “" + shorten(h.Quote, 80) + "”"
 		}
 	}
-	dialog.ShowCustom("Article text saved", "OK", wrapLabel(msg), ws.win)
+	d := dialog.NewCustom("Article text saved", "OK", wrapLabel(msg), ws.win)
+	d.Resize(fyne.NewSize(460, 0)) // the label wraps at the dialog's width: give it room
+	d.Show()
 }
 
 // articleChanged shows an article's new text, details and highlights after
@@ -229,7 +235,8 @@ func applyEdit(p *readingPane, a *action, backward bool) error {
 	return err
 }
 
-// reattach places an orphaned highlight on the reader's current selection.
+// reattach places an orphaned highlight on the reader's current selection
+// (undoable).
 func (ws *workspace) reattach(id int64) {
 	a := ws.current
 	if a == nil {
@@ -246,11 +253,19 @@ func (ws *workspace) reattach(id int64) {
 		ws.showError(err)
 		return
 	}
+	// Undone like an edit of the text: restoring the article as it was
+	// puts the highlight back as an orphan, exactly.
+	before, err := ws.store.Bundles(ws.ctx, []int64{a.ID})
+	if err != nil {
+		ws.showError(err)
+		return
+	}
 	h := storage.Highlight{ID: id, ArticleID: a.ID, Start: sel.Start, End: sel.End, Quote: sel.Exact, Prefix: sel.Prefix, Suffix: sel.Suffix}
 	if err := ws.store.ReattachHighlight(ws.ctx, h); err != nil {
 		ws.showError(err)
 		return
 	}
+	ws.reading.historyOf(a.ID).push(action{kind: actEdit, h: storage.Highlight{ArticleID: a.ID}, before: before[0]})
 	ws.highlightsChanged(a.ID)
 	ws.reading.view.SelectHighlight(id)
 	ws.notes.focusHighlight(id)

@@ -205,8 +205,8 @@ func (e *highlightEditor) buildUI() fyne.CanvasObject {
 	})
 	e.reattach.Hide()
 	e.box = container.NewVBox(widget.NewSeparator(),
-		container.NewBorder(nil, nil, heading("Selected highlight"), container.NewHBox(e.reattach, del)),
-		e.colors, e.comment, e.tags.box)
+		container.NewBorder(nil, nil, heading("Selected highlight"), del),
+		e.reattach, e.colors, e.comment, e.tags.box)
 	e.box.Hide()
 	return e.box
 }
