@@ -147,7 +147,10 @@ func (ws *workspace) importFinished(rep importer.Report, err error) {
 func importSummary(rep importer.Report) string {
 	s := fmt.Sprintf("%s imported, %d skipped as duplicates, %d failed.",
 		plural(rep.Imported, "article"), rep.Skipped, rep.Failed)
-	if rep.Ignored > 0 {
+	switch {
+	case rep.Ignored == 1:
+		s += " 1 other file was not importable."
+	case rep.Ignored > 1:
 		s += fmt.Sprintf(" %d other files were not importable.", rep.Ignored)
 	}
 	return s

@@ -65,7 +65,7 @@ func TestImportFolderThroughTheWindow(t *testing.T) {
 	})
 	text := dialogText(t, h.win)
 	if !strings.Contains(text, "3 articles imported, 1 skipped as duplicates, 1 failed.") ||
-		!strings.Contains(text, "1 other files were not importable") {
+		!strings.Contains(text, "1 other file was not importable") {
 		t.Errorf("summary = %q", text)
 	}
 	n, _ := h.store.CountArticles(context.Background())

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -95,7 +96,7 @@ func meaningfulName(name string) string {
 	var kept []string
 	wordy := false
 	for _, w := range words {
-		if isHashLike(w) {
+		if isHashLike(w) && !isYear(w) {
 			continue
 		}
 		kept = append(kept, w)
@@ -106,9 +107,32 @@ func meaningfulName(name string) string {
 	if !wordy {
 		return ""
 	}
+	// A name typed all in lower case reads better as a title in title case
+	// ("1790_george_washington_n" → "1790 George Washington n"); a name
+	// with capitals was cased by a person and is kept.
+	if strings.ToLower(base) == base {
+		for i, w := range kept {
+			if letters(w) >= 2 && (i == 0 || !smallWords[w]) {
+				r, size := utf8.DecodeRuneInString(w)
+				kept[i] = string(unicode.ToUpper(r)) + w[size:]
+			}
+		}
+	}
 	t := strings.Join(kept, " ")
 	r, size := utf8.DecodeRuneInString(t)
 	return string(unicode.ToUpper(r)) + t[size:]
+}
+
+// smallWords stay lower case inside a title-cased name.
+var smallWords = map[string]bool{
+	"a": true, "an": true, "and": true, "as": true, "at": true, "by": true, "for": true, "in": true,
+	"of": true, "on": true, "or": true, "the": true, "to": true, "vs": true, "with": true,
+}
+
+// isYear is true for a four-digit year, worth keeping in a title.
+func isYear(w string) bool {
+	n, err := strconv.Atoi(w)
+	return err == nil && len(w) == 4 && n >= 1000 && n < 2200
 }
 
 var genericNames = map[string]bool{

@@ -223,11 +223,12 @@ func TestTxt(t *testing.T) {
 
 func TestTitleFromFileName(t *testing.T) {
 	tests := map[string]struct{ name, want string }{
-		"meaningful":    {"dir/geneva-talks_notes.txt", "Geneva talks notes"},
+		"meaningful":    {"dir/geneva-talks_notes.txt", "Geneva Talks Notes"},
+		"cased by hand": {"dir/Geneva talks, my notes.txt", "Geneva talks, my notes"},
 		"hash":          {"004_010dcf98ec07f859.txt", "It rained"},
 		"untitled":      {"Untitled 3.txt", "It rained"},
 		"numbers only":  {"2022-01-18.txt", "It rained"},
-		"year kept out": {"1790_george_washington_n.txt", "George washington n"},
+		"year kept":     {"1790_george_washington_n.txt", "1790 George Washington n"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
