@@ -154,6 +154,19 @@ func TestEditorRefusesBadInput(t *testing.T) {
 	if n := len(h.ws.reading.historyOf(id).done); n != 0 {
 		t.Errorf("an unchanged save made %d undo steps", n)
 	}
+	// Cancel with changes asks first; keeping on editing keeps them.
+	e = h.ws.openEditor()
+	e.title.SetText("Half-typed")
+	e.requestClose()
+	confirmTopDialog(t, e.win, "Keep editing")
+	if e.title.Text != "Half-typed" {
+		t.Error("Keep editing lost the change")
+	}
+	e.requestClose()
+	confirmTopDialog(t, e.win, "Discard")
+	if a, _ := h.store.Article(ctx, id); a.Title != "Talks" {
+		t.Errorf("discarding saved the title %q", a.Title)
+	}
 }
 
 func TestReattachOrphanToSelection(t *testing.T) {
@@ -278,4 +291,25 @@ func TestSplitAndJoinPieces(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzPieces checks that any body, cut into the parts it is edited in and
+// joined again untouched, comes back byte for byte, and that no part is
+// much longer than pieceChars unless it has no space to cut at.
+func FuzzPieces(f *testing.F) {
+	f.Add("One.\n\nTwo.", 1)
+	f.Add(strings.Repeat("word ", 4000)+"end.", 3)
+	f.Add(strings.Repeat("Para graph.\n\n", 2000)+"x", 2000)
+	f.Fuzz(func(t *testing.T, s string, times int) {
+		body := ingest.NormalizeBody(strings.Repeat(s, min(max(times, 1), 50_000/max(len(s), 1)+1)))
+		ps := splitPieces(body)
+		if got := joinPieces(ps); got != body {
+			t.Fatalf("round trip changed the body (%d → %d bytes)", len(body), len(got))
+		}
+		for i, p := range ps {
+			if n := len([]rune(p.text)); n > pieceChars && strings.Contains(p.text[len(string([]rune(p.text)[:pieceChars])):], " ") {
+				t.Fatalf("piece %d has %d characters though it could be cut", i, n)
+			}
+		}
+	})
 }

@@ -51,6 +51,7 @@ func (ws *workspace) openEditor() *articleEditor {
 	e.win.Resize(fyne.NewSize(900, 700)) // before SetContent: wrapping at a tiny width is slow
 	e.win.SetContent(e.buildUI())
 	e.win.Canvas().AddShortcut(ctrl(fyne.KeyS), func(fyne.Shortcut) { e.save() })
+	e.win.SetCloseIntercept(e.requestClose)
 	e.win.Show()
 	e.win.Canvas().Focus(e.body)
 	return e
@@ -88,7 +89,7 @@ func (e *articleEditor) buildUI() fyne.CanvasObject {
 	}
 	save := widget.NewButton("Save", e.save)
 	save.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", e.win.Close)
+	cancel := widget.NewButton("Cancel", e.requestClose)
 	hint := "Highlights follow their words when you save; those whose words are gone are kept as orphaned in the notes panel."
 	var top fyne.CanvasObject = form
 	var text fyne.CanvasObject = e.body
@@ -147,15 +148,12 @@ func (e *articleEditor) choose(i widget.ListItemID) {
 // closes.
 func (e *articleEditor) save() {
 	ws := e.ws
-	meta := storage.Article{Title: strings.TrimSpace(e.title.Text), Author: strings.TrimSpace(e.author.Text),
-		Source: strings.TrimSpace(e.source.Text), URL: strings.TrimSpace(e.url.Text), Published: strings.TrimSpace(e.published.Text)}
-	body := joinPieces(e.pieces)
+	meta, body, changed := e.edited()
 	if err := edit.CheckPublished(meta.Published); err != nil {
 		dialog.ShowError(err, e.win)
 		return
 	}
-	if meta.Title == e.a.Title && meta.Author == e.a.Author && meta.Source == e.a.Source && meta.URL == e.a.URL &&
-		meta.Published == e.a.Published && body == e.a.Body {
+	if !changed {
 		e.win.Close()
 		return
 	}
@@ -175,6 +173,34 @@ func (e *articleEditor) save() {
 	ws.reading.historyOf(e.a.ID).push(action{kind: actEdit, h: storage.Highlight{ArticleID: e.a.ID}, before: rep.Before})
 	ws.articleChanged(e.a.ID)
 	ws.showEditReport(rep)
+}
+
+// edited returns the details and body as the editor holds them, and
+// whether they differ from the article as it was opened.
+func (e *articleEditor) edited() (storage.Article, string, bool) {
+	meta := storage.Article{Title: strings.TrimSpace(e.title.Text), Author: strings.TrimSpace(e.author.Text),
+		Source: strings.TrimSpace(e.source.Text), URL: strings.TrimSpace(e.url.Text), Published: strings.TrimSpace(e.published.Text)}
+	body := joinPieces(e.pieces)
+	changed := meta.Title != e.a.Title || meta.Author != e.a.Author || meta.Source != e.a.Source || meta.URL != e.a.URL ||
+		meta.Published != e.a.Published || body != e.a.Body
+	return meta, body, changed
+}
+
+// requestClose closes the editor (Cancel, or the window's close button),
+// asking first when that would throw away changes.
+func (e *articleEditor) requestClose() {
+	if _, _, changed := e.edited(); !changed {
+		e.win.Close()
+		return
+	}
+	d := dialog.NewConfirm("Discard changes?", "Close the editor without saving your changes to the text?", func(discard bool) {
+		if discard {
+			e.win.Close()
+		}
+	}, e.win)
+	d.SetConfirmText("Discard")
+	d.SetDismissText("Keep editing")
+	d.Show()
 }
 
 // showEditReport tells the user "N highlights moved, M could not be
