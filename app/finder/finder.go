@@ -91,6 +91,8 @@ type cached struct {
 	runes   int     // runes in key
 	matched []int32 // matching items, in item order
 	ends    []int32 // per matched item: offset after its greedy match
+	bonus   []int32 // and bounds on its title's scored.bonus and scored.adj
+	adj     []int32 // (exact when it was scored), see extend
 }
 
 // cacheSize covers typing and deleting a few characters.

@@ -341,15 +341,15 @@ func TestScorersAgree(t *testing.T) {
 			if !aligned {
 				continue
 			}
-			a, okA, pa := scoreAligned(s, string(fs), p, nil)
-			b, okB, pb := scoreRunes(s, p.runes, nil)
-			if a != b || okA != okB || !slices.Equal(pa, pb) {
-				t.Fatalf("%q in %q: aligned %d %v %v, runes %d %v %v", q, s, a, okA, pa, b, okB, pb)
+			a, pa := scoreAligned(s, string(fs), p, nil)
+			b, pb := scoreRunes(s, p.runes, nil)
+			if a != b || !slices.Equal(pa, pb) {
+				t.Fatalf("%q in %q: aligned %+v %v, runes %+v %v", q, s, a, pa, b, pb)
 			}
 			if p.ascii {
-				c, okC, pc := scoreBytes(s, p, nil)
-				if c != b || okC != okB || !slices.Equal(pc, pb) {
-					t.Fatalf("%q in %q: bytes %d %v %v, runes %d %v %v", q, s, c, okC, pc, b, okB, pb)
+				c, pc := scoreBytes(s, p, nil)
+				if c != b || !slices.Equal(pc, pb) {
+					t.Fatalf("%q in %q: bytes %+v %v, runes %+v %v", q, s, c, pc, b, pb)
 				}
 			}
 		}
@@ -371,10 +371,14 @@ func FuzzSearch(f *testing.F) {
 			return
 		}
 		sameMatches(t, query, fd.Search(context.Background(), query, 0), want)
-		// A search narrowed from the query's first half agrees too.
+		// A search narrowed from the query's first half agrees too, also
+		// when a limit lets bounds skip scoring.
 		rs := []rune(query)
 		fd.Search(context.Background(), string(rs[:len(rs)/2]), 0)
 		sameMatches(t, query, fd.Search(context.Background(), query, 0), want)
+		fd.forget()
+		fd.Search(context.Background(), string(rs[:len(rs)/2]), 3)
+		sameMatches(t, query, fd.Search(context.Background(), query, 3), want[:min(3, len(want))])
 	})
 }
 

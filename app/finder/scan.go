@@ -20,6 +20,9 @@ type pattern struct {
 	val   []byte   // for scoreBytes: each byte, letters lower-cased,
 	or    []byte   // and 0x20 for letters, which match either case
 	bound int      // no string of n bytes scores above bound-n; see compile
+	// bonusUB and adjUB bound the bonus sum and the adjacency bonus of any
+	// match (saturated at maxBound), as scored.bonus and scored.adj.
+	bonusUB, adjUB int32
 	// literal: sahilm's adjacency bonus triples with each adjacent rune and
 	// wraps around int past about 40 runes, after which sahilm's choices no
 	// longer follow the greedy subsequence. Such queries are scored by the
@@ -65,6 +68,10 @@ func compile(query string) *pattern {
 		}
 		q.bound = b
 	}
+	q.bonusUB, q.adjUB = maxBound, maxBound
+	if m := len(rs); m <= 12 {
+		q.bonusUB, q.adjUB = int32(q.bound-m), int32((q.bound - 21*m)) // adj is the sum of the adjacency terms
+	}
 	return q
 }
 
@@ -72,6 +79,8 @@ func compile(query string) *pattern {
 type chunkOut struct {
 	matched []int32  // every matching item, in item order
 	ends    []int32  // and where its greedy match ends (see cached)
+	bonus   []int32  // and bounds on its title's scored.bonus
+	adj     []int32  // and scored.adj, to bound the next query's scores
 	res     []result // all matches, or with a limit a heap of the best limit
 	pos     []int32  // arena for the results' pos slices
 	rest    []int32  // items matching only with the other fields, not yet scored
@@ -125,12 +134,15 @@ func (f *Finder) scan(ctx context.Context, q *pattern, base *cached, limit int) 
 	}
 	res = make([]result, 0, total)
 	arenas = make([][]int32, len(outs))
-	next = &cached{key: q.key, runes: len(q.enc), matched: make([]int32, 0, found), ends: make([]int32, 0, found)}
+	next = &cached{key: q.key, runes: len(q.enc), matched: make([]int32, 0, found), ends: make([]int32, 0, found),
+		bonus: make([]int32, 0, found), adj: make([]int32, 0, found)}
 	for c, o := range outs {
 		arenas[c] = o.pos
 		res = append(res, o.res...)
 		next.matched = append(next.matched, o.matched...)
 		next.ends = append(next.ends, o.ends...)
+		next.bonus = append(next.bonus, o.bonus...)
+		next.adj = append(next.adj, o.adj...)
 	}
 	if limit > 0 {
 		slices.SortFunc(res, compare)
@@ -172,10 +184,15 @@ func (f *Finder) scanChunk(q *pattern, base *cached, lo, hi, limit int, out *chu
 	// Most candidates of a growing query match again: size for all of them.
 	out.matched = make([]int32, 0, hi-lo)
 	out.ends = make([]int32, 0, hi-lo)
+	out.bonus = make([]int32, 0, hi-lo)
+	out.adj = make([]int32, 0, hi-lo)
+	var titles []int32 // title matches, as positions in out.matched
 	for k := lo; k < hi; k++ {
 		i, at := int32(k), 0
+		bonus, adj := q.bonusUB, q.adjUB
 		if base != nil {
 			i, at = base.matched[k], int(base.ends[k])
+			bonus, adj = extend(base.bonus[k], base.adj[k], len(q.enc)-from, q)
 		}
 		sp := &f.spans[i]
 		if q.mask&^sp.mask != 0 {
@@ -187,47 +204,140 @@ func (f *Finder) scanChunk(q *pattern, base *cached, lo, hi, limit int, out *chu
 		}
 		out.matched = append(out.matched, i)
 		out.ends = append(out.ends, int32(end))
-		if q.literal {
+		out.bonus = append(out.bonus, bonus)
+		out.adj = append(out.adj, adj)
+		switch {
+		case q.literal:
 			f.scoreLiteral(sp, q, i, limit, out)
-			continue
-		}
-		if end > int(sp.ftitle-sp.fstart) {
+		case end > int(sp.ftitle-sp.fstart):
 			out.rest = append(out.rest, i)
-			continue
+		default:
+			out.titles++
+			titles = append(titles, int32(len(out.matched)-1))
 		}
-		out.titles++
-		if limit > 0 && len(out.res) == limit {
-			// Skip scoring what cannot displace the worst result kept.
-			if w := &out.res[0]; w.tier == 0 && q.bound-int(sp.title-sp.start) <= w.score {
-				continue
-			}
-		}
-		n0 := len(out.pos)
-		score, ok, pos := scoreItem(sp, q, f.text[sp.start:sp.title], f.folds[sp.fstart:sp.ftitle], out.pos)
-		if !ok || limit > 0 && len(out.res) == limit && score <= out.res[0].score && out.res[0].tier == 0 {
-			out.pos = pos[:n0] // not kept: a later item ties at best
-			continue
-		}
-		out.pos = pos
-		out.push(result{score: score, idx: i, off: int32(n0), chunk: out.id}, limit)
 	}
+	if limit <= 0 || len(titles) <= limit {
+		for _, t := range titles {
+			f.scoreTitle(q, t, limit, out)
+		}
+		return
+	}
+	// Score the items with the highest bounds first: they fill the heap
+	// with good results early, so the bound prunes most of the others.
+	seeds := seedsByBound(f, q, titles, limit, out)
+	for _, t := range seeds {
+		f.scoreTitle(q, t, limit, out)
+	}
+	slices.Sort(seeds)
+	for _, t := range titles {
+		if _, seeded := slices.BinarySearch(seeds, t); !seeded {
+			f.scoreTitle(q, t, limit, out)
+		}
+	}
+}
+
+// maxBound saturates score bounds, keeping them far from overflow.
+const maxBound = 1 << 30
+
+// extend bounds scored.bonus and scored.adj for a query grown by n runes
+// from bounds for the shorter query. Only the last old rune's candidates
+// change, and they shrink, so the old runes' bonuses cannot grow; each new
+// rune adds at most 20 plus an adjacency bonus of 2·adj+5, and adj grows
+// to at most 3·adj+5. The query's own bounds cap the result.
+func extend(bonus, adj int32, n int, q *pattern) (int32, int32) {
+	b, a := int64(bonus), int64(adj)
+	for ; n > 0 && b < maxBound; n-- {
+		b += 20 + 2*a + adjacentMatchBonus
+		a = 3*a + adjacentMatchBonus
+	}
+	return int32(min(b, maxBound, int64(q.bonusUB))), int32(min(a, maxBound, int64(q.adjUB)))
+}
+
+// seedsByBound returns the limit title matches with the highest bounds.
+func seedsByBound(f *Finder, q *pattern, titles []int32, limit int, out *chunkOut) []int32 {
+	bound := func(t int32) int {
+		sp := &f.spans[out.matched[t]]
+		return int(out.bonus[t]) + len(q.enc) - int(sp.title-sp.start)
+	}
+	// A min-heap on bound: the root is the weakest seed so far.
+	h := make([]int32, 0, limit)
+	less := func(a, b int32) bool { return bound(a) < bound(b) }
+	for _, t := range titles {
+		if len(h) < limit {
+			h = append(h, t)
+			for c := len(h) - 1; c > 0 && less(h[c], h[(c-1)/2]); c = (c - 1) / 2 {
+				h[c], h[(c-1)/2] = h[(c-1)/2], h[c]
+			}
+			continue
+		}
+		if !less(h[0], t) {
+			continue
+		}
+		h[0] = t
+		for p := 0; ; {
+			c := 2*p + 1
+			if c >= len(h) {
+				break
+			}
+			if c+1 < len(h) && less(h[c+1], h[c]) {
+				c++
+			}
+			if !less(h[c], h[p]) {
+				break
+			}
+			h[c], h[p] = h[p], h[c]
+			p = c
+		}
+	}
+	return h
+}
+
+// scoreTitle scores the title of the item at position t of out.matched,
+// unless its bound shows it cannot displace the worst result kept, and
+// records its exact bonus and adjacency for the next query.
+func (f *Finder) scoreTitle(q *pattern, t int32, limit int, out *chunkOut) {
+	i := out.matched[t]
+	sp := &f.spans[i]
+	// Seeds come first, so items are not scored in item order: a tie with
+	// the worst result kept still wins if the item comes earlier.
+	full := limit > 0 && len(out.res) == limit && out.res[0].tier == 0
+	worse := func(score int) bool {
+		w := &out.res[0]
+		return score < w.score || score == w.score && i > w.idx
+	}
+	if full && worse(int(out.bonus[t])+len(q.enc)-int(sp.title-sp.start)) {
+		return
+	}
+	n0 := len(out.pos)
+	sc, pos := scoreItem(sp, q, f.text[sp.start:sp.title], f.folds[sp.fstart:sp.ftitle], out.pos)
+	if !sc.ok { // cannot happen: the greedy match lies in the title
+		out.pos = pos[:n0]
+		return
+	}
+	out.bonus[t], out.adj[t] = int32(min(sc.bonus, maxBound)), int32(min(sc.adj, maxBound))
+	if full && worse(sc.score) {
+		out.pos = pos[:n0] // not kept
+		return
+	}
+	out.pos = pos
+	out.push(result{score: sc.score, idx: i, off: int32(n0), chunk: out.id}, limit)
 }
 
 // scoreLiteral scores item i with sahilm's own loop, title first.
 func (f *Finder) scoreLiteral(sp *span, q *pattern, i int32, limit int, out *chunkOut) {
 	n0 := len(out.pos)
 	tier := uint8(0)
-	score, ok, pos := scoreRunes(f.text[sp.start:sp.title], q.runes, out.pos)
-	if !ok {
+	sc, pos := scoreRunes(f.text[sp.start:sp.title], q.runes, out.pos)
+	if !sc.ok {
 		tier = 1
-		score, ok, pos = scoreRunes(f.text[sp.start:sp.end], q.runes, pos)
+		sc, pos = scoreRunes(f.text[sp.start:sp.end], q.runes, pos)
 	}
 	out.pos = pos
-	if ok {
+	if sc.ok {
 		if tier == 0 {
 			out.titles++
 		}
-		out.push(result{score: score, idx: i, off: int32(n0), chunk: out.id, tier: tier}, limit)
+		out.push(result{score: sc.score, idx: i, off: int32(n0), chunk: out.id, tier: tier}, limit)
 	}
 }
 
@@ -269,10 +379,10 @@ func (f *Finder) scoreRest(q *pattern, limit int, out *chunkOut) {
 			}
 		}
 		n0 := len(out.pos)
-		score, ok, pos := scoreItem(sp, q, text, f.folds[sp.fstart:sp.fend], out.pos)
+		sc, pos := scoreItem(sp, q, text, f.folds[sp.fstart:sp.fend], out.pos)
 		out.pos = pos
-		if ok { // always: member said so
-			out.push(result{score: score, idx: i, off: int32(n0), chunk: out.id, tier: 1}, limit)
+		if sc.ok { // always: the greedy match said so
+			out.push(result{score: sc.score, idx: i, off: int32(n0), chunk: out.id, tier: 1}, limit)
 		}
 	}
 }
@@ -285,7 +395,7 @@ func (out *chunkOut) push(r result, limit int) {
 	}
 }
 
-func scoreItem(sp *span, q *pattern, text, folded string, pos []int32) (int, bool, []int32) {
+func scoreItem(sp *span, q *pattern, text, folded string, pos []int32) (scored, []int32) {
 	if sp.aligned {
 		if q.ascii {
 			return scoreBytes(text, q, pos)

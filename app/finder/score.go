@@ -23,6 +23,14 @@ const (
 // needs offset 0. Once the best candidate has it, the rest can be skipped.
 const maxLaterBonus = camelCaseMatchBonus // = matchFollowingSeparatorBonus
 
+// scored is one item's score, with what bounds its extensions: the sum of
+// the chosen runes' bonuses (the score before penalties) and the adjacency
+// bonus accumulated so far (see scan's bounds).
+type scored struct {
+	score, bonus, adj int
+	ok                bool
+}
+
 func isSeparator(r rune) bool {
 	switch r {
 	case '/', '-', '_', ' ', '.', '\\':
@@ -39,18 +47,18 @@ func isSeparator(r rune) bool {
 // (the last pattern rune: until the end of s), then commits it. The result
 // depends only on those occurrences, so this jumps from one to the next with
 // IndexByte, skipping the text between them in bulk.
-func scoreAligned(s, f string, q *pattern, pos []int32) (int, bool, []int32) {
-	total, adj, lastMatch, n0 := 0, 0, -1, len(pos)
+func scoreAligned(s, f string, q *pattern, pos []int32) (scored, []int32) {
+	total, bonus, adj, lastMatch, n0 := 0, 0, 0, -1, len(pos)
 	c := index(f, q.enc[0]) // first occurrence of pattern rune k
 	if c < 0 {
-		return 0, false, pos
+		return scored{}, pos
 	}
 	for k, enc := range q.enc {
 		end := len(f) // candidates for k lie in [c, end)
 		if k+1 < len(q.enc) {
 			n := index(f[c+len(enc):], q.enc[k+1])
 			if n < 0 {
-				return 0, false, pos[:n0]
+				return scored{}, pos[:n0]
 			}
 			end = c + len(enc) + n
 		}
@@ -90,6 +98,7 @@ func scoreAligned(s, f string, q *pattern, pos []int32) (int, bool, []int32) {
 			}
 			j += len(enc) + n
 		}
+		bonus += best
 		if lastMatch < 0 {
 			best += max(bestAt*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
 		}
@@ -98,7 +107,7 @@ func scoreAligned(s, f string, q *pattern, pos []int32) (int, bool, []int32) {
 		pos = append(pos, int32(bestAt))
 		c = end // where rune k+1 first occurs
 	}
-	return total + len(q.enc) - len(s), true, pos
+	return scored{score: total + len(q.enc) - len(s), bonus: bonus, adj: adj, ok: true}, pos
 }
 
 // index finds a folded rune's encoding; one byte is the common case.
@@ -129,8 +138,8 @@ func isUpper(s string, j int) bool {
 // the matched byte offsets to pos. It is sahilm's loop with folded-rune
 // equality in place of its equalFold, for the rare text that folding does not
 // keep aligned (invalid UTF-8, the Kelvin sign, long s and a few others).
-func scoreRunes(s string, p []rune, pos []int32) (int, bool, []int32) {
-	total, adj, n0 := 0, 0, len(pos)
+func scoreRunes(s string, p []rune, pos []int32) (scored, []int32) {
+	total, bonus, adj, n0 := 0, 0, 0, len(pos)
 	k, best, bestAt := 0, -1, -1
 	var last rune
 	lastIndex, lastMatch := 0, -1
@@ -168,6 +177,7 @@ func scoreRunes(s string, p []rune, pos []int32) (int, bool, []int32) {
 		}
 		if next == 0 || foldFast(next) == nextp {
 			if bestAt > -1 {
+				bonus += best
 				if len(pos) == n0 {
 					best += max(bestAt*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
 				}
@@ -184,9 +194,9 @@ func scoreRunes(s string, p []rune, pos []int32) (int, bool, []int32) {
 		j += size
 	}
 	if len(pos)-n0 != len(p) {
-		return 0, false, pos[:n0]
+		return scored{}, pos[:n0]
 	}
-	return total + len(p) - len(s), true, pos
+	return scored{score: total + len(p) - len(s), bonus: bonus, adj: adj, ok: true}, pos
 }
 
 // scoreBytes is scoreAligned for an ASCII pattern, reading only s: folded
@@ -195,13 +205,13 @@ func scoreRunes(s string, p []rune, pos []int32) (int, bool, []int32) {
 // byte b when b|q.or[k] == q.val[k] (letters ignore the 0x20 case bit). No
 // non-ASCII rune in aligned text folds to ASCII, and an ASCII byte is always
 // a whole rune, so candidates are exactly sahilm's.
-func scoreBytes(s string, q *pattern, pos []int32) (int, bool, []int32) {
-	total, adj, lastMatch, n0 := 0, 0, -1, len(pos)
+func scoreBytes(s string, q *pattern, pos []int32) (scored, []int32) {
+	total, bonus, adj, lastMatch, n0 := 0, 0, 0, -1, len(pos)
 	n, j, m := len(s), 0, len(q.val)
 	for k := 0; k < m; k++ {
 		pk, ok := q.val[k], q.or[k]
 		if j = scanTo(s, j, pk, ok); j == n {
-			return 0, false, pos[:n0]
+			return scored{}, pos[:n0]
 		}
 		// The first occurrence of the next pattern byte commits this one.
 		var pn, on byte
@@ -241,7 +251,7 @@ func scoreBytes(s string, q *pattern, pos []int32) (int, bool, []int32) {
 					break
 				}
 				if j = scanTo(s, j, pn, on); j == n {
-					return 0, false, pos[:n0]
+					return scored{}, pos[:n0]
 				}
 				break
 			}
@@ -252,12 +262,13 @@ func scoreBytes(s string, q *pattern, pos []int32) (int, bool, []int32) {
 				continue
 			}
 			if j = scanTo2(s, j, pn, on, pk, ok); j == n {
-				return 0, false, pos[:n0]
+				return scored{}, pos[:n0]
 			}
 			if s[j]|on == pn {
 				break // the byte before j commits k; j starts k+1
 			}
 		}
+		bonus += best
 		if lastMatch < 0 {
 			best += max(bestAt*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
 		}
@@ -265,5 +276,5 @@ func scoreBytes(s string, q *pattern, pos []int32) (int, bool, []int32) {
 		lastMatch = bestAt
 		pos = append(pos, int32(bestAt))
 	}
-	return total + m - len(s), true, pos
+	return scored{score: total + m - len(s), bonus: bonus, adj: adj, ok: true}, pos
 }
