@@ -26,8 +26,10 @@
 //   - Only title matches are scored at first: items matching through the
 //     other fields are scored only when fewer than limit titles matched.
 //   - With a limit, a heap keeps the best results, and an item is not scored
-//     at all when a bound on its score (from the query length and the
-//     item's length) cannot beat the worst result kept.
+//     at all when a bound on its score cannot beat the worst result kept.
+//     The bound comes from the query and title lengths, tightened by the
+//     bonuses the previous, shorter query earned (bounds.go); the items
+//     with the highest bounds are scored first.
 //   - The scorer reproduces sahilm's rules but jumps between occurrences of
 //     the query's runes instead of visiting every rune (score.go).
 //   - The items are split into chunks scanned on all cores; cancellation is
