@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"scholia/app/anchor"
@@ -23,8 +24,8 @@ type articleEditor struct {
 	win fyne.Window
 	a   storage.Article
 
-	title, author, source, url, published *widget.Entry
-	body                                  *widget.Entry
+	title, author, source, url, published *editorEntry
+	body                                  *editorEntry
 	pieces                                []piece
 	cur                                   int // the piece in body
 	list                                  *widget.List
@@ -50,7 +51,6 @@ func (ws *workspace) openEditor() *articleEditor {
 	e.win = ws.app.NewWindow("Edit “" + shorten(a.Title, 60) + "” — Scholia")
 	e.win.Resize(fyne.NewSize(900, 700)) // before SetContent: wrapping at a tiny width is slow
 	e.win.SetContent(e.buildUI())
-	e.win.Canvas().AddShortcut(ctrl(fyne.KeyS), func(fyne.Shortcut) { e.save() })
 	e.win.SetCloseIntercept(e.requestClose)
 	e.win.Show()
 	e.win.Canvas().Focus(e.body)
@@ -58,8 +58,8 @@ func (ws *workspace) openEditor() *articleEditor {
 }
 
 func (e *articleEditor) buildUI() fyne.CanvasObject {
-	entry := func(text, hint string) *widget.Entry {
-		w := widget.NewEntry()
+	entry := func(text, hint string) *editorEntry {
+		w := newEditorEntry(e, false)
 		w.SetText(text)
 		w.SetPlaceHolder(hint)
 		return w
@@ -75,7 +75,7 @@ func (e *articleEditor) buildUI() fyne.CanvasObject {
 		widget.NewFormItem("Source", e.source), widget.NewFormItem("URL", e.url),
 		widget.NewFormItem("Published", e.published))
 
-	e.body = widget.NewMultiLineEntry()
+	e.body = newEditorEntry(e, true)
 	e.body.Wrapping = fyne.TextWrapWord
 	e.body.SetText(e.pieces[0].text)
 	e.body.OnChanged = func(text string) {
@@ -295,4 +295,37 @@ func (ws *workspace) reattach(id int64) {
 	ws.highlightsChanged(a.ID)
 	ws.reading.view.SelectHighlight(id)
 	ws.notes.focusHighlight(id)
+}
+
+// editorEntry is a field of the editor. A focused Entry takes every
+// shortcut, so Ctrl+S (Cmd+S) on the window alone would never fire while
+// typing: each field passes it, and Esc, to the editor.
+type editorEntry struct {
+	widget.Entry
+	ed *articleEditor
+}
+
+func newEditorEntry(ed *articleEditor, multiLine bool) *editorEntry {
+	w := &editorEntry{ed: ed}
+	w.MultiLine = multiLine
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// TypedShortcut saves on Ctrl+S and leaves the rest to the Entry.
+func (w *editorEntry) TypedShortcut(sc fyne.Shortcut) {
+	if s, ok := sc.(*desktop.CustomShortcut); ok && s.KeyName == fyne.KeyS && s.Modifier == fyne.KeyModifierShortcutDefault {
+		w.ed.save()
+		return
+	}
+	w.Entry.TypedShortcut(sc)
+}
+
+// TypedKey closes the editor on Esc (asking if there are changes).
+func (w *editorEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		w.ed.requestClose()
+		return
+	}
+	w.Entry.TypedKey(k)
 }
