@@ -39,7 +39,6 @@ func (s *sidebar) newHitList() *widget.List {
 			where.SizeName = theme.SizeNameCaptionText
 			snippet := widget.NewRichText()
 			snippet.Wrapping = fyne.TextWrapWord
-			snippet.Truncation = fyne.TextTruncateEllipsis
 			return newHitRow(title, where, snippet)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {

@@ -51,5 +51,49 @@ shot() {
 	echo "wrote $out"
 }
 
+# run_window THEME DB SCRIPT: runs the window on DB under Xvfb and the
+# xdotool SCRIPT once it is up (the window sits at 0,0 with no window manager).
+run_window() {
+	local theme=$1 db=$2 script=$3
+	export HOME=$work/home-$theme-$RANDOM
+	mkdir -p "$HOME/.config/fyne/org.scholia.Scholia"
+	echo "{\"view.theme\":\"$theme\"}" >"$HOME/.config/fyne/org.scholia.Scholia/preferences.json"
+	xvfb-run -a -s "-screen 0 1280x800x24" bash -c "
+		./scholia --db '$db' \${IMPORT:-} & P=\$!
+		for i in \$(seq 50); do xdotool search --name Scholia >/dev/null 2>&1 && break; sleep 0.2; done
+		sleep 1.5
+		$script
+		kill \$P 2>/dev/null || true
+	" >/dev/null 2>&1
+}
+
 shot light docs/window.png
 shot dark docs/window-dark.png
+
+# Full-text search with snippets, then All highlights filtered by a colour.
+demo_library "$work/demo.db"
+./scholia --db "$work/demo.db" highlight 2 --color 2 --quote troops >/dev/null
+run_window light "$work/demo.db" "
+	xdotool key ctrl+k; sleep 0.2
+	xdotool type --delay 50 '/russian troops'; sleep 1.2
+	import -window root -crop 1200x780+0+0 +repage docs/search.png
+	xdotool key ctrl+shift+h; sleep 1.5
+	xdotool mousemove 220 21 click 1; sleep 0.7
+	xdotool mousemove 105 133 click 1; sleep 1
+	import -window root -crop 760x640+0+0 +repage docs/all-highlights.png"
+echo "wrote docs/search.png docs/all-highlights.png"
+
+# A large folder import: the progress dialog, then the summary.
+rm -f "$work/sotu.db"*
+IMPORT=../shared/corpus/sotu run_window light "$work/sotu.db" "
+	for i in \$(seq 60); do
+		import -window root -crop 1200x780+0+0 +repage $work/imp-\$i.png; sleep 0.2
+	done"
+best=""
+for f in $(ls "$work"/imp-*.png | sort -t- -k2 -n); do
+	# The progress bar's blue is there while importing.
+	if convert "$f" -crop 440x30+380+390 -resize 1x1 txt:- | grep -q '#2[0-9A-F]6[0-9A-F]'; then best=$f; fi
+done
+[ -n "$best" ] && cp "$best" docs/import-progress.png
+cp "$(ls "$work"/imp-*.png | sort -t- -k2 -n | tail -1)" docs/import-summary.png
+echo "wrote docs/import-progress.png docs/import-summary.png"

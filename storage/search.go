@@ -111,11 +111,11 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 		// Each query returns two candidate texts: the first (title, or a
 		// highlight's comment) wins when the words were found in it.
 		queries := []struct{ first, second, sql string }{
-			{"note", "note", `SELECT f.rowid, a.title, 0, '', snippet(note_fts, 0, ?2, ?3, '…', 16), bm25(note_fts)
+			{"note", "note", `SELECT f.rowid, a.title, 0, '', snippet(note_fts, 0, ?2, ?3, '…', 12), bm25(note_fts)
 				FROM note_fts f JOIN articles a ON a.id = f.rowid
 				WHERE note_fts MATCH ?1 ORDER BY rank LIMIT ?4`},
-			{"highlight", "highlight", `SELECT h.article_id, a.title, h.id, snippet(highlight_fts, 1, ?2, ?3, '…', 16),
-					snippet(highlight_fts, 0, ?2, ?3, '…', 16), bm25(highlight_fts, 2.0, 2.0)
+			{"highlight", "highlight", `SELECT h.article_id, a.title, h.id, snippet(highlight_fts, 1, ?2, ?3, '…', 12),
+					snippet(highlight_fts, 0, ?2, ?3, '…', 12), bm25(highlight_fts, 2.0, 2.0)
 				FROM highlight_fts f JOIN highlights h ON h.id = f.rowid JOIN articles a ON a.id = h.article_id
 				WHERE highlight_fts MATCH ?1 ORDER BY rank LIMIT ?4`},
 		}
@@ -206,7 +206,7 @@ func searchBodies(ctx context.Context, tx *txn, q string, limit int) ([]Hit, err
 	for i := range hits {
 		h := &hits[i]
 		var title, body string
-		err := tx.QueryRowContext(ctx, `SELECT a.title, highlight(article_fts, 0, ?2, ?3), snippet(article_fts, 2, ?2, ?3, '…', 16)
+		err := tx.QueryRowContext(ctx, `SELECT a.title, highlight(article_fts, 0, ?2, ?3), snippet(article_fts, 2, ?2, ?3, '…', 12)
 			FROM article_fts f JOIN articles a ON a.id = f.rowid WHERE article_fts MATCH ?1 AND f.rowid = ?4`,
 			q, SnippetOpen, SnippetClose, h.ArticleID).Scan(&h.Title, &title, &body)
 		if err != nil {
