@@ -168,37 +168,54 @@ func names(ctx context.Context, tx *txn, q string, args ...any) ([]string, error
 	return out, rows.Err()
 }
 
-// allArticleTags calls fn for every (article, tag) pair, tags of an article in
-// name order: one query for the whole library instead of one per article.
+// allArticleTags calls fn for every (article, tag) pair, the tags of an
+// article in name order: one query for the whole library instead of one per
+// article. The primary key keeps article_tags in article order, so only
+// each article's few tags need sorting.
 func allArticleTags(ctx context.Context, tx *txn, fn func(id int64, tag string)) error {
-	rows, err := tx.QueryContext(ctx, `SELECT at.article_id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id`)
+	names := map[int64]string{}
+	rows, err := tx.QueryContext(ctx, "SELECT id, name FROM tags")
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var id int64
+		var name string
+		if err := rows.Scan(&id, &name); err != nil {
+			rows.Close()
+			return err
+		}
+		names[id] = name
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows, err = tx.QueryContext(ctx, "SELECT article_id, tag_id FROM article_tags ORDER BY article_id")
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	type pair struct {
-		id  int64
-		tag string
+	var cur int64 = -1
+	var group []string
+	emit := func() {
+		sort.Slice(group, func(i, j int) bool { return strings.ToLower(group[i]) < strings.ToLower(group[j]) })
+		for _, t := range group {
+			fn(cur, t)
+		}
+		group = group[:0]
 	}
-	var pairs []pair
 	for rows.Next() {
-		var p pair
-		if err := rows.Scan(&p.id, &p.tag); err != nil {
+		var id, tag int64
+		if err := rows.Scan(&id, &tag); err != nil {
 			return err
 		}
-		pairs = append(pairs, p)
-	}
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	sort.Slice(pairs, func(i, j int) bool {
-		if pairs[i].id != pairs[j].id {
-			return pairs[i].id < pairs[j].id
+		if id != cur {
+			emit()
+			cur = id
 		}
-		return strings.ToLower(pairs[i].tag) < strings.ToLower(pairs[j].tag)
-	})
-	for _, p := range pairs {
-		fn(p.id, p.tag)
+		group = append(group, names[tag])
 	}
-	return nil
+	emit()
+	return rows.Err()
 }
