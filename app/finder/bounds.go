@@ -59,3 +59,17 @@ func seedsByBound(f *Finder, q *pattern, titles []int32, limit int, out *chunkOu
 	}
 	return h
 }
+
+// titleBound bounds the bonus sum of a title whose bonus positions (its
+// first rune, and runes after a separator or a lower-case letter) hold the
+// folded bytes in smask: a query rune found at none of them earns no
+// separator, camel-case or first-character bonus, only adjacency.
+func titleBound(q *pattern, smask uint64) int32 {
+	b := q.adjUB
+	for _, bits := range q.bits {
+		if bits&^smask == 0 {
+			b += camelCaseMatchBonus
+		}
+	}
+	return b
+}

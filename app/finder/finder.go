@@ -78,6 +78,7 @@ type span struct {
 	start, title, end    int32  // in text: the title is text[start:title]
 	fstart, ftitle, fend int32  // in folds
 	mask                 uint64 // folded bytes present, as foldBytes
+	smask                uint64 // the same for the title's bonus positions (titleBound)
 	aligned              bool   // folds has the same offsets as text
 	asciiTitle           bool   // byte offsets in the title are rune indexes
 }
@@ -185,6 +186,7 @@ func (f *Finder) index(items []Item, lo int) (text, folds []byte) {
 		sp.fend = int32(len(fb))
 		sp.mask = title | rest
 		sp.aligned = alignedTitle && alignedRest
+		sp.smask = bonusBytes(tb[start:titleEnd])
 		f.spans[i] = sp
 	}
 	return tb, fb

@@ -84,3 +84,31 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// bonusBytes returns the bits (b&63) of the folded bytes of the runes of s
+// that sahilm could give a position bonus: the first rune, and any rune
+// after a separator or after a lower-case letter (a camel-case hump).
+func bonusBytes(s []byte) uint64 {
+	var mask uint64
+	var last rune
+	var enc [utf8.UTFMax]byte
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRune(s[i:])
+		}
+		if i == 0 || isSeparator(last) || isLower(last) {
+			if r < utf8.RuneSelf {
+				mask |= 1 << (asciiFold[r] & 63)
+			} else {
+				n := utf8.EncodeRune(enc[:], fold(r))
+				for _, b := range enc[:n] {
+					mask |= 1 << (b & 63)
+				}
+			}
+		}
+		last = r
+		i += size
+	}
+	return mask
+}

@@ -23,6 +23,7 @@ type pattern struct {
 	// bonusUB and adjUB bound the bonus sum and the adjacency bonus of any
 	// match (saturated at maxBound), as scored.bonus and scored.adj.
 	bonusUB, adjUB int32
+	bits           []uint64 // per rune: the bits of its folded bytes, as span.smask
 	// literal: sahilm's adjacency bonus triples with each adjacent rune and
 	// wraps around int past about 40 runes, after which sahilm's choices no
 	// longer follow the greedy subsequence. Such queries are scored by the
@@ -68,6 +69,13 @@ func compile(query string) *pattern {
 		}
 		q.bound = b
 	}
+	for _, enc := range q.enc {
+		var b uint64
+		for k := 0; k < len(enc); k++ {
+			b |= 1 << (enc[k] & 63)
+		}
+		q.bits = append(q.bits, b)
+	}
 	q.bonusUB, q.adjUB = maxBound, maxBound
 	if m := len(rs); m <= 12 {
 		q.bonusUB, q.adjUB = int32(q.bound-m), int32((q.bound - 21*m)) // adj is the sum of the adjacency terms
@@ -86,6 +94,10 @@ type chunkOut struct {
 	rest    []int32  // items matching only with the other fields, not yet scored
 	titles  int      // title matches found
 	id      int32    // this chunk's index, for result.chunk
+	// floor, shared by all chunks, is the best score that some chunk's full
+	// heap of title matches has at its root: at least limit rows score that
+	// much, so a row scoring less can be skipped in every chunk.
+	floor *atomic.Int64
 }
 
 const (
@@ -110,8 +122,10 @@ func (f *Finder) scan(ctx context.Context, q *pattern, base *cached, limit int) 
 	size := min(max(minChunk, (n+4*workers-1)/(4*workers)), maxChunk)
 	chunks := max((n+size-1)/size, 1)
 	outs := make([]chunkOut, chunks)
+	var floor atomic.Int64
+	floor.Store(math.MinInt64)
 	for c := range outs {
-		outs[c].id = int32(c)
+		outs[c].id, outs[c].floor = int32(c), &floor
 	}
 	parallel(ctx, workers, chunks, func(c int) {
 		f.scanChunk(q, base, c*size, min((c+1)*size, n), limit, &outs[c])
@@ -195,6 +209,9 @@ func (f *Finder) scanChunk(q *pattern, base *cached, lo, hi, limit int, out *chu
 			bonus, adj = extend(base.bonus[k], base.adj[k], len(q.enc)-from, q)
 		}
 		sp := &f.spans[i]
+		if bonus < maxBound {
+			bonus = min(bonus, titleBound(q, sp.smask))
+		}
 		if q.mask&^sp.mask != 0 {
 			continue // a query byte the item lacks: the cheapest rejection
 		}
@@ -249,7 +266,8 @@ func (f *Finder) scoreTitle(q *pattern, t int32, limit int, out *chunkOut) {
 		w := &out.res[0]
 		return score < w.score || score == w.score && i > w.idx
 	}
-	if full && worse(int(out.bonus[t])+len(q.enc)-int(sp.title-sp.start)) {
+	if bound := int(out.bonus[t]) + len(q.enc) - int(sp.title-sp.start); limit > 0 &&
+		(full && worse(bound) || int64(bound) < out.floor.Load()) {
 		return
 	}
 	n0 := len(out.pos)
@@ -265,6 +283,14 @@ func (f *Finder) scoreTitle(q *pattern, t int32, limit int, out *chunkOut) {
 	}
 	out.pos = pos
 	out.push(result{score: sc.score, idx: i, off: int32(n0), chunk: out.id}, limit)
+	if limit > 0 && len(out.res) == limit && out.res[0].tier == 0 {
+		for w := int64(out.res[0].score); ; {
+			old := out.floor.Load()
+			if w <= old || out.floor.CompareAndSwap(old, w) {
+				break
+			}
+		}
+	}
 }
 
 // scoreLiteral scores item i with sahilm's own loop, title first.
