@@ -124,31 +124,39 @@ func (g *gen) highlights(a storage.Article, n int) []storage.Highlight {
 	if n == 0 {
 		return nil
 	}
-	runes := []rune(a.Body)
-	var starts, ends []int // code point offsets of each word's first rune and its end
-	for k, r := range runes {
-		space := unicode.IsSpace(r)
-		if !space && (k == 0 || unicode.IsSpace(runes[k-1])) {
-			starts = append(starts, k)
+	// Word boundaries, in code points and in bytes, from one pass over the
+	// bytes: the generated text separates words only by ' ' and '\n'.
+	var words []boundary // each word's start, then its end
+	body, runes := a.Body, 0
+	for i := 0; i < len(body); {
+		space := body[i] == ' ' || body[i] == '\n'
+		if !space && (i == 0 || body[i-1] == ' ' || body[i-1] == '\n') {
+			words = append(words, boundary{runes, i})
 		}
-		if !space && (k == len(runes)-1 || unicode.IsSpace(runes[k+1])) {
-			ends = append(ends, k+1)
+		size := 1
+		if body[i] >= utf8.RuneSelf {
+			_, size = utf8.DecodeRuneInString(body[i:])
+		}
+		i += size
+		runes++
+		if !space && (i == len(body) || body[i] == ' ' || body[i] == '\n') {
+			words = append(words, boundary{runes, i})
 		}
 	}
 	out := make([]storage.Highlight, 0, n)
-	seg := len(starts) / n
+	seg := len(words) / 2 / n
 	for h := 0; h < n && seg > 0; h++ {
 		lo, hi := h*seg, (h+1)*seg // word index range of this slice
 		w0 := lo + g.r.IntN(max(seg/2, 1))
 		w1 := min(w0+4+g.r.IntN(21), hi-1)
-		start, end := starts[w0], ends[w1]
+		start, end := words[2*w0], words[2*w1+1]
 		hl := storage.Highlight{
 			ArticleID: a.ID,
-			Start:     start,
-			End:       end,
-			Quote:     string(runes[start:end]),
-			Prefix:    string(runes[max(0, start-32):start]),
-			Suffix:    string(runes[end:min(len(runes), end+32)]),
+			Start:     start.runes,
+			End:       end.runes,
+			Quote:     body[start.bytes:end.bytes],
+			Prefix:    body[back(body, start.bytes, 32):start.bytes],
+			Suffix:    body[end.bytes:forward(body, end.bytes, 32)],
 			Color:     storage.DefaultColors[g.r.IntN(len(storage.DefaultColors))].Key,
 			Created:   a.Added.Add(time.Duration(h+1) * time.Minute),
 		}
@@ -159,4 +167,26 @@ func (g *gen) highlights(a storage.Article, n int) []storage.Highlight {
 		out = append(out, hl)
 	}
 	return out
+}
+
+// boundary is an offset into a body in code points and in bytes.
+type boundary struct{ runes, bytes int }
+
+// back returns the byte offset n code points before byte offset i (or 0).
+func back(s string, i, n int) int {
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return i
+}
+
+// forward returns the byte offset n code points after byte offset i (or
+// the end of s).
+func forward(s string, i, n int) int {
+	for ; n > 0 && i < len(s); n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i
 }
