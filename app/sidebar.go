@@ -89,6 +89,18 @@ func (s *sidebar) buildUI() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, container.NewStack(s.list, s.hitList))
 }
 
+// maxRows bounds the rows a typed query lists: the best matches are what a
+// user looks at, and ranking only the top rows keeps each keystroke within
+// a frame at 100,000 articles. The empty query lists every article.
+const maxRows = 500
+
+func rowLimit(q string) int {
+	if q == "" {
+		return 0
+	}
+	return maxRows
+}
+
 // emphasise renders a title with the matched characters (rune indexes) bold.
 func emphasise(title string, matched []int) []widget.RichTextSegment {
 	plain := widget.RichTextStyleInline
@@ -168,7 +180,7 @@ func (s *sidebar) reload() {
 	s.finder = finder.New(items)
 	s.mu.Unlock()
 	s.reloadChips()
-	s.apply(s.finder.Search(s.ws.ctx, s.query(), 0))
+	s.apply(s.finder.Search(s.ws.ctx, s.query(), rowLimit(s.query())))
 }
 
 func (s *sidebar) query() string {
@@ -236,7 +248,7 @@ func (s *sidebar) filter(q string) {
 		return
 	}
 	go func() {
-		rows := f.Search(ctx, q, 0)
+		rows := f.Search(ctx, q, rowLimit(q))
 		if ctx.Err() != nil {
 			return
 		}
@@ -278,6 +290,8 @@ func (s *sidebar) apply(rows []finder.Match) {
 		s.count.SetText("No articles yet: import some from the File menu")
 	case n == 0:
 		s.count.SetText("No matches")
+	case n == maxRows && s.query() != "":
+		s.count.SetText(fmt.Sprintf("Best %d of %s", n, plural(len(s.all), "article")))
 	case n == len(s.all):
 		s.count.SetText(plural(n, "article"))
 	default:
