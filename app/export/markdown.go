@@ -367,7 +367,9 @@ func colorSquare(hex string) string {
 		hue += 360
 	}
 	switch {
-	case hue < 15 || hue >= 345:
+	case hue < 15 || hue >= 315:
+		// There is no pink square: pinks read as red, which keeps them
+		// apart from the purples ("Question" and "Disagree" by default).
 		return "🟥"
 	case hue < 45 && light < 0.35:
 		return "🟫"
