@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"scholia/storage"
@@ -47,12 +48,13 @@ func (ws *workspace) openWelcome() {
 
 // showShortcuts lists every shortcut from the same table that registers them.
 func (ws *workspace) showShortcuts() {
-	form := widget.NewForm()
+	grid := container.New(layout.NewFormLayout())
 	for _, s := range ws.shortcuts() {
-		keys := widget.NewLabelWithStyle(keysOf(s), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-		form.Append(s.name, keys)
+		keys := widget.NewLabelWithStyle(keysOf(s), fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true})
+		grid.Add(keys)
+		grid.Add(widget.NewLabel(s.name))
 	}
-	scroll := container.NewVScroll(form)
+	scroll := container.NewVScroll(grid)
 	scroll.SetMinSize(fyne.NewSize(560, 460))
 	dialog.ShowCustom("Keyboard shortcuts", "Close", scroll, ws.win)
 }

@@ -68,7 +68,7 @@ func (ws *workspace) shortcuts() []shortcut {
 		{menuHelp, "About Scholia", nil, "", ws.showAbout},
 
 		{"", "Highlight the selection in colour 1–5", nil, "1 … 5", nil},
-		{"", "Highlight the selection in the first colour", ctrl(fyne.KeyH), "", nil},
+		{"", "Highlight the selection in the default colour (Preferences)", ctrl(fyne.KeyH), "", nil},
 		{"", "Delete the selected highlight", nil, "Delete", nil},
 		{"", "Extend the selection", nil, "Shift+arrows, Shift+click", nil},
 		{"", "Select a word, a paragraph", nil, "double-click, triple-click", nil},
@@ -111,6 +111,8 @@ func keysOf(s shortcut) string {
 		key = "/"
 	case fyne.KeyComma:
 		key = ","
+	case fyne.KeyBackspace:
+		key = "Backspace"
 	}
 	return strings.Join(append(parts, key), "+")
 }
