@@ -72,5 +72,7 @@ func (ws *workspace) showAbout() {
 		wrapLabel(fmt.Sprintf("Library: %s", ws.store.Path())),
 		widget.NewHyperlink(projectURL, u),
 	)
-	dialog.ShowCustom("About Scholia", "Close", body, ws.win)
+	d := dialog.NewCustom("About Scholia", "Close", body, ws.win)
+	d.Resize(fyne.NewSize(480, 280))
+	d.Show()
 }

@@ -67,8 +67,25 @@ run_window() {
 	" >/dev/null 2>&1
 }
 
+help_shots() {
+	demo_library "$work/demo.db"
+	run_window light "$work/demo.db" "
+		xdotool key ctrl+slash; sleep 1
+		import -window root -crop 1200x780+0+0 +repage docs/shortcuts.png
+		xdotool mousemove 599 640 click 1; sleep 0.5
+		xdotool mousemove 235 13 click 1; sleep 0.7
+		xdotool mousemove 265 122 click 1; sleep 1
+		import -window root -crop 1200x780+0+0 +repage docs/about.png
+		xdotool key Return; sleep 0.5
+		xdotool key ctrl+comma; sleep 1
+		import -window root -crop 1200x780+0+0 +repage docs/preferences.png"
+	echo "wrote docs/shortcuts.png docs/about.png docs/preferences.png"
+}
+if [ "${1:-}" = help ]; then help_shots; exit 0; fi
+
 shot light docs/window.png
 shot dark docs/window-dark.png
+help_shots
 
 # Full-text search with snippets, then All highlights filtered by a colour.
 demo_library "$work/demo.db"
