@@ -96,8 +96,13 @@ func words(s string) string {
 
 func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
 
+// snippetWords is how many words a snippet shows.
+const snippetWords = 14
+
 // Search finds articles whose title, author, body, note or highlights match
-// the query (see FTSQuery), best first, at most limit hits.
+// the query (see FTSQuery), best first, at most limit hits. Each index is
+// ranked by bm25 first; the text of the hits kept is then read to make the
+// snippets.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
 	q, err := FTSQuery(query)
 	if err != nil {
@@ -106,48 +111,32 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 	if limit <= 0 {
 		limit = 50
 	}
+	terms := queryTerms(q)
 	var hits []Hit
 	err = s.read(ctx, "search", func(tx *txn) error {
-		// Each query returns two candidate texts: the first (title, or a
-		// highlight's comment) wins when the words were found in it.
-		queries := []struct{ first, second, sql string }{
-			{"note", "note", `SELECT f.rowid, a.title, 0, '', snippet(note_fts, 0, ?2, ?3, '…', 12), bm25(note_fts)
-				FROM note_fts f JOIN articles a ON a.id = f.rowid
-				WHERE note_fts MATCH ?1 ORDER BY rank LIMIT ?4`},
-			{"highlight", "highlight", `SELECT h.article_id, a.title, h.id, snippet(highlight_fts, 1, ?2, ?3, '…', 12),
-					snippet(highlight_fts, 0, ?2, ?3, '…', 12), bm25(highlight_fts, 2.0, 2.0)
-				FROM highlight_fts f JOIN highlights h ON h.id = f.rowid JOIN articles a ON a.id = h.article_id
-				WHERE highlight_fts MATCH ?1 ORDER BY rank LIMIT ?4`},
+		ranked := []struct {
+			where, rank, text string
+		}{
+			{"body", `SELECT rowid, bm25(article_fts, 10.0, 4.0, 1.0) AS r FROM article_fts WHERE article_fts MATCH ? ORDER BY r LIMIT ?`,
+				`SELECT a.title, b.body, 0, a.id FROM articles a JOIN bodies b ON b.article_id = a.id WHERE a.id = ?`},
+			{"note", `SELECT rowid, bm25(note_fts) AS r FROM note_fts WHERE note_fts MATCH ? ORDER BY r LIMIT ?`,
+				`SELECT a.title, n.note, 0, a.id FROM articles a JOIN notes n ON n.article_id = a.id WHERE a.id = ?`},
+			{"highlight", `SELECT rowid, bm25(highlight_fts, 2.0, 2.0) AS r FROM highlight_fts WHERE highlight_fts MATCH ? ORDER BY r LIMIT ?`,
+				`SELECT a.title, h.quote || char(10) || h.comment, h.id, a.id FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.id = ?`},
 		}
-		body, err := searchBodies(ctx, tx, q, limit)
-		if err != nil {
-			return err
-		}
-		hits = append(hits, body...)
-		for _, qq := range queries {
-			rows, err := tx.QueryContext(ctx, qq.sql, q, SnippetOpen, SnippetClose, limit)
+		for _, r := range ranked {
+			found, err := rank(ctx, tx, r.rank, q, limit)
 			if err != nil {
 				return err
 			}
-			for rows.Next() {
-				var h Hit
-				var first, second string
-				if err := rows.Scan(&h.ArticleID, &h.Title, &h.HighlightID, &first, &second, &h.Rank); err != nil {
-					rows.Close()
+			for _, f := range found {
+				h := Hit{Where: r.where, Rank: f.rank}
+				var text string
+				if err := tx.QueryRowContext(ctx, r.text, f.id).Scan(&h.Title, &text, &h.HighlightID, &h.ArticleID); err != nil {
 					return err
 				}
-				h.Where, h.Snippet = qq.second, second
-				if strings.Contains(first, SnippetOpen) {
-					h.Where = qq.first
-					if qq.first != "title" || !strings.Contains(second, SnippetOpen) {
-						h.Snippet = first
-					}
-				}
+				h.Snippet = snippetOf(&h, text, terms)
 				hits = append(hits, h)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
 			}
 		}
 		return nil
@@ -160,6 +149,63 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 		hits = hits[:limit]
 	}
 	return hits, nil
+}
+
+type rankedRow struct {
+	id   int64
+	rank float64
+}
+
+func rank(ctx context.Context, tx *txn, q, match string, limit int) ([]rankedRow, error) {
+	rows, err := tx.QueryContext(ctx, q, match, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []rankedRow
+	for rows.Next() {
+		var r rankedRow
+		if err := rows.Scan(&r.id, &r.rank); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// snippetOf picks the snippet for a hit and says more exactly where the
+// words are: a body hit whose title matches is a title hit; a highlight's
+// comment is shown when the words are there, else its quote.
+func snippetOf(h *Hit, text string, terms []term) string {
+	switch h.Where {
+	case "body":
+		if t := snippet(h.Title, terms, snippetWords); t != "" {
+			h.Where = "title"
+			if b := snippet(text, terms, snippetWords); b != "" {
+				return b
+			}
+			return t
+		}
+	case "highlight":
+		quote, comment, _ := strings.Cut(text, "\n")
+		if c := snippet(comment, terms, snippetWords); c != "" {
+			return c
+		}
+		text = quote
+	}
+	if sn := snippet(text, terms, snippetWords); sn != "" {
+		return sn
+	}
+	// The index matched (e.g. on the author) but no word of text does.
+	return strings.Join(strings.Fields(firstWords(text, snippetWords)), " ")
+}
+
+func firstWords(text string, n int) string {
+	toks := tokenize(text)
+	if len(toks) <= n {
+		return text
+	}
+	return text[:toks[n].start] + "…"
 }
 
 // RawFTSCount runs an FTS5 query (already in FTS5 syntax) on the body index
@@ -179,46 +225,4 @@ func (s *Store) RawFTSCount(ctx context.Context, ftsQuery string, limit int) (in
 		return rows.Err()
 	})
 	return n, err
-}
-
-// searchBodies ranks every article matching q but makes snippets only for
-// the best limit: snippet() costs far more than ranking, and in one
-// "ORDER BY rank LIMIT" query SQLite would make one for every match.
-func searchBodies(ctx context.Context, tx *txn, q string, limit int) ([]Hit, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT rowid, bm25(article_fts, 10.0, 4.0, 1.0) AS r FROM article_fts
-		WHERE article_fts MATCH ? ORDER BY r LIMIT ?`, q, limit)
-	if err != nil {
-		return nil, err
-	}
-	var hits []Hit
-	for rows.Next() {
-		var h Hit
-		if err := rows.Scan(&h.ArticleID, &h.Rank); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		hits = append(hits, h)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	for i := range hits {
-		h := &hits[i]
-		var title, body string
-		err := tx.QueryRowContext(ctx, `SELECT a.title, highlight(article_fts, 0, ?2, ?3), snippet(article_fts, 2, ?2, ?3, '…', 12)
-			FROM article_fts f JOIN articles a ON a.id = f.rowid WHERE article_fts MATCH ?1 AND f.rowid = ?4`,
-			q, SnippetOpen, SnippetClose, h.ArticleID).Scan(&h.Title, &title, &body)
-		if err != nil {
-			return nil, err
-		}
-		h.Where, h.Snippet = "body", body
-		if strings.Contains(title, SnippetOpen) {
-			h.Where = "title"
-			if !strings.Contains(body, SnippetOpen) {
-				h.Snippet = title
-			}
-		}
-	}
-	return hits, nil
 }

@@ -1,0 +1,146 @@
+package storage
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Snippets are made here rather than with FTS5's snippet(): that function
+// re-runs the query for each row it is asked about, which for a prefix
+// query costs more than finding and ranking the matches in the first place.
+
+// term is one query word as the index compares it: folded, maybe a prefix.
+type term struct {
+	word   string
+	prefix bool
+}
+
+// queryTerms lists the words of a query made by FTSQuery.
+func queryTerms(ftsQuery string) []term {
+	var out []term
+	for rest := ftsQuery; ; {
+		i := strings.IndexByte(rest, '"')
+		if i < 0 {
+			return out
+		}
+		rest = rest[i+1:]
+		j := strings.Index(rest, `"`)
+		for j >= 0 && strings.HasPrefix(rest[j:], `""`) { // a doubled quote inside
+			k := strings.Index(rest[j+2:], `"`)
+			if k < 0 {
+				j = -1
+				break
+			}
+			j += 2 + k
+		}
+		if j < 0 {
+			return out
+		}
+		phrase, after := rest[:j], rest[j+1:]
+		prefix := strings.HasPrefix(after, "*")
+		ws := strings.Fields(fold(strings.ReplaceAll(phrase, `""`, `"`)))
+		for k, w := range ws {
+			out = append(out, term{word: w, prefix: prefix && k == len(ws)-1})
+		}
+		rest = after
+	}
+}
+
+// fold lower-cases and removes diacritics, as the index's tokenizer
+// (unicode61 remove_diacritics 2) compares words.
+func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	// A transformer keeps state: each call needs its own.
+	folder := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(folder, s)
+	if err != nil {
+		out = s
+	}
+	return strings.ToLower(out)
+}
+
+// token is a word of a text, by byte offsets.
+type token struct{ start, end int }
+
+func tokenize(text string) []token {
+	var toks []token
+	start := -1
+	for i, r := range text {
+		word := unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Mn, r)
+		switch {
+		case word && start < 0:
+			start = i
+		case !word && start >= 0:
+			toks = append(toks, token{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		toks = append(toks, token{start, len(text)})
+	}
+	return toks
+}
+
+func matches(word string, terms []term) bool {
+	f := fold(word)
+	for _, t := range terms {
+		if f == t.word || (t.prefix && strings.HasPrefix(f, t.word)) {
+			return true
+		}
+	}
+	return false
+}
+
+// snippet returns about width words of text around its first word matching
+// terms, the matching words between SnippetOpen and SnippetClose, "…" where
+// text was cut; "" when no word matches.
+func snippet(text string, terms []term, width int) string {
+	toks := tokenize(text)
+	first := -1
+	for i, t := range toks {
+		if matches(text[t.start:t.end], terms) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return ""
+	}
+	from := max(0, first-width/4)
+	to := min(len(toks), from+width)
+	from = max(0, min(from, to-width))
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString("…")
+	}
+	pos := toks[from].start
+	for _, t := range toks[from:to] {
+		b.WriteString(text[pos:t.start])
+		w := text[t.start:t.end]
+		if matches(w, terms) {
+			b.WriteString(SnippetOpen + w + SnippetClose)
+		} else {
+			b.WriteString(w)
+		}
+		pos = t.end
+	}
+	if to < len(toks) {
+		b.WriteString("…")
+	} else {
+		b.WriteString(text[pos:])
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}

@@ -1,0 +1,37 @@
+package storage
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSnippet(t *testing.T) {
+	mark := func(s string) string {
+		return strings.NewReplacer(SnippetOpen, "[", SnippetClose, "]").Replace(s)
+	}
+	long := "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+	cases := map[string]struct {
+		text, query, want string
+		width             int
+	}{
+		"word":            {"The talks in Geneva begin.", "geneva", "The talks in [Geneva] begin.", 14},
+		"diacritics fold": {"Le café de Genève", "geneve cafe", "Le [café] de [Genève]", 14},
+		"prefix":          {"Countries counted a count.", "count*", "[Countries] [counted] a [count].", 14},
+		"phrase words":    {"the people of the town", `"the people"`, "[the] [people] of [the] town", 14},
+		"cut both ends":   {long, "ten", "…nine [ten] eleven twelve thirteen fourteen…", 6},
+		"at the start":    {long, "one", "[one] two three four…", 4},
+		"no match":        {"nothing here", "absent", "", 14},
+		"not a prefix":    {"recount", "count*", "", 14},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			q, err := FTSQuery(tc.query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := mark(snippet(tc.text, queryTerms(q), tc.width)); got != tc.want {
+				t.Errorf("snippet = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
