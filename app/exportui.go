@@ -1,13 +1,10 @@
 package app
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -201,7 +198,7 @@ func exportDocs(ctx context.Context, s *storage.Store, docs []export.Doc, format
 			plural(len(rep.Files), "file"), target, rep.Written, rep.Updated, rep.Unchanged)
 		return msg, err
 	}
-	err = writeFileAtomic(target, func(w io.Writer) error {
+	err = export.WriteFile(target, func(w io.Writer) error {
 		if format == formatJSON {
 			return export.W3C(w, docs, colors)
 		}
@@ -209,32 +206,4 @@ func exportDocs(ctx context.Context, s *storage.Store, docs []export.Doc, format
 	})
 	progress(len(docs), len(docs))
 	return fmt.Sprintf("%s written to %s.", plural(len(docs), "article"), target), err
-}
-
-// writeFileAtomic writes through a temporary file and a rename, so an
-// interrupted export never leaves a half-written file under the real name.
-func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	bw := bufio.NewWriterSize(tmp, 1<<16)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

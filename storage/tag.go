@@ -38,77 +38,74 @@ func tagID(ctx context.Context, tx *txn, name string) (int64, error) {
 	return res.LastInsertId()
 }
 
+// tagLink names the table that attaches tags to one kind of thing.
+type tagLink struct {
+	owner  string // the table of the tagged things: articles or highlights
+	table  string // article_tags or highlight_tags
+	column string // article_id or highlight_id
+}
+
+var (
+	articleTagLink   = tagLink{"articles", "article_tags", "article_id"}
+	highlightTagLink = tagLink{"highlights", "highlight_tags", "highlight_id"}
+)
+
 func addArticleTags(ctx context.Context, tx *txn, articleID int64, names []string) error {
+	return addTags(ctx, tx, articleTagLink, articleID, names)
+}
+
+func addHighlightTags(ctx context.Context, tx *txn, highlightID int64, names []string) error {
+	return addTags(ctx, tx, highlightTagLink, highlightID, names)
+}
+
+func addTags(ctx context.Context, tx *txn, l tagLink, id int64, names []string) error {
 	for _, n := range names {
 		n = CleanTag(n)
 		if n == "" {
 			continue
 		}
-		id, err := tagID(ctx, tx, n)
+		tag, err := tagID(ctx, tx, n)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)", articleID, id); err != nil {
+		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO "+l.table+" ("+l.column+", tag_id) VALUES (?, ?)", id, tag); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// changeTags adds and removes tags of one article or highlight; tags no
+// longer used anywhere are deleted.
+func changeTags(ctx context.Context, tx *txn, l tagLink, id int64, add, remove []string) error {
+	if err := exists(ctx, tx, l.owner, id); err != nil {
+		return err
+	}
+	if err := addTags(ctx, tx, l, id, add); err != nil {
+		return err
+	}
+	for _, n := range remove {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM "+l.table+" WHERE "+l.column+` = ?
+			AND tag_id = (SELECT id FROM tags WHERE name = ?)`, id, CleanTag(n)); err != nil {
+			return err
+		}
+	}
+	return pruneTags(ctx, tx)
 }
 
 // ChangeArticleTags adds and removes tags of one article in one transaction.
 // Tags no longer used anywhere are deleted.
 func (s *Store) ChangeArticleTags(ctx context.Context, articleID int64, add, remove []string) error {
 	return s.write(ctx, fmt.Sprintf("tag article %d", articleID), func(tx *txn) error {
-		if err := exists(ctx, tx, "articles", articleID); err != nil {
-			return err
-		}
-		if err := addArticleTags(ctx, tx, articleID, add); err != nil {
-			return err
-		}
-		for _, n := range remove {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM article_tags WHERE article_id = ?
-				AND tag_id = (SELECT id FROM tags WHERE name = ?)`, articleID, CleanTag(n)); err != nil {
-				return err
-			}
-		}
-		return pruneTags(ctx, tx)
+		return changeTags(ctx, tx, articleTagLink, articleID, add, remove)
 	})
 }
 
 // ChangeHighlightTags adds and removes tags of one highlight.
 func (s *Store) ChangeHighlightTags(ctx context.Context, highlightID int64, add, remove []string) error {
 	return s.write(ctx, fmt.Sprintf("tag highlight %d", highlightID), func(tx *txn) error {
-		if err := exists(ctx, tx, "highlights", highlightID); err != nil {
-			return err
-		}
-		if err := addHighlightTags(ctx, tx, highlightID, add); err != nil {
-			return err
-		}
-		for _, n := range remove {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM highlight_tags WHERE highlight_id = ?
-				AND tag_id = (SELECT id FROM tags WHERE name = ?)`, highlightID, CleanTag(n)); err != nil {
-				return err
-			}
-		}
-		return pruneTags(ctx, tx)
+		return changeTags(ctx, tx, highlightTagLink, highlightID, add, remove)
 	})
-}
-
-func addHighlightTags(ctx context.Context, tx *txn, highlightID int64, names []string) error {
-	for _, n := range names {
-		n = CleanTag(n)
-		if n == "" {
-			continue
-		}
-		id, err := tagID(ctx, tx, n)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO highlight_tags (highlight_id, tag_id) VALUES (?, ?)", highlightID, id); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func pruneTags(ctx context.Context, tx *txn) error {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 
 	"scholia/app/export"
@@ -100,7 +99,7 @@ func runExport(c *ctx) error {
 		}
 		return bw.Flush()
 	}
-	if err := writeAtomic(out, write); err != nil {
+	if err := export.WriteFile(out, write); err != nil {
 		return err
 	}
 	fmt.Fprintf(c.stdout, "exported %s to %s\n", what, out)
@@ -152,37 +151,6 @@ func exportIDs(c *ctx) ([]int64, error) {
 		ids[i], ids[j] = ids[j], ids[i]
 	}
 	return ids, nil
-}
-
-// writeAtomic writes a file through a temporary name in the same folder and
-// renames it into place, so a crash never leaves a half-written export
-// under the real name.
-func writeAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	bw := bufio.NewWriterSize(tmp, 1<<16)
-	if err := write(bw); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 var importJSONCmd = &command{
