@@ -68,7 +68,7 @@ func benchTyping(b *testing.B, n int) {
 	items := benchItems(n)
 	f := New(items)
 	ctx := context.Background()
-	for name, limit := range map[string]int{"limit=100": 100, "all": 0} {
+	for name, limit := range map[string]int{"limit=100": 100, "limit=500": 500, "all": 0} {
 		b.Run(name, func(b *testing.B) {
 			keystrokes(b, items, f.forget, func(q string) { f.Search(ctx, q, limit) })
 		})
