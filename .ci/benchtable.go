@@ -110,6 +110,6 @@ func format(v float64, unit string) string {
 	case strings.HasPrefix(unit, "MB"):
 		return strconv.FormatFloat(v, 'f', 1, 64) + " MB"
 	default:
-		return strconv.FormatFloat(v, 'f', 0, 64) + " " + strings.TrimPrefix(unit, "articles")
+		return strconv.FormatFloat(v, 'f', 0, 64) + " " + unit
 	}
 }

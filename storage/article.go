@@ -94,13 +94,6 @@ func insertArticle(ctx context.Context, tx *txn, a *Article) error {
 		return fmt.Errorf("article %q has no text", a.Title)
 	}
 	hash := BodyHash(a.Body)
-	var existing int64
-	err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE body_hash = ?", hash).Scan(&existing)
-	if err == nil {
-		return &DuplicateError{ID: existing}
-	} else if err != sql.ErrNoRows {
-		return err
-	}
 	now := time.Now()
 	if a.Added.IsZero() {
 		a.Added = now
@@ -112,16 +105,33 @@ func insertArticle(ctx context.Context, tx *txn, a *Article) error {
 	if a.ID != 0 {
 		id = a.ID
 	}
+	// The unique body hash finds a duplicate as part of the insert: a
+	// separate look-up first cost a query (and, in database/sql, a
+	// goroutine) per imported article.
 	res, err := tx.ExecContext(ctx, `INSERT INTO articles (id, title, author, source, url, published, added, updated, opened, body_hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (body_hash) DO NOTHING`,
 		id, a.Title, a.Author, a.Source, a.URL, a.Published, millis(a.Added), millis(a.Updated), millis(a.Opened), hash)
 	if err != nil {
 		return err
+	}
+	if n, err := res.RowsAffected(); err != nil {
+		return err
+	} else if n == 0 {
+		var existing int64
+		if err := tx.QueryRowContext(ctx, "SELECT id FROM articles WHERE body_hash = ?", hash).Scan(&existing); err != nil {
+			return err
+		}
+		return &DuplicateError{ID: existing}
 	}
 	if a.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, "INSERT INTO bodies (article_id, body) VALUES (?, ?)", a.ID, a.Body); err != nil {
+		return err
+	}
+	// Index it here, not in a trigger (see migrations/0002_faster_import.sql).
+	if _, err := tx.ExecContext(ctx, "INSERT INTO article_fts (rowid, title, author, body) VALUES (?, ?, ?, ?)",
+		a.ID, a.Title, a.Author, a.Body); err != nil {
 		return err
 	}
 	if a.Note != "" {
@@ -189,7 +199,7 @@ func (s *Store) ArticleIDs(ctx context.Context) ([]int64, error) {
 func (s *Store) Summaries(ctx context.Context, tag string) ([]Summary, error) {
 	var out []Summary
 	err := s.read(ctx, "list articles", func(tx *txn) error {
-		q := `SELECT a.id, a.title, a.author, a.source, a.url, a.published, a.added, a.opened FROM articles a`
+		q := `SELECT a.id, a.title, a.author, a.source, a.url, a.published, a.added, a.opened, a.highlights FROM articles a`
 		args := []any{}
 		if tag != "" {
 			q += ` WHERE a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)`
@@ -208,7 +218,7 @@ func (s *Store) Summaries(ctx context.Context, tag string) ([]Summary, error) {
 		for rows.Next() {
 			var sm Summary
 			var added, opened int64
-			if err := rows.Scan(&sm.ID, &sm.Title, &sm.Author, &sm.Source, &sm.URL, &sm.Published, &added, &opened); err != nil {
+			if err := rows.Scan(&sm.ID, &sm.Title, &sm.Author, &sm.Source, &sm.URL, &sm.Published, &added, &opened, &sm.Highlights); err != nil {
 				return err
 			}
 			sm.Added, sm.Opened = fromMillis(added), fromMillis(opened)
@@ -221,25 +231,6 @@ func (s *Store) Summaries(ctx context.Context, tag string) ([]Summary, error) {
 		sort.Sort(byRecency{out, keys})
 		for i := range out {
 			index[out[i].ID] = i
-		}
-		// One pass over the highlights index rather than a count per article.
-		counts, err := tx.QueryContext(ctx, "SELECT article_id, count(*) FROM highlights GROUP BY article_id")
-		if err != nil {
-			return err
-		}
-		defer counts.Close()
-		for counts.Next() {
-			var id int64
-			var n int
-			if err := counts.Scan(&id, &n); err != nil {
-				return err
-			}
-			if i, ok := index[id]; ok {
-				out[i].Highlights = n
-			}
-		}
-		if err := counts.Err(); err != nil {
-			return err
 		}
 		return allArticleTags(ctx, tx, func(id int64, tag string) {
 			if i, ok := index[id]; ok {

@@ -137,6 +137,23 @@ func TestVersion1LibraryKeepsItsContent(t *testing.T) {
 			t.Errorf("Search(%q) in the migrated library = %+v, %v", q, hits, err)
 		}
 	}
+	// Version 2 keeps highlight counts on the article row and indexes new
+	// bodies itself: the count is filled in, and an article imported after
+	// the migration is indexed exactly once.
+	sums, err := s.Summaries(ctx, "")
+	if err != nil || len(sums) != 1 || sums[0].Highlights != 1 {
+		t.Errorf("migrated summaries = %+v, %v", sums, err)
+	}
+	fresh := storage.Article{Title: "New", Body: "The harbour thawed in spring."}
+	if err := s.CreateArticle(ctx, &fresh); err != nil {
+		t.Fatal(err)
+	}
+	if hits, err := s.Search(ctx, "thawed", 5); err != nil || len(hits) != 1 || hits[0].ArticleID != fresh.ID {
+		t.Errorf("Search(thawed) after the migration = %+v, %v", hits, err)
+	}
+	if n, err := s.RawFTSCount(ctx, `"harbour"`, 10); err != nil || n != 2 {
+		t.Errorf("the index holds %d rows for harbour, want 2 (%v)", n, err)
+	}
 	s.Close()
 	checkIntegrity(t, path)
 }

@@ -23,19 +23,28 @@ func CleanTag(name string) string {
 
 // tagID returns the id of the tag with that name, creating it if needed.
 func tagID(ctx context.Context, tx *txn, name string) (int64, error) {
-	var id int64
-	err := tx.QueryRowContext(ctx, "SELECT id FROM tags WHERE name = ?", name).Scan(&id)
-	if err == nil {
+	// A batch import tags thousands of articles with the same few tags:
+	// remember them for the transaction (names compare case-insensitively).
+	key := strings.ToLower(name)
+	if id, ok := tx.tags[key]; ok {
 		return id, nil
 	}
-	if err != sql.ErrNoRows {
-		return 0, err
+	var id int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM tags WHERE name = ?", name).Scan(&id)
+	if err == sql.ErrNoRows {
+		var res sql.Result
+		if res, err = tx.ExecContext(ctx, "INSERT INTO tags (name) VALUES (?)", name); err == nil {
+			id, err = res.LastInsertId()
+		}
 	}
-	res, err := tx.ExecContext(ctx, "INSERT INTO tags (name) VALUES (?)", name)
 	if err != nil {
 		return 0, err
 	}
-	return res.LastInsertId()
+	if tx.tags == nil {
+		tx.tags = map[string]int64{}
+	}
+	tx.tags[key] = id
+	return id, nil
 }
 
 // tagLink names the table that attaches tags to one kind of thing.

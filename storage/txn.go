@@ -12,6 +12,7 @@ import (
 type txn struct {
 	*sql.Tx
 	stmts map[string]*sql.Stmt
+	tags  map[string]int64 // tag IDs looked up in this transaction, by lower-case name
 }
 
 func (t *txn) prep(ctx context.Context, q string) (*sql.Stmt, error) {
