@@ -178,6 +178,11 @@ func TestWindowSavesHighlightCommentAndNote(t *testing.T) {
 	d.xdo("type", "--delay", "40", note[:11])
 	d.shot("4-noting")
 	d.xdo("type", "--delay", "20", note[11:])
+	// xdotool returns once the X server has the keys, not once the app has
+	// read them: give the last key a moment to arrive (well within the
+	// "quit within a second" promise and shorter than the autosave delay,
+	// so only the save on SIGTERM can keep it).
+	time.Sleep(150 * time.Millisecond)
 	if err := a.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
