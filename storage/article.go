@@ -207,14 +207,20 @@ func (s *Store) Summaries(ctx context.Context, tag string) ([]Summary, error) {
 		}
 		// Read in table order and sort here: ORDER BY would walk the recency
 		// index and fetch each row from the table at random, which costs far
-		// more than sorting 100,000 summaries in memory.
+		// more than sorting 100,000 keys in memory.
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM articles").Scan(&n); err != nil {
+			return err
+		}
 		rows, err := tx.QueryContext(ctx, q, args...)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
-		index := map[int64]int{}
-		var keys []recency
+		// Rows are read in table order, and only their recency keys are
+		// sorted; each 200-byte summary is then moved once.
+		read := make([]Summary, 0, n)
+		keys := make([]recency, 0, n)
 		for rows.Next() {
 			var sm Summary
 			var added, opened int64
@@ -222,15 +228,18 @@ func (s *Store) Summaries(ctx context.Context, tag string) ([]Summary, error) {
 				return err
 			}
 			sm.Added, sm.Opened = fromMillis(added), fromMillis(opened)
-			out = append(out, sm)
-			keys = append(keys, recency{opened, added, sm.ID})
+			keys = append(keys, recency{opened, added, sm.ID, int32(len(read))})
+			read = append(read, sm)
 		}
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		sort.Sort(byRecency{out, keys})
-		for i := range out {
-			index[out[i].ID] = i
+		sort.Slice(keys, func(i, j int) bool { return keys[i].before(keys[j]) })
+		out = make([]Summary, len(read))
+		index := make(map[int64]int32, len(read))
+		for i, k := range keys {
+			out[i] = read[k.at]
+			index[k.id] = int32(i)
 		}
 		return allArticleTags(ctx, tx, func(id int64, tag string) {
 			if i, ok := index[id]; ok {
@@ -243,16 +252,12 @@ func (s *Store) Summaries(ctx context.Context, tag string) ([]Summary, error) {
 
 // recency orders the article list: last opened, then last added, then
 // newest ID first. Plain integers sort much faster than time.Time.
-type recency struct{ opened, added, id int64 }
-
-type byRecency struct {
-	s []Summary
-	k []recency
+type recency struct {
+	opened, added, id int64
+	at                int32 // where the summary was read
 }
 
-func (b byRecency) Len() int { return len(b.s) }
-func (b byRecency) Less(i, j int) bool {
-	x, y := b.k[i], b.k[j]
+func (x recency) before(y recency) bool {
 	if x.opened != y.opened {
 		return x.opened > y.opened
 	}
@@ -260,10 +265,6 @@ func (b byRecency) Less(i, j int) bool {
 		return x.added > y.added
 	}
 	return x.id > y.id
-}
-func (b byRecency) Swap(i, j int) {
-	b.s[i], b.s[j] = b.s[j], b.s[i]
-	b.k[i], b.k[j] = b.k[j], b.k[i]
 }
 
 // UpdateArticle saves an article's metadata (title, author, source, url,
