@@ -7,6 +7,7 @@ import (
 	"context"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"syscall"
 	"time"
 
@@ -29,6 +30,13 @@ func Run(a fyne.App, store *storage.Store, importPaths ...string) {
 	ws := newWorkspace(context.Background(), a, w, store)
 	ws.buildUI()
 	w.SetMaster()
+	go func() {
+		// Loading a large library's list leaves garbage the size of the
+		// list: hand it back to the system once the window is up, rather
+		// than keep it resident until the scavenger gets round to it.
+		time.Sleep(2 * time.Second)
+		debug.FreeOSMemory()
+	}()
 	if len(importPaths) > 0 {
 		// After the window is shown, so the progress dialog has a parent.
 		go func() {
