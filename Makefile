@@ -12,7 +12,7 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
 TEST_PKGS  := xvfb xauth xdotool imagemagick
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build test bench fuzz e2e deps test-deps vet clean package package-test install uninstall
+.PHONY: run build test race bench fuzz e2e deps test-deps vet clean package package-test install uninstall
 
 run: build
 	./$(BIN)
@@ -39,6 +39,10 @@ vet:
 
 test: test-deps vet
 	$(GO) test -tags $(TAGS) -count=1 ./...
+
+# The race detector over every package (slow to build the first time).
+race: test-deps
+	$(GO) test -tags $(TAGS) -race -count=1 ./...
 
 # The performance figures of PRODUCT.md, as one table (bench.md); the
 # README shows the latest run. The 10k/100k libraries are generated once

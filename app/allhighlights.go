@@ -157,7 +157,7 @@ func (v *allHighlights) reload() {
 	v.queryID++
 	id := v.queryID
 	v.mu.Unlock()
-	go func() {
+	v.ws.background(func() {
 		rows, err := v.ws.store.AllHighlights(ctx, f)
 		if ctx.Err() != nil {
 			return
@@ -170,7 +170,7 @@ func (v *allHighlights) reload() {
 				v.show(rows, err)
 			}
 		})
-	}()
+	})
 }
 
 func (v *allHighlights) show(rows []storage.LibraryHighlight, err error) {

@@ -39,6 +39,7 @@ func newHarness(t *testing.T, path string, setup func(s *storage.Store)) *harnes
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Scholia")
 	ws := newWorkspace(context.Background(), a, w, s)
+	ws.background = func(f func()) { f() } // see workspace.background
 	ws.buildUI()
 	w.Resize(fyne.NewSize(1200, 800))
 	h := &harness{t: t, path: path, store: s, app: a, win: w, ws: ws}

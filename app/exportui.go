@@ -137,7 +137,9 @@ func (ws *workspace) runExportDocs(n int, format, target string, load func(conte
 		container.NewVBox(status, bar, container.NewCenter(widget.NewButton("Cancel", cancel))), ws.win)
 	prog.Resize(fyne.NewSize(460, 150))
 	prog.Show()
-	go func() {
+	ws.jobs.Add(1)
+	ws.background(func() {
+		defer ws.jobs.Done()
 		docs, err := load(ctx)
 		msg := ""
 		if err == nil {
@@ -160,7 +162,7 @@ func (ws *workspace) runExportDocs(n int, format, target string, load func(conte
 				dialog.ShowInformation("Export finished", msg, ws.win)
 			}
 		})
-	}()
+	})
 }
 
 // loadDocs reads the articles to export with their highlights.

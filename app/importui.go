@@ -87,7 +87,9 @@ func (ws *workspace) runImport(paths []string) {
 	prog := dialog.NewCustomWithoutButtons("Importing", content, ws.win)
 	prog.Resize(fyne.NewSize(480, 160))
 	prog.Show()
-	go func() {
+	ws.jobs.Add(1)
+	ws.background(func() {
+		defer ws.jobs.Done()
 		rep, err := importer.Run(ctx, ws.store, paths, importer.Options{}, func(p importer.Progress) {
 			fyne.Do(func() {
 				bar.Max = float64(p.Total)
@@ -101,7 +103,7 @@ func (ws *workspace) runImport(paths []string) {
 			ws.tagsChanged()
 			ws.importFinished(rep, err)
 		})
-	}()
+	})
 }
 
 // importFinished opens the first imported article and shows the summary,

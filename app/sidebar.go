@@ -244,10 +244,10 @@ func (s *sidebar) filter(q string) {
 		return
 	}
 	if words, ok := s.fullTextQuery(q); ok {
-		go s.searchText(ctx, id, words)
+		s.ws.background(func() { s.searchText(ctx, id, words) })
 		return
 	}
-	go func() {
+	s.ws.background(func() {
 		rows := f.Search(ctx, q, rowLimit(q))
 		if ctx.Err() != nil {
 			return
@@ -260,7 +260,7 @@ func (s *sidebar) filter(q string) {
 				s.apply(rows)
 			}
 		})
-	}()
+	})
 }
 
 func (s *sidebar) apply(rows []finder.Match) {

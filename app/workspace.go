@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -36,10 +37,16 @@ type workspace struct {
 	hideSidebar, hideNotes        bool
 	trash                         []storage.Bundle // deleted articles, for undo
 	allHL                         *allHighlights   // the All highlights window, when open
+	jobs                          sync.WaitGroup   // imports and exports running in the background
+	// background runs slow work (searches, imports, exports) off the UI
+	// goroutine; its results come back with fyne.Do. Tests run it in line:
+	// Fyne's test driver executes fyne.Do on the calling goroutine.
+	background func(func())
 }
 
 func newWorkspace(ctx context.Context, a fyne.App, w fyne.Window, store *storage.Store) *workspace {
-	ws := &workspace{ctx: ctx, app: a, win: w, store: store, first: store}
+	ws := &workspace{ctx: ctx, app: a, win: w, store: store, first: store,
+		background: func(f func()) { go f() }}
 	colors, err := store.Colors(ctx)
 	if err != nil || len(colors) == 0 {
 		colors = storage.DefaultColors
