@@ -12,9 +12,11 @@
 // order. As in sahilm, matching folds case (Unicode simple folding) and a
 // string is cut at its first NUL.
 //
-// Search returns exactly what plain sahilm would (the tests compare against
-// it), but does far less work, because sahilm matches precisely when the
-// case-folded query is a subsequence of the case-folded text:
+// A library of up to a couple of thousand items is ranked by sahilm/fuzzy
+// itself (direct.go). For larger ones Search returns exactly what plain
+// sahilm would (the tests compare both paths against it), but does far less
+// work, because sahilm matches precisely when the case-folded query is a
+// subsequence of the case-folded text:
 //
 //   - New stores every item's joined fields once, in one byte arena, with a
 //     bitmask of the bytes each holds, so most non-matches cost one AND.
@@ -205,6 +207,9 @@ func (f *Finder) Search(ctx context.Context, query string, limit int) []Match {
 	}
 	if query == "" {
 		return f.first(limit)
+	}
+	if len(f.spans) <= directMax {
+		return f.direct(ctx, query, limit)
 	}
 	q := compile(query)
 	res, dest, arenas, next, ok := f.scan(ctx, q, f.lookup(q.key), limit)
