@@ -8,39 +8,9 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"scholia/app/internal/seedtest"
 )
-
-const seedDir = "../../../shared/corpus/seeds"
-
-// boilerplateWords mark lines a paste from the web brings along: sign-ups,
-// "Read the Whole Article", author bios, credits, links.
-var boilerplateWords = []string{
-	"sign up", "newsletter", "subscribe", "read the whole article", "your inbox",
-	"echo chamber", "theweek.com", "see also", "copyright", "http",
-}
-
-// isBoilerplate says whether paragraph i of a normalised seed is
-// boilerplate. Article paragraphs end a sentence; link-list headlines, tweet
-// attributions, "-" separators and credits do not, and a headline ending in a
-// quote mark still sits next to a "-" separator. The first line (title or
-// date) is kept.
-func isBoilerplate(paras []string, i int) bool {
-	if i == 0 {
-		return false
-	}
-	if paras[i-1] == "-" || (i+1 < len(paras) && paras[i+1] == "-") {
-		return true
-	}
-	para := paras[i]
-	lower := strings.ToLower(para)
-	for _, w := range boilerplateWords {
-		if strings.Contains(lower, w) {
-			return true
-		}
-	}
-	last, _ := utf8.DecodeLastRuneInString(para)
-	return !strings.ContainsRune(`.!?"”'’`, last)
-}
 
 // seedParagraphs reads a seed and normalises it as an article body does: one
 // trimmed non-blank line per paragraph.
@@ -59,13 +29,7 @@ func seedParagraphs(t testing.TB, path string) []string {
 	return paras
 }
 
-func seedFiles(t testing.TB) []string {
-	files, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
-	if len(files) == 0 {
-		t.Skipf("test corpus not found at %s (a fresh clone has no ../shared); skipping the seed tests", seedDir)
-	}
-	return files
-}
+func seedFiles(t testing.TB) []string { return seedtest.Files(t) }
 
 // spot is a highlight planned on a paragraph: code points [from:to) of it.
 type spot struct{ para, from, to int }
@@ -76,7 +40,7 @@ func planSpots(paras []string, n int) []spot {
 	var keep []int
 	total := 0
 	for i, p := range paras {
-		if i > 0 && !isBoilerplate(paras, i) {
+		if i > 0 && !seedtest.IsBoilerplate(paras, i) {
 			keep = append(keep, i)
 			total += utf8.RuneCountInString(p)
 		}
@@ -154,7 +118,7 @@ func checkSeed(t *testing.T, path string, retype bool, statuses []Status) {
 	for i, p := range paras {
 		oldAt[i], newAt[i] = oldPos, newPos
 		oldPos += utf8.RuneCountInString(p) + 2
-		if !isBoilerplate(paras, i) {
+		if !seedtest.IsBoilerplate(paras, i) {
 			kept = append(kept, string(edited[i]))
 			newPos += len(edited[i]) + 2
 		}

@@ -11,15 +11,14 @@ import (
 	"testing"
 
 	"scholia/app/cli"
+	"scholia/app/internal/seedtest"
 )
-
-const seedDir = "../../../shared/corpus/seeds"
 
 func seeds(t *testing.T) []string {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	files := seedtest.Files(t)
 	if len(files) != 5 {
-		t.Skipf("the seed articles are not at %s (they come with the project's shared corpus)", seedDir)
+		t.Fatalf("%d seed articles in %s, want the corpus's 5", len(files), seedtest.Dir)
 	}
 	return files
 }

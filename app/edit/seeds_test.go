@@ -10,46 +10,16 @@ import (
 
 	"scholia/app/edit"
 	"scholia/app/ingest"
+	"scholia/app/internal/seedtest"
 	"scholia/app/libgen"
 	"scholia/storage"
 )
-
-const seedDir = "../../../shared/corpus/seeds"
-
-// boilerplateWords mark lines a paste from the web brings along.
-var boilerplateWords = []string{
-	"sign up", "newsletter", "subscribe", "read the whole article", "your inbox",
-	"echo chamber", "theweek.com", "see also", "copyright", "http",
-}
-
-// isBoilerplate says whether paragraph i of a body is what a user cuts:
-// sign-ups, credits, "-" separated link lists, lines that end no sentence.
-// The first line (a title or date) is kept unless it is a credit or link.
-func isBoilerplate(paras []string, i int) bool {
-	lower := strings.ToLower(paras[i])
-	for _, w := range boilerplateWords {
-		if strings.Contains(lower, w) {
-			return true
-		}
-	}
-	if i == 0 {
-		return false
-	}
-	if paras[i] == "-" || paras[i-1] == "-" || (i+1 < len(paras) && paras[i+1] == "-") {
-		return true
-	}
-	last, _ := utf8.DecodeLastRuneInString(paras[i])
-	return !strings.ContainsRune(`.!?"”'’`, last)
-}
 
 // TestSeeds imports each seed, highlights ten passages of about eight words
 // spread through its article paragraphs, deletes every boilerplate line and
 // checks that each highlight still sits on its exact words where they went.
 func TestSeeds(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
-	if len(files) == 0 {
-		t.Skipf("the seed articles are not at %s (they come with the project's shared corpus); skipping", seedDir)
-	}
+	files := seedtest.Files(t)
 	ctx := context.Background()
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
@@ -65,7 +35,7 @@ func TestSeeds(t *testing.T) {
 			paras := strings.Split(a.Body, "\n\n")
 			var keep []int
 			for i := range paras {
-				if !isBoilerplate(paras, i) {
+				if !seedtest.IsBoilerplate(paras, i) {
 					keep = append(keep, i)
 				}
 			}
