@@ -255,6 +255,11 @@ func TestHighlightUndoRedoDeleteAcrossArticles(t *testing.T) {
 	if len(hs) != 1 || hs[0].Quote != "piece" || hs[0].Color != "blue" {
 		t.Fatalf("after 3: %+v", hs)
 	}
+	for _, sm := range h.ws.sidebar.all {
+		if sm.ID == ids[0] && sm.Highlights != 1 {
+			t.Errorf("the sidebar row counts %d highlights, want 1", sm.Highlights)
+		}
+	}
 	id := hs[0].ID
 	// The new highlight's comment field has the focus, but with nothing
 	// typed there Ctrl+Z still undoes the highlight; redo brings it back.

@@ -228,7 +228,7 @@ func (ws *workspace) articleChanged(id int64) {
 	if ws.current != nil && ws.current.ID == id {
 		ws.open(id)
 	}
-	ws.sidebar.reload()
+	ws.sidebar.refreshOne(id)
 }
 
 // historyOf is an article's undo history, made on first use.

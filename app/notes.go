@@ -85,7 +85,8 @@ func (n *notesPanel) changeTags(add, remove []string) {
 		return
 	}
 	n.tags.setTags(a.Tags)
-	n.ws.tagsChanged()
+	n.ws.tagListChanged()
+	n.ws.sidebar.refreshOne(id)
 }
 
 // show loads an article into the panel, saving what was typed for the

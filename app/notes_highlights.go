@@ -284,7 +284,7 @@ func (e *highlightEditor) changeTags(add, remove []string) {
 		e.ws.showError(err)
 		return
 	}
-	e.ws.tagsChanged()
+	e.ws.tagListChanged()
 	e.ws.highlightsChanged(e.h.ArticleID)
 }
 

@@ -183,6 +183,53 @@ func (s *sidebar) reload() {
 	s.apply(s.finder.Search(s.ws.ctx, s.query(), rowLimit(s.query())))
 }
 
+// refreshOne updates one article's row after it changed (a highlight, a
+// tag, an edit) instead of reloading the whole list: at 100,000 articles a
+// reload takes a third of a second, too long after every highlight. The
+// finder is rebuilt only when what it matches on changed.
+func (s *sidebar) refreshOne(id int64) {
+	sm, err := s.ws.store.Summary(s.ws.ctx, id)
+	if err != nil {
+		s.reload() // deleted, or not listed yet
+		return
+	}
+	at := -1
+	for i := range s.all {
+		if s.all[i].ID == id {
+			at = i
+			break
+		}
+	}
+	if at < 0 {
+		s.reload()
+		return
+	}
+	old := s.all[at]
+	s.all[at] = sm
+	if old.Title == sm.Title && old.Source == sm.Source && old.Author == sm.Author &&
+		strings.Join(old.Tags, "\x00") == strings.Join(sm.Tags, "\x00") {
+		if s.list != nil {
+			s.list.Refresh()
+		}
+		return
+	}
+	items := make([]finder.Item, len(s.all))
+	for i, x := range s.all {
+		items[i] = finder.Item{ID: x.ID, Title: x.Title, Source: x.Source, Author: x.Author, Tags: x.Tags}
+	}
+	s.mu.Lock()
+	s.finder = finder.New(items)
+	s.mu.Unlock()
+	if s.query() == "" && s.tag == "" {
+		// The unfiltered list's order does not depend on what changed.
+		if s.list != nil {
+			s.list.Refresh()
+		}
+		return
+	}
+	s.filter(s.query())
+}
+
 func (s *sidebar) query() string {
 	if s.search == nil {
 		return ""

@@ -245,7 +245,7 @@ func (ws *workspace) highlightsChanged(articleID int64) {
 		ws.reading.setHighlights(hs)
 		ws.notes.setHighlights(hs)
 	}
-	ws.sidebar.reload()
+	ws.sidebar.refreshOne(articleID)
 }
 
 // reloadTags reads the library's tags (for chips and completion).
@@ -258,10 +258,18 @@ func (ws *workspace) reloadTags() {
 	ws.tags = tags
 }
 
-// tagsChanged refreshes everything that shows tags.
+// tagsChanged refreshes everything that shows tags, reloading the article
+// list (after imports, deletes, tag renames).
 func (ws *workspace) tagsChanged() {
 	ws.reloadTags()
 	ws.sidebar.reload()
+}
+
+// tagListChanged refreshes the tag chips and completion after one article's
+// or highlight's tags changed; the article list is updated row by row.
+func (ws *workspace) tagListChanged() {
+	ws.reloadTags()
+	ws.sidebar.reloadChips()
 }
 
 // tagNames lists every tag in the library, for completion.

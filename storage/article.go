@@ -336,3 +336,22 @@ func exists(ctx context.Context, tx *txn, table string, id int64) error {
 	var one int
 	return tx.QueryRowContext(ctx, "SELECT 1 FROM "+table+" WHERE id = ?", id).Scan(&one)
 }
+
+// Summary loads the list entry of one article (after it changed, without
+// reloading the whole list).
+func (s *Store) Summary(ctx context.Context, id int64) (Summary, error) {
+	var sm Summary
+	err := s.read(ctx, fmt.Sprintf("article %d", id), func(tx *txn) error {
+		var added, opened int64
+		err := tx.QueryRowContext(ctx, `SELECT id, title, author, source, url, published, added, opened, highlights
+			FROM articles WHERE id = ?`, id).Scan(&sm.ID, &sm.Title, &sm.Author, &sm.Source, &sm.URL, &sm.Published,
+			&added, &opened, &sm.Highlights)
+		if err != nil {
+			return err
+		}
+		sm.Added, sm.Opened = fromMillis(added), fromMillis(opened)
+		sm.Tags, err = articleTags(ctx, tx, id)
+		return err
+	})
+	return sm, err
+}
