@@ -294,7 +294,12 @@ func setNote(ctx context.Context, tx *txn, id int64, note string, at time.Time) 
 }
 
 // MarkOpened records that the article was just opened (for "recent" order).
+// On a read-only library it does nothing: reading must not fail for want of
+// a timestamp.
 func (s *Store) MarkOpened(ctx context.Context, id int64) error {
+	if s.readOnly {
+		return nil
+	}
 	return s.write(ctx, fmt.Sprintf("mark article %d opened", id), func(tx *txn) error {
 		return exec1(ctx, tx, "UPDATE articles SET opened = ? WHERE id = ?", millis(time.Now()), id)
 	})

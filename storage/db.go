@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"time"
 
 	"github.com/mattn/go-sqlite3" // the SQLite driver, built with -tags sqlite_fts5
@@ -22,9 +23,11 @@ const applicationID = 0x5343484f
 // Store is an open library. It is safe for concurrent use: writes go through
 // one connection (SQLite allows one writer), reads through a pool.
 type Store struct {
-	path string
-	db   *sql.DB // writer: one connection, BEGIN IMMEDIATE
-	rdb  *sql.DB // readers
+	path     string
+	db       *sql.DB // writer: one connection, BEGIN IMMEDIATE
+	rdb      *sql.DB // readers
+	readOnly bool          // the file or its folder cannot be written
+	busy     time.Duration // how long a write waits for the lock
 }
 
 // DefaultPath is the library used when neither --db nor SCHOLIA_DB names one:
@@ -59,14 +62,30 @@ func DefaultPath() (string, error) {
 // Open opens the library at path, creating it (mode 0600, its folder 0700)
 // when it does not exist, and brings its schema up to date. A file that is not
 // a Scholia library, or was written by a newer Scholia, is refused and left
-// exactly as it was.
+// exactly as it was. A library that cannot be written (a read-only mount,
+// file or folder) opens read-only: reads work, writes fail with a
+// *ReadOnlyError.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return OpenWith(ctx, path, Options{})
+}
+
+// OpenWith is Open with options: not creating a missing library, read-only,
+// a shorter busy timeout.
+func OpenWith(ctx context.Context, path string, opts Options) (*Store, error) {
+	if opts.BusyTimeout <= 0 {
+		opts.BusyTimeout = defaultBusyTimeout
+	}
 	if path == "" {
 		return nil, errors.New("storage: open: no library path")
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	if opts.MustExist || opts.ReadOnly {
+		if _, err := os.Stat(abs); errors.Is(err, os.ErrNotExist) {
+			return nil, &NoLibraryError{Path: abs}
+		}
 	}
 	created, err := createFile(abs)
 	if err != nil {
@@ -79,12 +98,15 @@ func Open(ctx context.Context, path string) (*Store, error) {
 			return nil, err
 		}
 	}
-	s := &Store{path: abs}
-	if s.db, err = sql.Open("sqlite3", dsn(abs, "immediate")); err != nil {
+	if !created && (opts.ReadOnly || !writable(abs)) {
+		return openReadOnly(ctx, abs, opts.BusyTimeout)
+	}
+	s := &Store{path: abs, busy: opts.BusyTimeout}
+	if s.db, err = sql.Open("sqlite3", dsn(abs, "immediate", opts.BusyTimeout)); err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", abs, err)
 	}
 	s.db.SetMaxOpenConns(1)
-	if s.rdb, err = sql.Open("sqlite3", dsn(abs, "deferred")); err != nil {
+	if s.rdb, err = sql.Open("sqlite3", dsn(abs, "deferred", opts.BusyTimeout)); err != nil {
 		s.db.Close()
 		return nil, fmt.Errorf("storage: open %s: %w", abs, err)
 	}
@@ -114,11 +136,11 @@ func (s *Store) migrateRetrying(ctx context.Context) error {
 
 // dsn puts the pragmas in the connection string so that every pooled
 // connection gets them, not just the first.
-func dsn(path, txlock string) string {
+func dsn(path, txlock string, busy time.Duration) string {
 	q := url.Values{}
 	q.Set("_foreign_keys", "on")
 	q.Set("_journal_mode", "WAL")
-	q.Set("_busy_timeout", "5000")
+	q.Set("_busy_timeout", strconv.FormatInt(busy.Milliseconds(), 10))
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_txlock", txlock)
 	u := url.URL{Scheme: "file", Path: path, RawQuery: q.Encode()}
@@ -208,7 +230,7 @@ func (s *Store) Close() error {
 	if s.rdb != nil {
 		errs = append(errs, s.rdb.Close())
 	}
-	if s.db != nil {
+	if s.db != nil && s.db != s.rdb {
 		// Fold the WAL back into the main file so the library is one file
 		// again when the app is not running (users copy and sync it).
 		_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -219,17 +241,20 @@ func (s *Store) Close() error {
 
 // write runs fn in a write transaction and commits it.
 func (s *Store) write(ctx context.Context, what string, fn func(tx *txn) error) error {
+	if s.readOnly {
+		return fmt.Errorf("storage: %s: %w", what, &ReadOnlyError{Path: s.path})
+	}
 	sqlTx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("storage: %s: %w", what, err)
+		return fmt.Errorf("storage: %s: %w", what, s.writeError(err))
 	}
 	tx := &txn{Tx: sqlTx}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return wrap(what, err)
+		return wrap(what, s.writeError(err))
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("storage: %s: %w", what, err)
+		return fmt.Errorf("storage: %s: %w", what, s.writeError(err))
 	}
 	return nil
 }
