@@ -24,8 +24,8 @@ const applicationID = 0x5343484f
 // one connection (SQLite allows one writer), reads through a pool.
 type Store struct {
 	path     string
-	db       *sql.DB // writer: one connection, BEGIN IMMEDIATE
-	rdb      *sql.DB // readers
+	db       *sql.DB       // writer: one connection, BEGIN IMMEDIATE
+	rdb      *sql.DB       // readers
 	readOnly bool          // the file or its folder cannot be written
 	busy     time.Duration // how long a write waits for the lock
 }
