@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"scholia/app/safetext"
 )
 
 // TagCount is a tag with the number of articles and highlights carrying it.
@@ -15,10 +17,12 @@ type TagCount struct {
 	Highlights int
 }
 
-// CleanTag trims a tag name and folds inner whitespace to single spaces.
-// An empty result means the name is not a usable tag.
+// CleanTag trims a tag name, folds inner whitespace to single spaces and
+// drops control characters and bidi overrides (a tag is printed on one line
+// of a terminal and a sidebar). An empty result means the name is not a
+// usable tag.
 func CleanTag(name string) string {
-	return strings.Join(strings.Fields(name), " ")
+	return safetext.Meta(name)
 }
 
 // tagID returns the id of the tag with that name, creating it if needed.

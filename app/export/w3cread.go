@@ -8,8 +8,13 @@ import (
 	"strings"
 	"time"
 
+	"scholia/app/ingest"
 	"scholia/storage"
 )
+
+// maxText is the most an article's body or note may hold, as for a file
+// import: a backup is no way around the limit.
+const maxText = ingest.MaxSize
 
 func parseStamp(s string) (time.Time, error) {
 	if s == "" {
@@ -42,7 +47,11 @@ func ReadW3C(r io.Reader) (docs []Doc, colors []storage.Color, err error) {
 		colors = append(colors, storage.Color(c))
 	}
 	index := make(map[int64]int, len(lib.Articles))
+	urls := make([]string, 0, len(lib.Articles)) // as written, for target.source
 	for _, wa := range lib.Articles {
+		if err := validArticle(wa); err != nil {
+			return nil, nil, fmt.Errorf("export: read w3c: %w", err)
+		}
 		if _, dup := index[wa.ID]; dup {
 			return nil, nil, fmt.Errorf("export: read w3c: article %d appears twice", wa.ID)
 		}
@@ -50,6 +59,7 @@ func ReadW3C(r io.Reader) (docs []Doc, colors []storage.Color, err error) {
 			ID: wa.ID, Title: wa.Title, Author: wa.Author, Source: wa.Source, URL: wa.URL,
 			Published: wa.Published, Tags: wa.Tags, Note: wa.Note, Body: wa.Body,
 		}
+		urls = append(urls, wa.URL)
 		for _, f := range []struct {
 			dst *time.Time
 			s   string
@@ -71,6 +81,9 @@ func ReadW3C(r io.Reader) (docs []Doc, colors []storage.Color, err error) {
 			if !ok {
 				return nil, nil, fmt.Errorf("export: read w3c: %s: unknown article %d", an.ID, an.Article)
 			}
+			if src := an.Target.Source; src != articlePrefix+strconv.FormatInt(an.Article, 10) && (urls[i] == "" || src != urls[i]) {
+				return nil, nil, fmt.Errorf("export: read w3c: %s: target.source %q is neither article %d's URN nor its URL", an.ID, src, an.Article)
+			}
 			docs[i].Highlights = append(docs[i].Highlights, h)
 		}
 	}
@@ -86,6 +99,9 @@ func readAnnotation(an w3cAnnotation) (storage.Highlight, error) {
 	var err error
 	if h.ID, err = strconv.ParseInt(idText, 10, 64); err != nil {
 		return h, fmt.Errorf("bad id: %w", err)
+	}
+	if h.ID <= 0 {
+		return h, fmt.Errorf("highlight id %d is not positive", h.ID)
 	}
 	if h.Created, err = parseStamp(an.Created); err != nil {
 		return h, err
@@ -122,4 +138,18 @@ func readAnnotation(an w3cAnnotation) (storage.Highlight, error) {
 		h.Color = an.Color.Key
 	}
 	return h, nil
+}
+
+// validArticle refuses what no command could address or no import would
+// take: an ID that is not positive, a body or note over the import limit.
+func validArticle(wa w3cArticle) error {
+	if wa.ID <= 0 {
+		return fmt.Errorf("article id %d is not positive", wa.ID)
+	}
+	for _, f := range []struct{ what, text string }{{"body", wa.Body}, {"note", wa.Note}} {
+		if len(f.text) > maxText {
+			return fmt.Errorf("article %d: %s is %d MB, more than the %d MB an article may hold", wa.ID, f.what, (len(f.text)+1<<20-1)>>20, maxText>>20)
+		}
+	}
+	return nil
 }

@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"scholia/app/safetext"
 )
 
 // Doc is an imported article before it is stored.
@@ -87,14 +89,38 @@ func Parse(name string, data []byte) (Doc, error) {
 	if err != nil {
 		return Doc{}, err
 	}
+	var d Doc
 	switch f {
 	case formatTxt:
-		return parseTxt(name, text)
+		d, err = parseTxt(name, text)
 	case formatMarkdown:
-		return parseMarkdown(name, text)
+		d, err = parseMarkdown(name, text)
 	default:
-		return parseHTML(name, text)
+		d, err = parseHTML(name, text)
 	}
+	d = cleanMeta(d)
+	if err == nil && d.Title == "" {
+		d.Title = titleFromName(name, paragraphs(d.Body)[0]) // the title was nothing but controls
+	}
+	return d, err
+}
+
+// cleanMeta strips control characters and bidi overrides from the fields
+// that end up on one line of a list, a title bar or a terminal: every
+// format can carry them (an HTML &#27;, a YAML "\e", a raw byte in a .txt
+// title). Bodies were cleaned by NormalizeBody already.
+func cleanMeta(d Doc) Doc {
+	d.Title, d.Author, d.Source, d.URL = safetext.Meta(d.Title), safetext.Meta(d.Author), safetext.Meta(d.Source), safetext.Meta(d.URL)
+	tags := d.Tags[:0:0]
+	for _, t := range d.Tags {
+		if t = safetext.Meta(t); t != "" {
+			tags = append(tags, t)
+		}
+	}
+	if d.Tags != nil {
+		d.Tags = tags
+	}
+	return d
 }
 
 // File reads and parses one file (refusing files over MaxSize without
@@ -148,5 +174,6 @@ func Clipboard(text string) (Doc, error) {
 		}
 		return Doc{}, err
 	}
-	return parseTxt(name, decoded)
+	d, err := parseTxt(name, decoded)
+	return cleanMeta(d), err
 }
