@@ -38,7 +38,7 @@ func (ws *workspace) editArticle() { ws.openEditor() }
 // openEditor opens the editor window on the open article and returns it
 // (nil when no article is open).
 func (ws *workspace) openEditor() *articleEditor {
-	if ws.current == nil {
+	if ws.current == nil || ws.refuseWrite() {
 		return nil
 	}
 	ws.notes.flush()

@@ -19,6 +19,9 @@ import (
 )
 
 func (ws *workspace) importFiles() {
+	if ws.refuseWrite() {
+		return
+	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			ws.showError(err)
@@ -36,6 +39,9 @@ func (ws *workspace) importFiles() {
 }
 
 func (ws *workspace) importFolder() {
+	if ws.refuseWrite() {
+		return
+	}
 	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil {
 			ws.showError(err)
@@ -78,6 +84,9 @@ func (ws *workspace) onDropped(_ fyne.Position, uris []fyne.URI) {
 // runImport imports paths in the background with a progress dialog that
 // can cancel, then shows what happened. The window stays responsive.
 func (ws *workspace) runImport(paths []string) {
+	if ws.refuseWrite() {
+		return
+	}
 	ctx, cancel := context.WithCancel(ws.ctx)
 	bar := widget.NewProgressBar()
 	current := widget.NewLabel("Looking for files…")
@@ -155,12 +164,18 @@ func importSummary(rep importer.Report) string {
 	case rep.Ignored > 1:
 		s += fmt.Sprintf(" %d other files were not importable.", rep.Ignored)
 	}
+	if rep.NotAttempted > 0 {
+		s += fmt.Sprintf(" %s not attempted.", plural(rep.NotAttempted, "file"))
+	}
 	return s
 }
 
 // newFromClipboard makes an article from the copied text, asking for its
 // title (proposed from the first line).
 func (ws *workspace) newFromClipboard() {
+	if ws.refuseWrite() {
+		return
+	}
 	text := ws.app.Clipboard().Content()
 	doc, err := ingest.Clipboard(text)
 	if err != nil {

@@ -72,7 +72,7 @@ func (n *notesPanel) saveNote(id int64, text string) {
 
 func (n *notesPanel) changeTags(add, remove []string) {
 	id := n.articleID
-	if id == 0 {
+	if id == 0 || n.ws.refuseWrite() {
 		return
 	}
 	if err := n.ws.store.ChangeArticleTags(n.ws.ctx, id, add, remove); err != nil {

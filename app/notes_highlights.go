@@ -277,7 +277,7 @@ func (e *highlightEditor) save(id int64, text string) {
 }
 
 func (e *highlightEditor) changeTags(add, remove []string) {
-	if e.h == nil {
+	if e.h == nil || e.ws.refuseWrite() {
 		return
 	}
 	if err := e.ws.store.ChangeHighlightTags(e.ws.ctx, e.h.ID, add, remove); err != nil {

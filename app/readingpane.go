@@ -83,7 +83,7 @@ func (p *readingPane) history() *history {
 // onHighlight saves a new highlight for the selection [start,end).
 func (p *readingPane) onHighlight(start, end, colorIndex int) {
 	a := p.ws.current
-	if a == nil || end <= start {
+	if a == nil || end <= start || p.ws.refuseWrite() {
 		return
 	}
 	if colorIndex < 0 || colorIndex >= len(p.ws.colors) {
@@ -113,6 +113,9 @@ func (p *readingPane) onHighlight(start, end, colorIndex int) {
 }
 
 func (p *readingPane) onDelete(id int64) {
+	if p.ws.refuseWrite() {
+		return
+	}
 	h, err := p.ws.store.Highlight(p.ws.ctx, id)
 	if err != nil {
 		p.ws.showError(err)
@@ -129,7 +132,7 @@ func (p *readingPane) onDelete(id int64) {
 // recolor changes a highlight's colour (undoable).
 func (p *readingPane) recolor(id int64, key string) {
 	h, err := p.ws.store.Highlight(p.ws.ctx, id)
-	if err != nil || h.Color == key {
+	if err != nil || h.Color == key || p.ws.refuseWrite() {
 		return
 	}
 	if err := p.ws.store.SetHighlightColor(p.ws.ctx, id, key); err != nil {

@@ -31,6 +31,9 @@ const welcomeNote = "This is the **article note**: thoughts about the whole arti
 // welcome adds the Getting-started article to a new, empty library, once:
 // deleting it does not bring it back.
 func welcome(ctx context.Context, s *storage.Store) (int64, error) {
+	if s.ReadOnly() {
+		return 0, nil // nothing can be added; the library is shown as it is
+	}
 	done, err := s.Setting(ctx, storage.SettingWelcomed)
 	if err != nil || done != "" {
 		return 0, err

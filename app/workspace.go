@@ -78,6 +78,7 @@ func (ws *workspace) buildUI() {
 	ws.hideSidebar = p.BoolWithFallback(prefHideSidebar, false)
 	ws.hideNotes = p.BoolWithFallback(prefHideNotes, false)
 	ws.relayout()
+	ws.applyReadOnly()
 	ws.win.SetMainMenu(ws.makeMenu())
 	ws.registerShortcuts()
 	ws.win.SetCloseIntercept(ws.quit)
@@ -159,6 +160,7 @@ func (ws *workspace) switchLibrary(path string) error {
 	ws.notes.editor.setColorNames()
 	ws.reading.view.SetColors(ws.paletteColors())
 	ws.closeArticle()
+	ws.applyReadOnly()
 	ws.app.Preferences().SetInt(prefLastArticle, 0)
 	welcomed, err := welcome(ws.ctx, next)
 	if err != nil {
@@ -219,7 +221,7 @@ func (ws *workspace) open(id int64) {
 	ws.current = &a
 	ws.reading.show(a, hs)
 	ws.notes.show(a, hs)
-	ws.win.SetTitle(a.Title + " — Scholia")
+	ws.win.SetTitle(a.Title + ws.titleSuffix())
 	ws.app.Preferences().SetInt(prefLastArticle, int(id))
 	if err := ws.store.MarkOpened(ws.ctx, id); err != nil {
 		ws.showError(err)
@@ -231,7 +233,7 @@ func (ws *workspace) closeArticle() {
 	ws.notes.clear()
 	ws.current = nil
 	ws.reading.clear()
-	ws.win.SetTitle("Scholia")
+	ws.win.SetTitle(ws.titleSuffix()[len(" — "):])
 }
 
 // highlightsChanged refreshes what shows an article's highlights.
@@ -294,7 +296,7 @@ func (ws *workspace) colorByKey(key string) storage.Color {
 // the confirmation that follows offers Undo.
 func (ws *workspace) deleteArticle() {
 	a := ws.current
-	if a == nil {
+	if a == nil || ws.refuseWrite() {
 		return
 	}
 	hs, err := ws.store.Highlights(ws.ctx, a.ID)
@@ -365,6 +367,9 @@ func (ws *workspace) showError(err error) {
 }
 
 func oneLine(err error) string {
+	if ro := (*storage.ReadOnlyError)(nil); errors.As(err, &ro) {
+		return ro.Error() // whatever was being written
+	}
 	return strings.TrimPrefix(err.Error(), "storage: ")
 }
 

@@ -11,7 +11,7 @@ import (
 )
 
 var findCmd = &command{
-	name: "find", usage: "PATTERN", minArgs: 1, maxArgs: -1,
+	name: "find", usage: "PATTERN", minArgs: 1, maxArgs: -1, reads: true,
 	summary: "Fuzzy-find articles by title, source, author and tags, best match first.",
 	example: "scholia find geneva talks",
 	flags:   []flagSpec{{name: "limit", value: "N", help: "show at most N matches (default 20)"}},
@@ -38,9 +38,9 @@ func runFind(c *ctx) error {
 	}
 	for _, m := range matches {
 		s := sums[m.Index]
-		fmt.Fprintf(c.stdout, "%6d  %s", s.ID, s.Title)
+		fmt.Fprintf(c.stdout, "%6d  %s", s.ID, line(s.Title))
 		if s.Source != "" {
-			fmt.Fprintf(c.stdout, " — %s", s.Source)
+			fmt.Fprintf(c.stdout, " — %s", line(s.Source))
 		}
 		fmt.Fprintln(c.stdout)
 	}
@@ -59,7 +59,7 @@ func limitFlag(c *ctx, def int) (int, error) {
 }
 
 var searchCmd = &command{
-	name: "search", usage: "QUERY", minArgs: 1, maxArgs: -1,
+	name: "search", usage: "QUERY", minArgs: 1, maxArgs: -1, reads: true,
 	summary: "Full-text search of titles, bodies, notes and highlights, with snippets. Words must all match; \"a phrase\", prefix*, OR.",
 	example: "scholia search '\"missile deployments\" nato*'",
 	flags:   []flagSpec{{name: "limit", value: "N", help: "show at most N hits (default 20)"}},
@@ -85,7 +85,7 @@ func runSearch(c *ctx) error {
 			where = fmt.Sprintf("highlight %d", h.HighlightID)
 		}
 		snippet := strings.NewReplacer(storage.SnippetOpen, "[", storage.SnippetClose, "]", "\n", " ").Replace(h.Snippet)
-		fmt.Fprintf(c.stdout, "%6d  %s  (%s)\n        %s\n", h.ArticleID, h.Title, where, snippet)
+		fmt.Fprintf(c.stdout, "%6d  %s  (%s)\n        %s\n", h.ArticleID, line(h.Title), where, line(snippet))
 	}
 	return nil
 }

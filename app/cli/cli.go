@@ -32,7 +32,10 @@ type command struct {
 	dashArgs bool
 	minArgs  int
 	maxArgs  int // -1: any
-	run      func(c *ctx) error
+	// reads: the command only reads the library, so a missing library is
+	// an error rather than a new file.
+	reads bool
+	run   func(c *ctx) error
 }
 
 type flagSpec struct {
@@ -48,8 +51,10 @@ type ctx struct {
 	cmd    *command
 	args   []string
 	flags  map[string][]string
-	stdout io.Writer
-	stderr io.Writer
+	stdout io.Writer // escapes control characters (see safeOutput)
+	stderr io.Writer // likewise
+	rawOut io.Writer // standard output as is, for export -o -
+	rawErr io.Writer // standard error as is, for the progress line
 	getenv func(string) string
 	tty    bool // stderr is a terminal: show progress
 	store  *storage.Store
@@ -206,8 +211,10 @@ func Run(parent context.Context, args []string, stdout, stderr io.Writer, getenv
 		fmt.Fprintf(stderr, "scholia: unknown command %q (try scholia help)\n", name)
 		return ExitUsage
 	}
-	c := &ctx{Context: parent, cmd: cmd, stdout: stdout, stderr: stderr, getenv: getenv}
-	if f, ok := stderr.(*os.File); ok {
+	c := &ctx{Context: parent, cmd: cmd, getenv: getenv}
+	stdout, stderr, flush := safeOutput(c, stdout, stderr)
+	defer flush()
+	if f, ok := c.rawErr.(*os.File); ok {
 		if info, err := f.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
 			c.tty = true
 		}
@@ -225,9 +232,9 @@ func Run(parent context.Context, args []string, stdout, stderr io.Writer, getenv
 		fmt.Fprintf(stderr, "scholia %s: %v\n", name, err)
 		return ExitFail
 	}
-	c.store, err = storage.Open(parent, path)
+	c.store, err = storage.OpenWith(parent, path, storage.Options{MustExist: cmd.reads})
 	if err != nil {
-		fmt.Fprintf(stderr, "scholia %s: %v\n", name, err)
+		fmt.Fprintf(stderr, "scholia %s: %v\n", name, oneLine(err))
 		return ExitFail
 	}
 	defer c.store.Close()
@@ -251,6 +258,10 @@ var errReported = errors.New("failed")
 var errHelp = errors.New("help")
 
 func oneLine(err error) string {
+	var ro *storage.ReadOnlyError
+	if errors.As(err, &ro) {
+		return ro.Error() // "library is read-only: PATH", whatever was being written
+	}
 	return strings.Join(strings.Fields(strings.TrimPrefix(err.Error(), "storage: ")), " ")
 }
 

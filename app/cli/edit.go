@@ -74,20 +74,19 @@ func runEdit(c *ctx) error {
 }
 
 // readBody reads the new text from a file, or standard input for "-",
-// refusing more than an import would take.
+// refusing more than an import would take (and, like an import, a named
+// pipe or device, or a file whose read stalls).
 func readBody(path string) (string, error) {
-	var r io.Reader = os.Stdin
+	var data []byte
+	var err error
 	name := "standard input"
 	if path != "-" {
-		f, err := os.Open(path)
+		data, err = ingest.ReadFile(path, ingest.MaxSize+1)
 		if err != nil {
 			return "", fmt.Errorf("read the new text: %w", err)
 		}
-		defer f.Close()
-		r, name = f, path
-	}
-	data, err := io.ReadAll(io.LimitReader(r, ingest.MaxSize+1))
-	if err != nil {
+		name = path
+	} else if data, err = io.ReadAll(io.LimitReader(os.Stdin, ingest.MaxSize+1)); err != nil {
 		return "", fmt.Errorf("read the new text from %s: %w", name, err)
 	}
 	if len(data) > ingest.MaxSize {

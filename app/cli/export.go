@@ -7,13 +7,15 @@ import (
 	"io"
 	"os"
 	"strconv"
+	"strings"
 
 	"scholia/app/export"
+	"scholia/app/safetext"
 	"scholia/storage"
 )
 
 var exportCmd = &command{
-	name: "export", usage: "(-o FILE | --dir DIR)", maxArgs: 0,
+	name: "export", usage: "(-o FILE | --dir DIR)", maxArgs: 0, reads: true,
 	summary: "Export articles with their notes and highlights: Markdown (one file, or one file per article in a folder such as an Obsidian vault) or W3C Web Annotation JSON (a complete backup). Default: the whole library.",
 	example: "scholia export --tag russia --dir ~/Vault/Scholia",
 	flags: []flagSpec{
@@ -41,6 +43,9 @@ func runExport(c *ctx) error {
 	}
 	if dir != "" && format != "md" {
 		return usagef("--dir writes Markdown; for JSON use -o FILE")
+	}
+	if info, err := os.Stat(out); out != "" && out != "-" && err == nil && info.IsDir() {
+		return fmt.Errorf("%s is a folder: -o writes one file (-o %s/notes.md), --dir %s writes one file per article into it", out, strings.TrimRight(out, "/"), out)
 	}
 	scopes := 0
 	for _, f := range []string{"tag", "article", "query"} {
@@ -73,11 +78,11 @@ func runExport(c *ctx) error {
 	if dir != "" {
 		rep, err := export.Vault(c, dir, docs, colors, func(done, total int) {
 			if c.tty {
-				fmt.Fprintf(c.stderr, "\r\033[K[%d/%d] exporting…", done, total)
+				fmt.Fprintf(c.rawErr, "\r\033[K[%d/%d] exporting…", done, total)
 			}
 		})
 		if c.tty {
-			fmt.Fprint(c.stderr, "\r\033[K")
+			fmt.Fprint(c.rawErr, "\r\033[K")
 		}
 		if err != nil {
 			return err
@@ -93,7 +98,7 @@ func runExport(c *ctx) error {
 		return export.Markdown(w, docs, colors)
 	}
 	if out == "-" {
-		bw := bufio.NewWriter(c.stdout)
+		bw := bufio.NewWriter(c.rawOut) // the export's bytes, exactly
 		if err := write(bw); err != nil {
 			return err
 		}
@@ -172,6 +177,11 @@ func runImportJSON(c *ctx) error {
 	}
 	bundles := make([]storage.Bundle, len(docs))
 	for i, d := range docs {
+		// Metadata is cleaned of control characters as in a file import;
+		// tags are cleaned by storage. Bodies keep theirs: highlight
+		// offsets point into them, and show escapes them.
+		a := &d.Article
+		a.Title, a.Author, a.Source, a.URL = safetext.Meta(a.Title), safetext.Meta(a.Author), safetext.Meta(a.Source), safetext.Meta(a.URL)
 		bundles[i] = storage.Bundle{Article: d.Article, Highlights: d.Highlights}
 	}
 	n, err := c.store.CountArticles(c)

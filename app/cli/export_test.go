@@ -80,6 +80,12 @@ func TestExportMarkdownJSONAndRoundTrip(t *testing.T) {
 
 func TestExportUsage(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "a.db")
+	// export only reads: on a missing library it would say that first.
+	bad := filepath.Join(t.TempDir(), "bad.json")
+	os.WriteFile(bad, []byte("{not json"), 0o644)
+	if r := run(t, db, "import-json", bad); r.code != 1 || !strings.Contains(r.stderr, "bad.json") {
+		t.Errorf("import-json of a broken file: %+v", r)
+	}
 	cases := map[string][]string{
 		"no target":   {"export"},
 		"two targets": {"export", "-o", "x.md", "--dir", "d"},
@@ -94,10 +100,5 @@ func TestExportUsage(t *testing.T) {
 				t.Errorf("exit = %d, want 2 (%s)", r.code, r.stderr)
 			}
 		})
-	}
-	bad := filepath.Join(t.TempDir(), "bad.json")
-	os.WriteFile(bad, []byte("{not json"), 0o644)
-	if r := run(t, db, "import-json", bad); r.code != 1 || !strings.Contains(r.stderr, "bad.json") {
-		t.Errorf("import-json of a broken file: %+v", r)
 	}
 }

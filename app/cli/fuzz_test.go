@@ -29,6 +29,15 @@ func FuzzImportJSON(f *testing.F) {
 		{`"scholia:article": 1`, `"scholia:article": 99`},
 		{`"key": "pink"`, `"key": "no such colour"`},
 		{`"version": 1`, `"version": 2`},
+		// The limits of issue 22: ids that are not positive, a
+		// target.source naming another article or page, metadata holding
+		// control characters (restored, but cleaned).
+		{`"id":42`, `"id":-42`},
+		{`"scholia:article": 42`, `"scholia:article": -42`},
+		{`"urn:scholia:highlight:1"`, `"urn:scholia:highlight:0"`},
+		{`"source": "https://example.com/geneva"`, `"source": "urn:scholia:article:7"`},
+		{`"source": "https://example.com/geneva"`, `"source": "https://elsewhere.example/"`},
+		{`"title":"Talks`, `"title":"\u001b]0;PWNED\u0007Talks`},
 	} {
 		f.Add(bytes.Replace(lib, []byte(v[0]), []byte(v[1]), 1))
 	}

@@ -24,30 +24,35 @@ func runImport(c *ctx) error {
 	progress := func(p importer.Progress) {
 		r := p.Last
 		if c.tty {
-			fmt.Fprint(c.stderr, "\r\033[K")
+			fmt.Fprint(c.rawErr, "\r\033[K")
 		}
 		switch r.Status {
 		case importer.Imported:
-			fmt.Fprintf(c.stdout, "imported %d\t%s\t%s\n", r.ID, r.Path, r.Title)
+			fmt.Fprintf(c.stdout, "imported %d\t%s\t%s\n", r.ID, line(r.Path), line(r.Title))
 		case importer.Duplicate:
-			fmt.Fprintf(c.stdout, "skipped\t%s\tduplicate of article %d\n", r.Path, r.ID)
+			fmt.Fprintf(c.stdout, "skipped\t%s\tduplicate of article %d\n", line(r.Path), r.ID)
 		default:
-			fmt.Fprintf(c.stdout, "failed\t%s\t%s\n", r.Path, reason(r))
+			fmt.Fprintf(c.stdout, "failed\t%s\t%s\n", line(r.Path), line(reason(r)))
 		}
 		for _, w := range r.Warnings {
-			fmt.Fprintf(c.stdout, "warning\t%s\t%s\n", r.Path, w)
+			fmt.Fprintf(c.stdout, "warning\t%s\t%s\n", line(r.Path), line(w))
 		}
 		if c.tty && p.Done < p.Total {
-			fmt.Fprintf(c.stderr, "[%d/%d] importing…", p.Done, p.Total)
+			fmt.Fprintf(c.rawErr, "[%d/%d] importing…", p.Done, p.Total)
 		}
 	}
 	rep, err := importer.Run(c, c.store, c.args, importer.Options{Tags: c.flags["tag"]}, progress)
 	if c.tty {
-		fmt.Fprint(c.stderr, "\r\033[K")
+		fmt.Fprint(c.rawErr, "\r\033[K")
 	}
 	summary := fmt.Sprintf("%d imported, %d skipped as duplicates, %d failed", rep.Imported, rep.Skipped, rep.Failed)
 	if rep.Ignored > 0 {
 		summary += fmt.Sprintf(", %d other files ignored", rep.Ignored)
+	}
+	if err != nil {
+		// Say it was cut short, and how much is left, not just the counts
+		// (which could all be 0): the reason follows on standard error.
+		summary = fmt.Sprintf("import stopped: %s, %d not attempted", summary, rep.NotAttempted)
 	}
 	fmt.Fprintln(c.stdout, summary)
 	if err != nil {
@@ -66,7 +71,7 @@ func reason(r importer.Result) string {
 }
 
 var listCmd = &command{
-	name: "list", usage: "", maxArgs: 0,
+	name: "list", usage: "", maxArgs: 0, reads: true,
 	summary: "List articles, most recently opened or added first.",
 	example: "scholia list --tag russia --json",
 	flags: []flagSpec{
@@ -111,9 +116,9 @@ func runList(c *ctx) error {
 		return writeJSON(c, out)
 	}
 	for _, s := range sums {
-		fmt.Fprintf(c.stdout, "%6d  %s\n", s.ID, s.Title)
-		if line := metaLine(s.Source, s.Author, s.Published, s.Tags, s.Highlights); line != "" {
-			fmt.Fprintf(c.stdout, "        %s\n", line)
+		fmt.Fprintf(c.stdout, "%6d  %s\n", s.ID, line(s.Title))
+		if meta := metaLine(s.Source, s.Author, s.Published, s.Tags, s.Highlights); meta != "" {
+			fmt.Fprintf(c.stdout, "        %s\n", meta)
 		}
 	}
 	if len(sums) == 0 {
@@ -126,17 +131,17 @@ func metaLine(source, author, published string, tags []string, highlights int) s
 	var parts []string
 	for _, p := range []string{source, author, published} {
 		if p != "" {
-			parts = append(parts, p)
+			parts = append(parts, line(p))
 		}
 	}
 	if highlights > 0 {
 		parts = append(parts, plural(highlights, "highlight"))
 	}
-	line := strings.Join(parts, " · ")
+	out := strings.Join(parts, " · ")
 	for _, t := range tags {
-		line += " #" + strings.ReplaceAll(t, " ", "-")
+		out += " #" + strings.ReplaceAll(line(t), " ", "-")
 	}
-	return strings.TrimSpace(line)
+	return strings.TrimSpace(out)
 }
 
 func plural(n int, word string) string {
@@ -163,7 +168,7 @@ func articleID(c *ctx) (int64, error) {
 }
 
 var showCmd = &command{
-	name: "show", usage: "ID", minArgs: 1, maxArgs: 1,
+	name: "show", usage: "ID", minArgs: 1, maxArgs: 1, reads: true,
 	summary: "Show an article with its tags, note and highlights.",
 	example: "scholia show 12 --json",
 	flags:   []flagSpec{{name: "json", help: "print one JSON object"}},
@@ -224,12 +229,12 @@ func runShow(c *ctx) error {
 		return err
 	}
 	w := c.stdout
-	fmt.Fprintf(w, "%s\n", a.Title)
-	if line := metaLine(a.Source, a.Author, a.Published, a.Tags, len(hs)); line != "" {
-		fmt.Fprintln(w, line)
+	fmt.Fprintf(w, "%s\n", line(a.Title))
+	if meta := metaLine(a.Source, a.Author, a.Published, a.Tags, len(hs)); meta != "" {
+		fmt.Fprintln(w, meta)
 	}
 	if a.URL != "" {
-		fmt.Fprintln(w, a.URL)
+		fmt.Fprintln(w, line(a.URL))
 	}
 	fmt.Fprintf(w, "\n%s\n", a.Body)
 	if a.Note != "" {
@@ -248,7 +253,7 @@ func runShow(c *ctx) error {
 			fmt.Fprintf(w, "      %s\n", h.Comment)
 		}
 		for _, t := range h.Tags {
-			fmt.Fprintf(w, "      #%s\n", strings.ReplaceAll(t, " ", "-"))
+			fmt.Fprintf(w, "      #%s\n", strings.ReplaceAll(line(t), " ", "-"))
 		}
 	}
 	return nil

@@ -46,6 +46,15 @@ type Report struct {
 	Skipped  int // duplicates
 	Failed   int
 	Ignored  int // files in folders that are not importable
+	// NotAttempted counts the files never stored because the batch stopped
+	// (cancelled, or the library refused a write: locked past the busy
+	// timeout, disk full, read-only). Run's error says why.
+	NotAttempted int
+}
+
+// Library is what an import needs of the library (*storage.Store).
+type Library interface {
+	ImportArticles(ctx context.Context, arts []*storage.Article) ([]error, error)
 }
 
 // Progress is sent after each file: Done of Total, the file just finished.
@@ -90,8 +99,10 @@ func Expand(paths []string) (files []string, missing []Result, ignored int) {
 // Run imports the paths (files or folders) into the store. Files are parsed
 // in parallel and stored in batches; each file's result is reported through
 // progress (which may be nil) in input order. Cancelling ctx stops after the
-// current batch: what was stored stays stored and is reported.
-func Run(ctx context.Context, s *storage.Store, paths []string, opts Options, progress func(Progress)) (Report, error) {
+// current batch: what was stored stays stored and is reported. When the
+// batch stops early the error says why and Report.NotAttempted how many
+// files were left.
+func Run(ctx context.Context, s Library, paths []string, opts Options, progress func(Progress)) (Report, error) {
 	files, missing, ignored := Expand(paths)
 	rep := Report{Ignored: ignored}
 	total := len(files) + len(missing)
@@ -116,9 +127,13 @@ func Run(ctx context.Context, s *storage.Store, paths []string, opts Options, pr
 	if size <= 0 {
 		size = 256
 	}
+	stop := func(err error) (Report, error) {
+		rep.NotAttempted = total - len(rep.Results)
+		return rep, err
+	}
 	for start := 0; start < len(files); start += size {
 		if err := ctx.Err(); err != nil {
-			return rep, err
+			return stop(err)
 		}
 		batch := files[start:min(start+size, len(files))]
 		results, arts := parseAll(batch, opts.Tags)
@@ -133,7 +148,7 @@ func Run(ctx context.Context, s *storage.Store, paths []string, opts Options, pr
 		if len(toStore) > 0 {
 			errs, err := s.ImportArticles(ctx, toStore)
 			if err != nil {
-				return rep, err
+				return stop(err)
 			}
 			for k, i := range idx {
 				var dup *storage.DuplicateError

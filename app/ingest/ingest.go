@@ -5,7 +5,6 @@ package ingest
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -123,32 +122,21 @@ func cleanMeta(d Doc) Doc {
 	return d
 }
 
-// File reads and parses one file (refusing files over MaxSize without
-// reading them whole).
+// File reads and parses one file: a regular file only (a named pipe,
+// socket or device is refused unopened), at most MaxSize bytes, giving up
+// on a read that stalls (see ReadTimeout).
 func File(path string) (Doc, error) {
 	if !Importable(path) {
 		return Parse(path, nil) // gives the "unsupported file type" reason
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return Doc{}, ioError(path, err)
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return Doc{}, ioError(path, err)
-	}
-	if info.IsDir() {
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		return Doc{}, &Error{Name: path, Reason: "is a folder, not a file"}
-	}
-	if info.Size() > MaxSize {
-		return Doc{}, tooLarge(path, info.Size())
 	}
 	// The file may grow between Stat and Read: never read more than one byte
 	// past the limit, so Parse can still refuse it.
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	data, err := ReadFile(path, MaxSize+1)
 	if err != nil {
-		return Doc{}, ioError(path, err)
+		return Doc{}, err
 	}
 	return Parse(path, data)
 }

@@ -1,0 +1,53 @@
+package app
+
+import "fyne.io/fyne/v2/dialog"
+
+// A library that cannot be written (a read-only mount, file or folder)
+// opens read-only: the window still reads, searches and exports, but says
+// "read-only" in its title and turns off every way of changing the library
+// (highlight keys, comments, the note, tags, editing, deleting, importing)
+// rather than letting the user type what could never be saved.
+
+// readOnly reports whether the open library cannot be written.
+func (ws *workspace) readOnly() bool { return ws.store.ReadOnly() }
+
+// titleSuffix ends the window title: " — Scholia", marked when read-only.
+func (ws *workspace) titleSuffix() string {
+	if ws.readOnly() {
+		return " — Scholia (read-only)"
+	}
+	return " — Scholia"
+}
+
+// refuseWrite tells the user, once per attempt, that the library cannot be
+// changed, and reports whether it did. Every action that writes calls it
+// first.
+func (ws *workspace) refuseWrite() bool {
+	if !ws.readOnly() {
+		return false
+	}
+	dialog.ShowInformation("Read-only library",
+		"library is read-only: "+ws.store.Path()+"\nYou can read, search and export it; changes cannot be saved.", ws.win)
+	return true
+}
+
+// applyReadOnly turns the editing fields on or off for the open library
+// (run after the UI is built and after switching libraries).
+func (ws *workspace) applyReadOnly() {
+	ro := ws.readOnly()
+	for _, e := range []interface {
+		Enable()
+		Disable()
+	}{ws.notes.note, ws.notes.tags.entry, ws.notes.editor.comment, ws.notes.editor.tags.entry} {
+		if ro {
+			e.Disable()
+		} else {
+			e.Enable()
+		}
+	}
+	if ws.current == nil {
+		ws.win.SetTitle(ws.titleSuffix()[len(" — "):])
+	} else {
+		ws.win.SetTitle(ws.current.Title + ws.titleSuffix())
+	}
+}
