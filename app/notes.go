@@ -40,12 +40,12 @@ func newNotesPanel(ws *workspace) *notesPanel {
 }
 
 func (n *notesPanel) buildUI() fyne.CanvasObject {
-	n.tags = newTagEditor("Add a tag…", n.ws.tagNames)
+	n.tags = newTagEditor(tagPlaceholder, n.ws.tagNames)
 	n.tags.onAdd = func(name string) { n.changeTags([]string{name}, nil) }
 	n.tags.onRemove = func(name string) { n.changeTags(nil, []string{name}) }
 
 	n.note = widget.NewMultiLineEntry()
-	n.note.SetPlaceHolder("Your note on this article (Markdown), saved as you type…")
+	n.note.SetPlaceHolder(notePlaceholder)
 	n.note.Wrapping = fyne.TextWrapWord
 	n.note.SetMinRowsVisible(6)
 	n.note.OnChanged = func(text string) {
@@ -59,6 +59,12 @@ func (n *notesPanel) buildUI() fyne.CanvasObject {
 	top := container.NewVBox(heading("Tags"), n.tags.box, heading("Note"), n.note, n.hlHeader)
 	return container.NewBorder(top, n.editor.buildUI(), nil, nil, n.highlights.buildUI())
 }
+
+// The fields' hints (a read-only library shows others).
+const (
+	tagPlaceholder  = "Add a tag…"
+	notePlaceholder = "Your note on this article (Markdown), saved as you type…"
+)
 
 func heading(text string) *widget.Label {
 	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

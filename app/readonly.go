@@ -35,6 +35,15 @@ func (ws *workspace) refuseWrite() bool {
 // (run after the UI is built and after switching libraries).
 func (ws *workspace) applyReadOnly() {
 	ro := ws.readOnly()
+	// The window title may not be in sight (or there may be no title bar):
+	// the fields themselves say why they cannot be typed in.
+	if ro {
+		ws.notes.note.SetPlaceHolder("Read-only library: notes cannot be saved")
+		ws.notes.tags.entry.SetPlaceHolder("Read-only library")
+	} else if ws.notes.note.PlaceHolder != notePlaceholder {
+		ws.notes.note.SetPlaceHolder(notePlaceholder)
+		ws.notes.tags.entry.SetPlaceHolder(tagPlaceholder)
+	}
 	for _, e := range []interface {
 		Enable()
 		Disable()

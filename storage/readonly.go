@@ -143,7 +143,7 @@ func (s *Store) writeError(err error) error {
 	case sqlite3.ErrReadonly:
 		return &ReadOnlyError{Path: s.path}
 	case sqlite3.ErrBusy, sqlite3.ErrLocked:
-		return fmt.Errorf("%w (it waited %s for another program's write to finish)", ErrBusy, s.busy)
+		return fmt.Errorf("%w (waited %s for its write to finish)", ErrBusy, s.busy)
 	case sqlite3.ErrFull:
 		return fmt.Errorf("%w (SQLite could not grow %s)", ErrDiskFull, filepath.Base(s.path))
 	}
