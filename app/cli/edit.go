@@ -8,6 +8,7 @@ import (
 
 	"scholia/app/edit"
 	"scholia/app/ingest"
+	"scholia/app/safetext"
 	"scholia/storage"
 )
 
@@ -53,7 +54,7 @@ func runEdit(c *ctx) error {
 	}
 	for name, field := range map[string]*string{"title": &a.Title, "author": &a.Author, "source": &a.Source, "url": &a.URL, "published": &a.Published} {
 		if c.has(name) {
-			*field = c.flag(name)
+			*field = safetext.Meta(c.flag(name)) // no control characters, as on import
 		}
 	}
 	rep, err := edit.Apply(c, c.store, id, a, body)

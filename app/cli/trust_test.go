@@ -228,3 +228,18 @@ func TestImportJSONLimits(t *testing.T) {
 		t.Errorf("restored title = %q, want the controls stripped", got[0].Title)
 	}
 }
+
+// edit --title is cleaned like an imported title.
+func TestEditCleansMetadata(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	f := filepath.Join(dir, "a.txt")
+	os.WriteFile(f, []byte("Alpha\n\nThe alpha text."), 0o600)
+	run(t, db, "import", f)
+	if r := run(t, db, "edit", "1", "--title", "New\x1b]0;PWNED\a title", "--author", "Eve\u202e"); r.code != 0 {
+		t.Fatalf("edit: %d %s", r.code, r.stderr)
+	}
+	if got := listJSON(t, db); got[0].Title != "New]0;PWNED title" || got[0].Author != "Eve" {
+		t.Errorf("after edit: title %q, author %q; want the controls gone", got[0].Title, got[0].Author)
+	}
+}
