@@ -204,3 +204,22 @@ func TestNewerWALLibraryRefusedWithoutTouchingTheFolder(t *testing.T) {
 		t.Errorf("after the refusal the folder holds %v, want only future.db", got)
 	}
 }
+
+// A read-only library at an older schema cannot be upgraded: it is refused
+// with a line saying why, and left as it was.
+func TestOlderReadOnlyLibraryRefused(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	db := libraryAt(t, path, 1)
+	db.Close()
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = storage.OpenWith(context.Background(), path, storage.Options{ReadOnly: true})
+	if err == nil || !strings.Contains(err.Error(), "is read-only and was written by an older Scholia") {
+		t.Fatalf("OpenWith(ReadOnly) of a version 1 library = %v", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the refused library changed")
+	}
+}
