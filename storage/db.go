@@ -232,7 +232,11 @@ func (s *Store) Close() error {
 	}
 	if s.db != nil && s.db != s.rdb {
 		// Fold the WAL back into the main file so the library is one file
-		// again when the app is not running (users copy and sync it).
+		// again when the app is not running (users copy and sync it). Only
+		// briefly wait for other programs: while one holds the library the
+		// WAL is theirs to fold back, and a command that just gave up on
+		// the lock must not wait for it a second time.
+		_, _ = s.db.Exec("PRAGMA busy_timeout = 100")
 		_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 		errs = append(errs, s.db.Close())
 	}
