@@ -11,13 +11,17 @@ import "fyne.io/fyne/v2/dialog"
 // readOnly reports whether the open library cannot be written.
 func (ws *workspace) readOnly() bool { return ws.store.ReadOnly() }
 
-// titleSuffix ends the window title: " — Scholia", marked when read-only.
-func (ws *workspace) titleSuffix() string {
+// appTitle is the window title with no article open: "Scholia", marked
+// when the library is read-only.
+func (ws *workspace) appTitle() string {
 	if ws.readOnly() {
-		return " — Scholia (read-only)"
+		return "Scholia (read-only)"
 	}
-	return " — Scholia"
+	return "Scholia"
 }
+
+// titleSuffix ends the window title after an article's title.
+func (ws *workspace) titleSuffix() string { return " — " + ws.appTitle() }
 
 // refuseWrite tells the user, once per attempt, that the library cannot be
 // changed, and reports whether it did. Every action that writes calls it
@@ -55,7 +59,7 @@ func (ws *workspace) applyReadOnly() {
 		}
 	}
 	if ws.current == nil {
-		ws.win.SetTitle(ws.titleSuffix()[len(" — "):])
+		ws.win.SetTitle(ws.appTitle())
 	} else {
 		ws.win.SetTitle(ws.current.Title + ws.titleSuffix())
 	}

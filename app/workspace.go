@@ -233,7 +233,7 @@ func (ws *workspace) closeArticle() {
 	ws.notes.clear()
 	ws.current = nil
 	ws.reading.clear()
-	ws.win.SetTitle(ws.titleSuffix()[len(" — "):])
+	ws.win.SetTitle(ws.appTitle())
 }
 
 // highlightsChanged refreshes what shows an article's highlights.
