@@ -78,7 +78,7 @@ var commands []*command
 
 func init() {
 	commands = []*command{
-		importCmd, listCmd, findCmd, searchCmd, showCmd, highlightCmd, tagCmd, exportCmd, importJSONCmd, editCmd,
+		importCmd, listCmd, findCmd, searchCmd, showCmd, highlightCmd, tagCmd, exportCmd, importJSONCmd, editCmd, noteCmd,
 	}
 	for _, c := range commands {
 		c.flags = append([]flagSpec{dbFlag}, c.flags...)
