@@ -77,8 +77,8 @@ func TestMarkdownGoldenSeeds(t *testing.T) {
 // checkOneFile parses a one-file export back: its front matter with the
 // YAML library (article and highlight counts, the scholia_ids in order),
 // and with goldmark one "## Title" per article, each followed by its
-// properties as a list ending in its Scholia link, and no code block of
-// metadata anywhere.
+// properties as a list ending in its Scholia link (a note's own headings
+// are the user's), and no code block of metadata anywhere.
 func checkOneFile(t *testing.T, src []byte, docs []Doc) {
 	t.Helper()
 	yml, rest := splitFrontMatter(t, src)
@@ -100,8 +100,9 @@ func checkOneFile(t *testing.T, src []byte, docs []Doc) {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		switch x := n.(type) {
 		case *ast.Heading:
-			if x.Level != 2 {
-				continue
+			l, ok := n.NextSibling().(*ast.List)
+			if x.Level != 2 || !ok || !strings.HasPrefix(normText(nodeText(l.LastChild(), rest)), "Scholia: sch-") {
+				continue // a heading of a note's own
 			}
 			if k >= len(docs) {
 				t.Fatalf("extra article heading %q", normText(nodeText(n, rest)))
@@ -112,10 +113,6 @@ func checkOneFile(t *testing.T, src []byte, docs []Doc) {
 			}
 			if got := normText(nodeText(n, rest)); got != title {
 				t.Errorf("article %d heading %q, want %q", k+1, got, title)
-			}
-			l, ok := n.NextSibling().(*ast.List)
-			if !ok {
-				t.Fatalf("article %d heading not followed by its properties list", k+1)
 			}
 			last := normText(nodeText(l.LastChild(), rest))
 			if want := "Scholia: " + wantIDs[k]; last != want {
@@ -275,6 +272,14 @@ func FuzzArticle(f *testing.F) {
 				t.Fatal(err)
 			}
 			checkArticle(t, b.Bytes(), d, colors, true)
+			// The same article in a one-file export, after a plain one.
+			plain, _ := hostileDoc("title", "Plain")
+			plain.Article.ID = 1
+			b.Reset()
+			if err := Markdown(&b, []Doc{plain, d}, colors); err != nil {
+				t.Fatal(err)
+			}
+			checkOneFile(t, b.Bytes(), []Doc{plain, d})
 		}
 	})
 }
