@@ -34,13 +34,13 @@ func loadExportTemplate(path, format string) (*export.Template, error) {
 func vaultNotes(rep export.VaultReport) []string {
 	var out []string
 	for _, k := range rep.Conflicts {
-		out = append(out, fmt.Sprintf("%s: kept as you edited it (%s). The new version is in %s.", k.File, k.Reason, k.Copy))
+		out = append(out, fmt.Sprintf("%s: kept as you edited it (%s); the new version is in %s", k.File, k.Reason, k.Copy))
 	}
 	for _, f := range rep.Copies {
-		out = append(out, f+": a copy of an exported file, left alone.")
+		out = append(out, f+": a copy of an exported file, left alone")
 	}
 	for _, f := range rep.Gone {
-		out = append(out, f+": its article is no longer in the library, left alone.")
+		out = append(out, f+": its article is no longer in the library, left alone")
 	}
 	return out
 }
@@ -63,13 +63,20 @@ func (ws *workspace) showExportNotes(msg string, notes []string) {
 	}
 	summary := widget.NewLabel(head)
 	summary.Wrapping = fyne.TextWrapWord
-	list := widget.NewList(func() int { return len(notes) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(notes[i]) })
+	// Wrapped labels rather than a List: each line names two files and
+	// must be read whole. Past a few hundred, the rest is counted.
+	const maxShown = 300
+	rows := container.NewVBox()
+	for i, n := range notes {
+		if i == maxShown {
+			rows.Add(widget.NewLabel(fmt.Sprintf("… and %d more", len(notes)-maxShown)))
+			break
+		}
+		l := widget.NewLabel("• " + n)
+		l.Wrapping = fyne.TextWrapWord
+		rows.Add(l)
+	}
+	list := container.NewVScroll(rows)
 	d := dialog.NewCustom("Export finished", "OK", container.NewBorder(summary, nil, nil, nil, list), ws.win)
 	d.Resize(fyne.NewSize(640, 420))
 	d.Show()

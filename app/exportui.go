@@ -208,8 +208,12 @@ func exportDocs(ctx context.Context, s *storage.Store, docs []export.Doc, format
 	if format == formatVault {
 		rep, err := export.Vault(ctx, target, docs, export.VaultOptions{
 			Colors: colors, Template: tp, Ledger: s, Progress: progress})
-		msg := fmt.Sprintf("%s in %s: %d new, %d updated, %d unchanged.",
+		msg := fmt.Sprintf("%s in %s: %d new, %d updated, %d unchanged",
 			plural(len(rep.Files), "file"), target, rep.Written, rep.Updated, rep.Unchanged)
+		if n := len(rep.Conflicts); n > 0 {
+			msg += ", " + plural(n, "conflict")
+		}
+		msg += "."
 		return msg, vaultNotes(rep), err
 	}
 	err = export.WriteFile(target, func(w io.Writer) error {
