@@ -58,6 +58,11 @@ func checkArticle(t *testing.T, md []byte, d Doc, colors []storage.Color, strict
 	a := d.Article
 	yml, rest := splitFrontMatter(t, md)
 	rest = splitRegion(t, rest)
+	// The hash Vault records from the values is the hash of the file read back.
+	tg := NewTagger([]Doc{d})
+	if vf := parseVaultFile(md); managedHash(&vf) != newFrontMatter(d, tg).hash(vf.region) {
+		t.Errorf("the recorded hash differs from the hash of the file read back")
+	}
 	var fm frontMatter
 	if err := yaml.Unmarshal(yml, &fm); err != nil {
 		t.Fatalf("front matter does not parse: %v\n%s", err, yml)

@@ -206,8 +206,48 @@ func managedHash(f *vaultFile) string {
 			b.WriteByte('\n')
 		}
 	}
+	return hashRegion(&b, f.region)
+}
+
+// hash is managedHash of the file Scholia writes for fm and region,
+// computed from the values rather than by parsing the YAML back (a test
+// checks that the two agree).
+func (fm frontMatter) hash(region []byte) string {
+	var b bytes.Buffer
+	b.WriteString("scholia-vault-1\n")
+	str := func(k, v string, always bool) {
+		if v != "" || always {
+			b.WriteString(k + "=" + strconv.Quote(v) + "\n")
+		}
+	}
+	list := func(k string, vs []string) {
+		if len(vs) == 0 {
+			return
+		}
+		b.WriteString(k + "=[")
+		for i, v := range vs {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.Quote(v))
+		}
+		b.WriteString("]\n")
+	}
+	str("title", fm.Title, true)
+	str("author", fm.Author, false)
+	str("source", fm.Source, false)
+	str("url", fm.URL, false)
+	str("published", fm.Published, false)
+	list("tags", fm.Tags)
+	list("scholia_tags", fm.ScholiaTags)
+	str("scholia_id", fm.ScholiaID, true)
+	str("highlights", strconv.Itoa(fm.Highlights), true)
+	return hashRegion(&b, region)
+}
+
+func hashRegion(b *bytes.Buffer, region []byte) string {
 	b.WriteByte(0)
-	b.Write(f.region)
+	b.Write(region)
 	sum := sha256.Sum256(b.Bytes())
 	return hex.EncodeToString(sum[:])
 }

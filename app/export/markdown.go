@@ -3,6 +3,7 @@ package export
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"net/url"
@@ -124,20 +125,30 @@ func MarkdownTemplate(w io.Writer, docs []Doc, colors []storage.Color, tp *Templ
 	if err != nil {
 		return fmt.Errorf("export: front matter: %w", err)
 	}
-	var b bytes.Buffer
-	b.WriteString("---\n")
-	b.Write(yml)
-	b.WriteString("---\n")
-	for _, d := range docs {
+	// Sections are rendered on a few goroutines (templates cost CPU, not
+	// I/O), all before the first byte is written.
+	sections := make([][]byte, len(docs))
+	err = forEach(context.Background(), len(docs), func(i int) error {
+		var b bytes.Buffer
 		b.WriteString("\n")
-		if err := tp.execute(&b, newArticleData(d, p, tg, true)); err != nil {
-			return fmt.Errorf("export: article %d: %w", d.Article.ID, err)
+		if err := tp.execute(&b, newArticleData(docs[i], p, tg, true)); err != nil {
+			return fmt.Errorf("export: article %d: %w", docs[i].Article.ID, err)
 		}
 		endLine(&b)
+		sections[i] = b.Bytes()
+		return nil
+	}, func(int) {})
+	if err != nil {
+		return err
 	}
 	bw := bufio.NewWriterSize(w, 64<<10)
-	if _, err := bw.Write(b.Bytes()); err != nil {
-		return fmt.Errorf("export: write markdown: %w", err)
+	bw.WriteString("---\n")
+	bw.Write(yml)
+	bw.WriteString("---\n")
+	for _, s := range sections {
+		if _, err := bw.Write(s); err != nil {
+			return fmt.Errorf("export: write markdown: %w", err)
+		}
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("export: write markdown: %w", err)

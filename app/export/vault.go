@@ -78,8 +78,9 @@ type vaultJob struct {
 	path   string // the existing file ("" if none)
 	target string // where to write: path, or a new or renamed name
 	rec    *storage.ExportFile
-	fm     []byte // Scholia's front matter, marshalled
-	region []byte // the managed region
+	meta   frontMatter // Scholia's front matter
+	fm     []byte      // the same, marshalled
+	region []byte      // the managed region
 	// Results.
 	outcome  vaultOutcome
 	record   *storage.ExportFile
@@ -212,7 +213,8 @@ func renderVault(ctx context.Context, docs []Doc, p palette, tp *Template) ([]va
 		if jobs[i].region, err = renderRegion(d, p, tg, tp); err != nil {
 			return err
 		}
-		if jobs[i].fm, err = marshalYAML(newFrontMatter(d, tg)); err != nil {
+		jobs[i].meta = newFrontMatter(d, tg)
+		if jobs[i].fm, err = marshalYAML(jobs[i].meta); err != nil {
 			return fmt.Errorf("export: article %d front matter: %w", d.Article.ID, err)
 		}
 		return nil
@@ -341,21 +343,30 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // run decides what to do with one article's file and does it.
 func (j *vaultJob) run(dir string, d Doc, p palette, force bool) error {
 	fresh := composeFile(nil, j.fm, j.region)
-	record := func(path string, data []byte) {
-		f := parseVaultFile(data)
-		j.record = &storage.ExportFile{ArticleID: d.Article.ID, Path: path, Hash: managedHash(&f)}
+	want := j.meta.hash(j.region)
+	record := func(path string) {
+		// Unchanged records are not written again.
+		if j.rec == nil || j.rec.Path != path || j.rec.Hash != want {
+			j.record = &storage.ExportFile{ArticleID: d.Article.ID, Path: path, Hash: want}
+		}
 	}
 	if j.path == "" {
 		if err := j.write(dir, fresh); err != nil {
 			return err
 		}
 		j.outcome = wrote
-		record(j.target, fresh)
+		record(j.target)
 		return nil
 	}
 	data, err := os.ReadFile(filepath.Join(dir, j.path))
 	if err != nil {
 		return fmt.Errorf("export: vault: %w", err)
+	}
+	if j.target == j.path && bytes.Equal(data, fresh) {
+		// The common case, a file nobody touched: nothing to parse.
+		j.outcome = unchanged
+		record(j.path)
+		return nil
 	}
 	old := parseVaultFile(data)
 	var next []byte
@@ -363,12 +374,11 @@ func (j *vaultJob) run(dir string, d Doc, p palette, force bool) error {
 	switch {
 	case old.hasRegion:
 		next = composeFile(&old, j.fm, j.region)
-		nf := parseVaultFile(next)
-		cur, want := managedHash(&old), managedHash(&nf)
+		cur := managedHash(&old)
 		switch {
 		case cur == want && j.target == j.path:
 			j.outcome = unchanged
-			j.record = &storage.ExportFile{ArticleID: d.Article.ID, Path: j.path, Hash: want}
+			record(j.path)
 			return nil
 		case j.rec != nil && cur == j.rec.Hash, force, cur == want:
 		case j.rec == nil:
@@ -392,7 +402,7 @@ func (j *vaultJob) run(dir string, d Doc, p palette, force bool) error {
 		return err
 	}
 	j.outcome = updated
-	record(j.target, next)
+	record(j.target)
 	return nil
 }
 
