@@ -250,8 +250,19 @@ func TestArticleHostile(t *testing.T) {
 					t.Fatal(err)
 				}
 				checkArticle(t, b.Bytes(), d, colors, true)
+				checkNoteKept(t, b.Bytes(), d.Article.Note)
 			})
 		}
+	}
+}
+
+// checkNoteKept: a note that needed no neutralising reads back, block by
+// block, as the note alone does.
+func checkNoteKept(t *testing.T, md []byte, note string) {
+	t.Helper()
+	n := strings.TrimLeft(strings.TrimRight(clean(note, true), " \t\n"), "\n")
+	if strings.TrimSpace(n) != "" && neutralNote(note) == n {
+		checkNoteBlocks(t, md, n)
 	}
 }
 
@@ -272,6 +283,7 @@ func FuzzArticle(f *testing.F) {
 				t.Fatal(err)
 			}
 			checkArticle(t, b.Bytes(), d, colors, true)
+			checkNoteKept(t, b.Bytes(), d.Article.Note)
 			// The same article in a one-file export, after a plain one.
 			plain, _ := hostileDoc("title", "Plain")
 			plain.Article.ID = 1
