@@ -32,7 +32,10 @@ type command struct {
 	dashArgs bool
 	minArgs  int
 	maxArgs  int // -1: any
-	run      func(c *ctx) error
+	// bare, if it reports true for this invocation, runs it without
+	// opening the library (export --print-template).
+	bare func(c *ctx) bool
+	run  func(c *ctx) error
 }
 
 type flagSpec struct {
@@ -220,17 +223,19 @@ func Run(parent context.Context, args []string, stdout, stderr io.Writer, getenv
 		fmt.Fprintf(stderr, "scholia %s: %v (see scholia help %s)\n", name, err, name)
 		return ExitUsage
 	}
-	path, err := libraryPath(c.flag("db"), getenv)
-	if err != nil {
-		fmt.Fprintf(stderr, "scholia %s: %v\n", name, err)
-		return ExitFail
+	if cmd.bare == nil || !cmd.bare(c) {
+		path, err := libraryPath(c.flag("db"), getenv)
+		if err != nil {
+			fmt.Fprintf(stderr, "scholia %s: %v\n", name, err)
+			return ExitFail
+		}
+		c.store, err = storage.Open(parent, path)
+		if err != nil {
+			fmt.Fprintf(stderr, "scholia %s: %v\n", name, err)
+			return ExitFail
+		}
+		defer c.store.Close()
 	}
-	c.store, err = storage.Open(parent, path)
-	if err != nil {
-		fmt.Fprintf(stderr, "scholia %s: %v\n", name, err)
-		return ExitFail
-	}
-	defer c.store.Close()
 	if err := cmd.run(c); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {

@@ -27,7 +27,8 @@ var exportCmd = &command{
 		{name: "template", value: "FILE", help: "render each article with this Go text/template (see --print-template)"},
 		{name: "print-template", help: "print the built-in export template and exit"},
 	},
-	run: runExport,
+	bare: func(c *ctx) bool { return c.has("print-template") },
+	run:  runExport,
 }
 
 func runExport(c *ctx) error {

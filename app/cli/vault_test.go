@@ -125,9 +125,14 @@ func TestExportTemplate(t *testing.T) {
 	if r := run(t, db, append([]string{"import"}, files[0])...); r.code != 0 {
 		t.Fatalf("import: %+v", r)
 	}
-	r := run(t, db, "export", "--print-template")
+	// Printing the template needs no library and makes none.
+	none := filepath.Join(dir, "none.db")
+	r := run(t, none, "export", "--print-template")
 	if r.code != 0 || !strings.Contains(r.stdout, `define "highlight"`) {
 		t.Fatalf("--print-template: %+v", r)
+	}
+	if _, err := os.Stat(none); err == nil {
+		t.Error("--print-template created a library")
 	}
 	// The printed template, passed back, gives the built-in export.
 	tmpl := filepath.Join(dir, "t.tmpl")
