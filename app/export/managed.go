@@ -206,7 +206,8 @@ func managedHash(f *vaultFile) string {
 			b.WriteByte('\n')
 		}
 	}
-	return hashRegion(&b, f.region)
+	// An editor that turned the file's line ends into CRLF changed nothing.
+	return hashRegion(&b, bytes.ReplaceAll(f.region, []byte("\r\n"), []byte("\n")))
 }
 
 // hash is managedHash of the file Scholia writes for fm and region,

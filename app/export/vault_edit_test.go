@@ -91,6 +91,10 @@ func TestVaultUserEdits(t *testing.T) {
 			}),
 			updated: 1,
 		},
+		"line ends made CRLF": {
+			change: edit1(func(s string) string { return strings.ReplaceAll(s+"Mine.\n", "\n", "\r\n") }),
+			kept:   endMarker + "\nMine.\r\n", updated: 1,
+		},
 		"quote edited": {
 			change:   edit1(func(s string) string { return strings.Replace(s, "> three", "> three (sic)", 1) }),
 			conflict: true,
