@@ -129,6 +129,7 @@ func (ws *workspace) runExport(ids []int64, format, target string) {
 // runExportDocs is runExport for docs loaded by load (off the UI goroutine).
 func (ws *workspace) runExportDocs(n int, format, target string, load func(context.Context) ([]export.Doc, error)) {
 	ws.notes.flush() // export what was just typed too
+	tmpl := ws.app.Preferences().String(prefExportTemplate)
 	ctx, cancel := context.WithCancel(ws.ctx)
 	bar := widget.NewProgressBar()
 	bar.Max = float64(n)
@@ -142,8 +143,9 @@ func (ws *workspace) runExportDocs(n int, format, target string, load func(conte
 		defer ws.jobs.Done()
 		docs, err := load(ctx)
 		msg := ""
+		var notes []string
 		if err == nil {
-			msg, err = exportDocs(ctx, ws.store, docs, format, target, func(done, total int) {
+			msg, notes, err = exportDocs(ctx, ws.store, docs, format, target, tmpl, func(done, total int) {
 				fyne.Do(func() {
 					bar.SetValue(float64(done))
 					status.SetText(fmt.Sprintf("%d of %d articles", done, total))
@@ -158,6 +160,8 @@ func (ws *workspace) runExportDocs(n int, format, target string, load func(conte
 				dialog.ShowInformation("Export cancelled", "Nothing half-written was left behind. "+msg, ws.win)
 			case err != nil:
 				ws.showError(err)
+			case len(notes) > 0:
+				ws.showExportNotes(msg, notes)
 			default:
 				dialog.ShowInformation("Export finished", msg, ws.win)
 			}
@@ -185,27 +189,39 @@ func exportTo(ctx context.Context, s *storage.Store, ids []int64, format, target
 	if err != nil {
 		return "", err
 	}
-	return exportDocs(ctx, s, docs, format, target, progress)
+	msg, _, err := exportDocs(ctx, s, docs, format, target, "", progress)
+	return msg, err
 }
 
-// exportDocs writes docs in the format to target.
-func exportDocs(ctx context.Context, s *storage.Store, docs []export.Doc, format, target string, progress func(done, total int)) (string, error) {
+// exportDocs writes docs in the format to target, with the template
+// file tmpl ("" for the built-in one). notes lists, one line each, the
+// files a vault export left alone (conflicts, copies, deleted articles).
+func exportDocs(ctx context.Context, s *storage.Store, docs []export.Doc, format, target, tmpl string, progress func(done, total int)) (msg string, notes []string, err error) {
 	colors, err := s.Colors(ctx)
 	if err != nil {
-		return "", err
+		return "", nil, err
+	}
+	tp, err := loadExportTemplate(tmpl, format)
+	if err != nil {
+		return "", nil, err
 	}
 	if format == formatVault {
-		rep, err := export.Vault(ctx, target, docs, colors, progress)
-		msg := fmt.Sprintf("%s in %s: %d new, %d updated, %d unchanged.",
+		rep, err := export.Vault(ctx, target, docs, export.VaultOptions{
+			Colors: colors, Template: tp, Ledger: s, Progress: progress})
+		msg := fmt.Sprintf("%s in %s: %d new, %d updated, %d unchanged",
 			plural(len(rep.Files), "file"), target, rep.Written, rep.Updated, rep.Unchanged)
-		return msg, err
+		if n := len(rep.Conflicts); n > 0 {
+			msg += ", " + plural(n, "conflict")
+		}
+		msg += "."
+		return msg, vaultNotes(rep), err
 	}
 	err = export.WriteFile(target, func(w io.Writer) error {
 		if format == formatJSON {
 			return export.W3C(w, docs, colors)
 		}
-		return export.Markdown(w, docs, colors)
+		return export.MarkdownTemplate(w, docs, colors, tp)
 	})
 	progress(len(docs), len(docs))
-	return fmt.Sprintf("%s written to %s.", plural(len(docs), "article"), target), err
+	return fmt.Sprintf("%s written to %s.", plural(len(docs), "article"), target), nil, err
 }

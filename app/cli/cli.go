@@ -35,7 +35,10 @@ type command struct {
 	// reads: the command only reads the library, so a missing library is
 	// an error rather than a new file.
 	reads bool
-	run   func(c *ctx) error
+	// bare, if it reports true for this invocation, runs it without
+	// opening the library (export --print-template).
+	bare func(c *ctx) bool
+	run  func(c *ctx) error
 }
 
 type flagSpec struct {
@@ -83,7 +86,7 @@ var commands []*command
 
 func init() {
 	commands = []*command{
-		importCmd, listCmd, findCmd, searchCmd, showCmd, highlightCmd, tagCmd, exportCmd, importJSONCmd, editCmd,
+		importCmd, listCmd, findCmd, searchCmd, showCmd, highlightCmd, tagCmd, exportCmd, importJSONCmd, editCmd, noteCmd,
 	}
 	for _, c := range commands {
 		c.flags = append([]flagSpec{dbFlag}, c.flags...)
@@ -227,17 +230,19 @@ func Run(parent context.Context, args []string, stdout, stderr io.Writer, getenv
 		fmt.Fprintf(stderr, "scholia %s: %v (see scholia help %s)\n", name, err, name)
 		return ExitUsage
 	}
-	path, err := libraryPath(c.flag("db"), getenv)
-	if err != nil {
-		fmt.Fprintf(stderr, "scholia %s: %v\n", name, err)
-		return ExitFail
+	if cmd.bare == nil || !cmd.bare(c) {
+		path, err := libraryPath(c.flag("db"), getenv)
+		if err != nil {
+			fmt.Fprintf(stderr, "scholia %s: %v\n", name, err)
+			return ExitFail
+		}
+		c.store, err = storage.OpenWith(parent, path, storage.Options{MustExist: cmd.reads})
+		if err != nil {
+			fmt.Fprintf(stderr, "scholia %s: %v\n", name, oneLine(err))
+			return ExitFail
+		}
+		defer c.store.Close()
 	}
-	c.store, err = storage.OpenWith(parent, path, storage.Options{MustExist: cmd.reads})
-	if err != nil {
-		fmt.Fprintf(stderr, "scholia %s: %v\n", name, oneLine(err))
-		return ExitFail
-	}
-	defer c.store.Close()
 	if err := cmd.run(c); err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {

@@ -24,12 +24,20 @@ var exportCmd = &command{
 		{name: "query", value: "Q", help: "only the articles a full-text search finds"},
 		{name: "format", value: "md|json", help: "Markdown (default) or W3C JSON"},
 		{name: "o", value: "FILE", help: "write one file (- for standard output)"},
-		{name: "dir", value: "DIR", help: "write one Markdown file per article into DIR, updating files exported before"},
+		{name: "dir", value: "DIR", help: "write one Markdown file per article into DIR, updating files exported before and keeping what you wrote in them"},
+		{name: "force", help: "with --dir: overwrite Scholia's part of files you edited, rather than writing a .scholia-conflict.md copy"},
+		{name: "template", value: "FILE", help: "render each article with this Go text/template (see --print-template)"},
+		{name: "print-template", help: "print the built-in export template and exit"},
 	},
-	run: runExport,
+	bare: func(c *ctx) bool { return c.has("print-template") },
+	run:  runExport,
 }
 
 func runExport(c *ctx) error {
+	if c.has("print-template") {
+		_, err := io.WriteString(c.stdout, export.DefaultTemplateText)
+		return err
+	}
 	format := c.flag("format")
 	if format == "" {
 		format = "md"
@@ -46,6 +54,17 @@ func runExport(c *ctx) error {
 	}
 	if info, err := os.Stat(out); out != "" && out != "-" && err == nil && info.IsDir() {
 		return fmt.Errorf("%s is a folder: -o writes one file (-o %s/notes.md), --dir %s writes one file per article into it", out, strings.TrimRight(out, "/"), out)
+	}
+	if c.has("force") && dir == "" {
+		return usagef("--force is for --dir")
+	}
+	if c.has("template") && format != "md" {
+		return usagef("--template is for Markdown exports")
+	}
+	// A broken template is reported before anything is read or written.
+	tmpl, err := loadTemplate(c.flag("template"))
+	if err != nil {
+		return err
 	}
 	scopes := 0
 	for _, f := range []string{"tag", "article", "query"} {
@@ -76,26 +95,33 @@ func runExport(c *ctx) error {
 	}
 	what := fmt.Sprintf("%s with %s", plural(len(docs), "article"), plural(highlights, "highlight"))
 	if dir != "" {
-		rep, err := export.Vault(c, dir, docs, colors, func(done, total int) {
-			if c.tty {
-				fmt.Fprintf(c.rawErr, "\r\033[K[%d/%d] exporting…", done, total)
-			}
-		})
+		rep, err := export.Vault(c, dir, docs, export.VaultOptions{
+			Colors: colors, Template: tmpl, Ledger: c.store, Force: c.has("force"),
+			Progress: func(done, total int) {
+				if c.tty {
+					fmt.Fprintf(c.rawErr, "\r\033[K[%d/%d] exporting…", done, total)
+				}
+			}})
 		if c.tty {
 			fmt.Fprint(c.rawErr, "\r\033[K")
 		}
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(c.stdout, "exported %s to %s: %d written, %d updated, %d unchanged\n",
+		fmt.Fprintf(c.stdout, "exported %s to %s: %d written, %d updated, %d unchanged",
 			what, dir, rep.Written, rep.Updated, rep.Unchanged)
+		if n := len(rep.Conflicts); n > 0 {
+			fmt.Fprintf(c.stdout, ", %s", plural(n, "conflict"))
+		}
+		fmt.Fprintln(c.stdout)
+		printVaultNotes(c, rep)
 		return nil
 	}
 	write := func(w io.Writer) error {
 		if format == "json" {
 			return export.W3C(w, docs, colors)
 		}
-		return export.Markdown(w, docs, colors)
+		return export.MarkdownTemplate(w, docs, colors, tmpl)
 	}
 	if out == "-" {
 		bw := bufio.NewWriter(c.rawOut) // the export's bytes, exactly
@@ -109,6 +135,32 @@ func runExport(c *ctx) error {
 	}
 	fmt.Fprintf(c.stdout, "exported %s to %s\n", what, out)
 	return nil
+}
+
+// loadTemplate reads and checks an export template; "" is the built-in one.
+func loadTemplate(path string) (*export.Template, error) {
+	if path == "" {
+		return nil, nil
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return export.ParseTemplate(path, string(b))
+}
+
+// printVaultNotes lists, one line each, what a vault export left alone.
+func printVaultNotes(c *ctx, rep export.VaultReport) {
+	for _, k := range rep.Conflicts {
+		fmt.Fprintf(c.stdout, "conflict: %s kept as you edited it (%s); the new version is in %s (--force overwrites)\n",
+			k.File, k.Reason, k.Copy)
+	}
+	for _, f := range rep.Copies {
+		fmt.Fprintf(c.stdout, "left alone: %s (a copy of an exported file)\n", f)
+	}
+	for _, f := range rep.Gone {
+		fmt.Fprintf(c.stdout, "left alone: %s (its article is no longer in the library)\n", f)
+	}
 }
 
 // exportIDs lists the articles in scope, in the library's order (or the

@@ -64,6 +64,7 @@ func reportArticles(b *testing.B, n int, cpu0 time.Duration) {
 // fresh vault folder, again into the same folder (nothing changed), and
 // as one file to io.Discard. PRODUCT.md asks for ≥ 10,000 articles/s.
 func BenchmarkMarkdown10k(b *testing.B) {
+	led := newLedger()
 	docs := synthetic10k()
 	b.Run("vault", func(b *testing.B) {
 		root := b.TempDir()
@@ -72,7 +73,7 @@ func BenchmarkMarkdown10k(b *testing.B) {
 		for b.Loop() {
 			i++
 			dir := filepath.Join(root, fmt.Sprint(i))
-			if _, err := Vault(context.Background(), dir, docs, storage.DefaultColors, nil); err != nil {
+			if _, err := Vault(context.Background(), dir, docs, VaultOptions{Colors: storage.DefaultColors, Ledger: led}); err != nil {
 				b.Fatal(err)
 			}
 			b.StopTimer()
@@ -83,12 +84,12 @@ func BenchmarkMarkdown10k(b *testing.B) {
 	})
 	b.Run("vault-reexport", func(b *testing.B) {
 		dir := b.TempDir()
-		if _, err := Vault(context.Background(), dir, docs, storage.DefaultColors, nil); err != nil {
+		if _, err := Vault(context.Background(), dir, docs, VaultOptions{Colors: storage.DefaultColors, Ledger: led}); err != nil {
 			b.Fatal(err)
 		}
 		cpu0 := cpuTime()
 		for b.Loop() {
-			rep, err := Vault(context.Background(), dir, docs, storage.DefaultColors, nil)
+			rep, err := Vault(context.Background(), dir, docs, VaultOptions{Colors: storage.DefaultColors, Ledger: led})
 			if err != nil || rep.Unchanged != len(docs) {
 				b.Fatal(rep.Unchanged, err)
 			}

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -56,6 +57,12 @@ func checkArticle(t *testing.T, md []byte, d Doc, colors []storage.Color, strict
 	t.Helper()
 	a := d.Article
 	yml, rest := splitFrontMatter(t, md)
+	rest = splitRegion(t, rest)
+	// The hash Vault records from the values is the hash of the file read back.
+	tg := NewTagger([]Doc{d})
+	if vf := parseVaultFile(md); managedHash(&vf) != newFrontMatter(d, tg).hash(vf.region) {
+		t.Errorf("the recorded hash differs from the hash of the file read back")
+	}
 	var fm frontMatter
 	if err := yaml.Unmarshal(yml, &fm); err != nil {
 		t.Fatalf("front matter does not parse: %v\n%s", err, yml)
@@ -76,6 +83,21 @@ func checkArticle(t *testing.T, md []byte, d Doc, colors []storage.Color, strict
 			t.Errorf("front matter tag %q is not an Obsidian tag", tag)
 		}
 	}
+	// The tags as written come back: from scholia_tags when any was mapped.
+	want := rawTags(a.Tags)
+	got := fm.Tags
+	if fm.ScholiaTags != nil {
+		got = fm.ScholiaTags
+	}
+	if len(got) != len(want) {
+		t.Errorf("front matter tags %q (scholia_tags %q), want %q", fm.Tags, fm.ScholiaTags, want)
+	} else {
+		for i := range want {
+			if normText(got[i]) != normText(want[i]) {
+				t.Errorf("front matter tag %q, want %q", got[i], want[i])
+			}
+		}
+	}
 
 	doc := goldmark.New().Parser().Parse(text.NewReader(rest))
 	var top []ast.Node
@@ -88,9 +110,7 @@ func checkArticle(t *testing.T, md []byte, d Doc, colors []storage.Color, strict
 		title = "Untitled"
 	}
 	head = append(head, wantBlock{kind: ast.KindHeading, level: 1, text: title, allowed: headOnly, what: "title"})
-	if normText(a.Author+a.Source+a.Published+a.URL) != "" {
-		head = append(head, wantBlock{kind: ast.KindParagraph, allowed: append(slices.Clone(textOnly), ast.KindLink), what: "source line"})
-	}
+	head = append(head, wantBlock{kind: ast.KindParagraph, allowed: append(slices.Clone(textOnly), ast.KindLink), what: "source line"})
 	tail := wantTail(d, colors)
 	if len(top) < len(head)+len(tail) {
 		t.Fatalf("export has %d blocks, want at least %d: structure broken\n%s", len(top), len(head)+len(tail), md)
@@ -101,7 +121,7 @@ func checkArticle(t *testing.T, md []byte, d Doc, colors []storage.Color, strict
 	for i, w := range tail {
 		checkBlock(t, top[len(top)-len(tail)+i], rest, w)
 	}
-	if len(head) == 2 {
+	{
 		links := 0
 		ast.Walk(top[1], func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 			if _, ok := n.(*ast.Link); ok && entering {
@@ -109,10 +129,17 @@ func checkArticle(t *testing.T, md []byte, d Doc, colors []storage.Color, strict
 			}
 			return ast.WalkContinue, nil
 		})
-		if links > 1 {
+		if links > 2 {
 			t.Errorf("source line has %d links", links)
 		}
-		if links == 1 {
+		var html bytes.Buffer
+		if err := goldmark.Convert(rest, &html); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(html.Bytes(), []byte(`<a href="`+stdhtml.EscapeString(Link(a.ID, 0))+`">`)) {
+			t.Errorf("no link back to article %d in\n%s", a.ID, html.Bytes())
+		}
+		if links == 2 {
 			// The renderer, not the AST, decodes escapes in destinations.
 			var html bytes.Buffer
 			if err := goldmark.Convert(rest, &html); err != nil {
@@ -145,6 +172,8 @@ func checkArticle(t *testing.T, md []byte, d Doc, colors []storage.Color, strict
 // colour (name from colors) and tags, then the comment's paragraphs.
 func wantTail(d Doc, colors []storage.Color) []wantBlock {
 	attached, orphaned := sortedHighlights(d.Highlights)
+	tg := NewTagger([]Doc{d})
+	metaLink := append(slices.Clone(metaOnly), ast.KindLink)
 	var out []wantBlock
 	section := func(title string, hs []storage.Highlight, orphan bool) {
 		if len(hs) == 0 {
@@ -156,6 +185,7 @@ func wantTail(d Doc, colors []storage.Color) []wantBlock {
 		}
 		for _, h := range hs {
 			out = append(out, wantBlock{kind: ast.KindBlockquote, text: normText(h.Quote), allowed: quoteOnly, what: "quote"})
+			out = append(out, wantBlock{kind: ast.KindParagraph, text: "^h-" + strconv.FormatInt(h.ID, 10), allowed: textOnly, what: "block id"})
 			var c storage.Color
 			for _, x := range colors {
 				if x.Key == h.Color {
@@ -179,7 +209,7 @@ func wantTail(d Doc, colors []storage.Color) []wantBlock {
 			}
 			var tags []string
 			for _, tag := range h.Tags {
-				if o := ObsidianTag(tag); o != "" {
+				if o := tg.Tag(tag); o != "" {
 					tags = append(tags, "#"+o)
 				}
 			}
@@ -187,7 +217,8 @@ func wantTail(d Doc, colors []storage.Color) []wantBlock {
 			if tags = slices.Compact(tags); len(tags) > 0 {
 				meta += " · " + strings.Join(tags, " ")
 			}
-			out = append(out, wantBlock{kind: ast.KindParagraph, text: meta, allowed: metaOnly, what: "colour line"})
+			meta += " · Open in Scholia"
+			out = append(out, wantBlock{kind: ast.KindParagraph, text: meta, allowed: metaLink, what: "colour line"})
 			for _, p := range paragraphs(h.Comment) {
 				out = append(out, wantBlock{kind: ast.KindParagraph, text: p, allowed: textOnly, what: "comment"})
 			}
@@ -259,4 +290,19 @@ func checkBlock(t *testing.T, n ast.Node, src []byte, w wantBlock) {
 		}
 		return ast.WalkContinue, nil
 	})
+}
+
+// splitRegion checks that the Markdown after the front matter is the
+// managed region, between its marker lines, and returns what is inside.
+func splitRegion(t testing.TB, md []byte) []byte {
+	t.Helper()
+	begin, end := []byte("%% scholia begin %%\n"), []byte("%% scholia end %%\n")
+	if !bytes.HasPrefix(md, begin) || !bytes.HasSuffix(md, end) {
+		t.Fatalf("no managed region markers around the text:\n%s", md)
+	}
+	inner := md[len(begin) : len(md)-len(end)]
+	if bytes.Contains(inner, []byte("\n%% scholia")) {
+		t.Errorf("a stray region marker inside the region:\n%s", inner)
+	}
+	return inner
 }

@@ -3,55 +3,74 @@ package export
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"net/url"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
 	"scholia/storage"
 )
 
-// frontMatter is an article's metadata as written to YAML. It is marshalled
-// by the YAML library, never assembled by hand, so no title can break it;
-// values are single-line with control characters dropped, as in the text.
-// Tags are the Obsidian-safe forms also used inline (see ObsidianTag), so
-// Obsidian's tag pane and the #tags in the text agree.
+// frontMatter holds the front matter keys Scholia owns in a vault file. It
+// is marshalled by the YAML library, never assembled by hand, so no title
+// can break it; values are single-line with control characters dropped.
+// Tags are the Obsidian forms also used inline (see Tagger); when any of
+// them differs from the tag as written, scholia_tags keeps the originals.
 type frontMatter struct {
-	Title      string   `yaml:"title"`
-	Author     string   `yaml:"author,omitempty"`
-	Source     string   `yaml:"source,omitempty"`
-	URL        string   `yaml:"url,omitempty"`
-	Published  string   `yaml:"published,omitempty"`
-	Tags       []string `yaml:"tags,omitempty"`
-	ScholiaID  string   `yaml:"scholia_id"`
-	Highlights int      `yaml:"highlights"`
+	Title       string   `yaml:"title"`
+	Author      string   `yaml:"author,omitempty"`
+	Source      string   `yaml:"source,omitempty"`
+	URL         string   `yaml:"url,omitempty"`
+	Published   string   `yaml:"published,omitempty"`
+	Tags        []string `yaml:"tags,omitempty"`
+	ScholiaTags []string `yaml:"scholia_tags,omitempty"`
+	ScholiaID   string   `yaml:"scholia_id"`
+	Highlights  int      `yaml:"highlights"`
 }
 
-func newFrontMatter(d Doc) frontMatter {
+// ownedKeys are the front matter keys Scholia writes and may rewrite;
+// every other key in a vault file's front matter is the user's.
+var ownedKeys = []string{"title", "author", "source", "url", "published", "tags", "scholia_tags", "scholia_id", "highlights"}
+
+func isOwned(key string) bool {
+	for _, k := range ownedKeys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+func newFrontMatter(d Doc, tg *Tagger) frontMatter {
 	a := d.Article
 	one := func(s string) string { return strings.TrimSpace(clean(s, false)) }
-	return frontMatter{
+	fm := frontMatter{
 		Title:      one(a.Title),
 		Author:     one(a.Author),
 		Source:     one(a.Source),
 		URL:        one(a.URL),
 		Published:  one(a.Published),
-		Tags:       obsidianTags(a.Tags),
 		ScholiaID:  ScholiaID(a),
 		Highlights: len(d.Highlights),
 	}
+	var mapped bool
+	fm.Tags, mapped = tg.Tags(a.Tags)
+	if mapped {
+		fm.ScholiaTags = rawTags(a.Tags)
+	}
+	return fm
 }
 
-// marshalYAML encodes fm with the 2-space indent Obsidian itself writes.
-func marshalYAML(fm frontMatter) ([]byte, error) {
+// marshalYAML encodes v with the 2-space indent Obsidian itself writes.
+func marshalYAML(v any) ([]byte, error) {
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
-	if err := enc.Encode(fm); err != nil {
+	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
 	if err := enc.Close(); err != nil {
@@ -60,34 +79,74 @@ func marshalYAML(fm frontMatter) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// Markdown writes docs to one Markdown file. The file has no front matter
-// of its own: each article is a "# Title" section followed by its metadata
-// as a fenced ```yaml block (the same fields as Article's front matter), so
-// a reader sees where each article starts and no article's metadata can be
-// mistaken for the file's front matter. Articles appear in the given order.
+// exportFrontMatter is the front matter of the one-file export.
+type exportFrontMatter struct {
+	Title       string   `yaml:"title"`
+	Articles    int      `yaml:"articles"`
+	Highlights  int      `yaml:"highlights"`
+	Tags        []string `yaml:"tags,omitempty"`
+	ScholiaTags []string `yaml:"scholia_tags,omitempty"`
+	ScholiaIDs  []string `yaml:"scholia_ids,omitempty"`
+}
+
+// Markdown writes docs to one Markdown file with the built-in template.
 func Markdown(w io.Writer, docs []Doc, colors []storage.Color) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
+	return MarkdownTemplate(w, docs, colors, nil)
+}
+
+// MarkdownTemplate writes docs to one Markdown file: front matter for the
+// export (its article and highlight counts, every article tag, the
+// articles' scholia_ids), then each article as a "## Title" section with
+// its properties as a list, rendered by tp (nil: the built-in template).
+// Articles appear in the given order. Every article is rendered before
+// anything is written, so a template that fails on one writes nothing.
+func MarkdownTemplate(w io.Writer, docs []Doc, colors []storage.Color, tp *Template) error {
+	if tp == nil {
+		tp = defaultTemplate
+	}
 	p := newPalette(colors)
-	var b bytes.Buffer
-	for i, d := range docs {
-		b.Reset()
-		if i > 0 {
-			b.WriteString("\n\n") // two blank lines before each next article
+	tg := NewTagger(docs)
+	fm := exportFrontMatter{Title: "Scholia export", Articles: len(docs)}
+	var tags []string
+	mapped := false
+	for _, d := range docs {
+		fm.Highlights += len(d.Highlights)
+		fm.ScholiaIDs = append(fm.ScholiaIDs, ScholiaID(d.Article))
+		t, m := tg.Tags(d.Article.Tags)
+		tags = append(tags, t...)
+		mapped = mapped || m
+		if m {
+			fm.ScholiaTags = append(fm.ScholiaTags, rawTags(d.Article.Tags)...)
 		}
-		writeTitle(&b, d.Article.Title)
-		yml, err := marshalYAML(newFrontMatter(d))
-		if err != nil {
-			return fmt.Errorf("export: article %d metadata: %w", d.Article.ID, err)
+	}
+	fm.Tags = sortedTags(tags)
+	fm.ScholiaTags = sortedTags(fm.ScholiaTags)
+	yml, err := marshalYAML(fm)
+	if err != nil {
+		return fmt.Errorf("export: front matter: %w", err)
+	}
+	// Sections are rendered on a few goroutines (templates cost CPU, not
+	// I/O), all before the first byte is written.
+	sections := make([][]byte, len(docs))
+	err = forEach(context.Background(), len(docs), func(i int) error {
+		var b bytes.Buffer
+		b.WriteString("\n")
+		if err := tp.execute(&b, newArticleData(docs[i], p, tg, true)); err != nil {
+			return fmt.Errorf("export: article %d: %w", docs[i].Article.ID, err)
 		}
-		fence := fenceFor(yml)
-		b.WriteString(fence)
-		b.WriteString("yaml\n")
-		b.Write(yml)
-		b.WriteString(fence)
-		b.WriteString("\n\n")
-		writeArticleBody(&b, d, p)
 		endLine(&b)
-		if _, err := bw.Write(b.Bytes()); err != nil {
+		sections[i] = b.Bytes()
+		return nil
+	}, func(int) {})
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.WriteString("---\n")
+	bw.Write(yml)
+	bw.WriteString("---\n")
+	for _, s := range sections {
+		if _, err := bw.Write(s); err != nil {
 			return fmt.Errorf("export: write markdown: %w", err)
 		}
 	}
@@ -97,103 +156,44 @@ func Markdown(w io.Writer, docs []Doc, colors []storage.Color) error {
 	return nil
 }
 
-// Article writes one article as a standalone Markdown file: YAML front
-// matter, "# Title", a source line, the note, then the highlights.
+// Article writes one article as a standalone vault file: front matter,
+// then the managed region holding "# Title", a source line, the note and
+// the highlights.
 func Article(w io.Writer, d Doc, colors []storage.Color) error {
 	var b bytes.Buffer
-	if err := renderArticle(&b, d, newPalette(colors)); err != nil {
+	region, err := renderRegion(d, newPalette(colors), NewTagger([]Doc{d}), defaultTemplate)
+	if err != nil {
 		return err
 	}
+	fm, err := marshalYAML(newFrontMatter(d, NewTagger([]Doc{d})))
+	if err != nil {
+		return fmt.Errorf("export: article %d front matter: %w", d.Article.ID, err)
+	}
+	b.Write(composeFile(nil, fm, region))
 	if _, err := w.Write(b.Bytes()); err != nil {
 		return fmt.Errorf("export: write markdown: %w", err)
 	}
 	return nil
 }
 
-// renderArticle appends the standalone form of d to b.
-func renderArticle(b *bytes.Buffer, d Doc, p palette) error {
-	yml, err := marshalYAML(newFrontMatter(d))
-	if err != nil {
-		return fmt.Errorf("export: article %d front matter: %w", d.Article.ID, err)
-	}
-	b.WriteString("---\n")
-	b.Write(yml)
-	b.WriteString("---\n\n")
-	writeTitle(b, d.Article.Title)
-	writeArticleBody(b, d, p)
-	endLine(b)
-	return nil
-}
-
-// endLine leaves b ending in exactly one newline, as editors write files.
-func endLine(b *bytes.Buffer) {
-	n := b.Len()
-	for n > 0 && b.Bytes()[n-1] == '\n' {
-		n--
-	}
-	b.Truncate(n)
+// renderRegion renders the managed region of d's vault file: the text
+// between the marker lines, starting and ending with a blank line.
+func renderRegion(d Doc, p palette, tg *Tagger, tp *Template) ([]byte, error) {
+	var b bytes.Buffer
 	b.WriteByte('\n')
-}
-
-func writeTitle(b *bytes.Buffer, title string) {
-	b.WriteString("# ")
-	if strings.TrimSpace(clean(title, false)) == "" {
-		b.WriteString("Untitled")
-	} else {
-		writeLine(b, title)
+	if err := tp.execute(&b, newArticleData(d, p, tg, false)); err != nil {
+		return nil, fmt.Errorf("export: article %d: %w", d.Article.ID, err)
 	}
-	b.WriteString("\n\n")
-}
-
-// writeArticleBody appends everything after the title: source line, note,
-// highlights and orphaned highlights.
-func writeArticleBody(b *bytes.Buffer, d Doc, p palette) {
-	writeSourceLine(b, d.Article)
-	writeNote(b, d.Article.Note)
-	attached, orphaned := sortedHighlights(d.Highlights)
-	if len(attached) > 0 {
-		b.WriteString("## Highlights\n\n")
-		for _, h := range attached {
-			writeHighlight(b, h, p, false)
+	endLine(&b)
+	b.WriteByte('\n')
+	// Only a template of the user's can do this (the built-in one escapes
+	// every marker); such a file could not be read back, so refuse it.
+	for _, l := range splitLines(b.Bytes()) {
+		if isMarker(lineText(l), beginMarker) || isMarker(lineText(l), endMarker) {
+			return nil, fmt.Errorf("export: article %d: the template wrote the line %q, which marks Scholia's part of a file", d.Article.ID, lineText(l))
 		}
 	}
-	if len(orphaned) > 0 {
-		b.WriteString("## Orphaned highlights\n\n")
-		b.WriteString("These passages are no longer in the article's text.\n\n")
-		for _, h := range orphaned {
-			writeHighlight(b, h, p, true)
-		}
-	}
-}
-
-// writeSourceLine appends "Author · Source · date · [Original](url)". Only
-// http(s) URLs become links, so an imported "javascript:" URL stays text.
-func writeSourceLine(b *bytes.Buffer, a storage.Article) {
-	start := b.Len()
-	sep := func() {
-		if b.Len() > start {
-			b.WriteString(" · ")
-		}
-	}
-	for _, s := range []string{a.Author, a.Source, a.Published} {
-		if strings.TrimSpace(clean(s, false)) != "" {
-			sep()
-			writeLine(b, s)
-		}
-	}
-	if raw := strings.TrimSpace(clean(a.URL, false)); raw != "" {
-		sep()
-		if dest, ok := linkDestination(raw); ok {
-			b.WriteString("[Original](<")
-			b.WriteString(dest)
-			b.WriteString(">)")
-		} else {
-			writeInline(b, raw)
-		}
-	}
-	if b.Len() > start {
-		b.WriteString("\n\n")
-	}
+	return b.Bytes(), nil
 }
 
 // linkDestination returns raw as a CommonMark pointy-bracket destination,
@@ -224,101 +224,6 @@ func linkDestination(raw string) (string, bool) {
 	return b.String(), true
 }
 
-// writeHighlight appends one highlight: the quote as a blockquote, then a
-// line with its colour and tags, then its comment as paragraphs.
-func writeHighlight(b *bytes.Buffer, h storage.Highlight, p palette, orphaned bool) {
-	if strings.TrimSpace(clean(h.Quote, true)) == "" {
-		b.WriteString(">\n")
-	} else {
-		writeBlock(b, h.Quote, "> ")
-	}
-	b.WriteByte('\n')
-	c := p.lookup(h.Color)
-	if sq := colorSquare(c.Hex); sq != "" {
-		b.WriteString(sq)
-		b.WriteByte(' ')
-	}
-	name := strings.TrimSpace(collapseSpaces(clean(c.Name, false)))
-	if name == "" {
-		name = strings.TrimSpace(clean(c.Key, false))
-	}
-	if name == "" {
-		name = "Highlight"
-	}
-	b.WriteString("**")
-	writeInline(b, name)
-	b.WriteString("**")
-	if orphaned {
-		b.WriteString(" · *orphaned*")
-	}
-	if tags := obsidianTags(h.Tags); len(tags) > 0 {
-		b.WriteString(" ·")
-		for _, t := range tags {
-			b.WriteString(" #")
-			b.WriteString(t)
-		}
-	}
-	b.WriteString("\n\n")
-	if strings.TrimSpace(clean(h.Comment, true)) != "" {
-		writeBlock(b, h.Comment, "")
-		b.WriteByte('\n')
-	}
-}
-
-// ObsidianTag turns a Scholia tag into an Obsidian tag name (without '#'):
-// letters, digits, '-' and '/' (nested tags) only; spaces and other
-// characters become '-', so "foreign policy" becomes "foreign-policy".
-// Obsidian ignores all-digit tags, so "2022" becomes "tag-2022". It returns
-// "" when nothing usable is left.
-func ObsidianTag(tag string) string {
-	out := make([]rune, 0, len(tag))
-	pending, letter := false, false
-	last := func() rune {
-		if len(out) == 0 {
-			return '/'
-		}
-		return out[len(out)-1]
-	}
-	for _, r := range clean(tag, false) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsDigit(r):
-			if pending && last() != '/' {
-				out = append(out, '-')
-			}
-			pending = false
-			letter = letter || !unicode.IsDigit(r)
-			out = append(out, r)
-		case r == '/':
-			if last() != '/' {
-				out = append(out, '/')
-			}
-			pending = false
-		default:
-			pending = true
-		}
-	}
-	s := strings.TrimRight(string(out), "/")
-	if s == "" {
-		return ""
-	}
-	if !letter {
-		return "tag-" + s
-	}
-	return s
-}
-
-// obsidianTags maps tags through ObsidianTag, sorted and without duplicates.
-func obsidianTags(tags []string) []string {
-	if len(tags) == 0 {
-		return nil
-	}
-	out := make([]string, 0, len(tags))
-	for _, t := range tags {
-		out = append(out, ObsidianTag(t))
-	}
-	return sortedTags(out)
-}
-
 // fenceFor returns a backtick fence longer than any backtick run in text,
 // so the text cannot close the fence early.
 func fenceFor(text []byte) string {
@@ -334,7 +239,8 @@ func fenceFor(text []byte) string {
 	return strings.Repeat("`", max(3, longest+1))
 }
 
-// colorSquare returns the coloured-square emoji nearest to hex ("#rrggbb"),
+// colorSquare returns the coloured-square emoji nearest to hex ("#rrggbb")
+// (for pinks a pink heart),
 // so the colour itself is visible in any Markdown viewer; "" if hex is not
 // a colour.
 func colorSquare(hex string) string {
@@ -367,10 +273,15 @@ func colorSquare(hex string) string {
 		hue += 360
 	}
 	switch {
-	case hue < 15 || hue >= 315:
-		// There is no pink square: pinks read as red, which keeps them
-		// apart from the purples ("Question" and "Disagree" by default).
+	case hue >= 290 && hue < 345 && light >= 0.5:
+		// There is no pink square: the pink heart (Unicode 15) is the one
+		// emoji that is plainly pink, and it is unlike every other symbol
+		// here, so "Question" (pink) no longer reads as a red.
+		return "🩷"
+	case hue < 15 || hue >= 345:
 		return "🟥"
+	case hue >= 290:
+		return "🟪" // a dark magenta reads as purple
 	case hue < 45 && light < 0.35:
 		return "🟫"
 	case hue < 45:
@@ -384,4 +295,14 @@ func colorSquare(hex string) string {
 	default:
 		return "🟪"
 	}
+}
+
+// endLine leaves b ending in exactly one newline, as editors write files.
+func endLine(b *bytes.Buffer) {
+	n := b.Len()
+	for n > 0 && b.Bytes()[n-1] == '\n' {
+		n--
+	}
+	b.Truncate(n)
+	b.WriteByte('\n')
 }

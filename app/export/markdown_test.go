@@ -71,26 +71,62 @@ func TestMarkdownGoldenSeeds(t *testing.T) {
 	if !bytes.Contains(b.Bytes(), []byte("🟨 **Main claim**")) {
 		t.Error("renamed colour name missing from the export")
 	}
-	// One # heading per article, each followed by its metadata block.
-	doc := goldmark.New().Parser().Parse(text.NewReader(b.Bytes()))
-	var ids []string
-	h1 := 0
+	checkOneFile(t, b.Bytes(), docs)
+}
+
+// checkOneFile parses a one-file export back: its front matter with the
+// YAML library (article and highlight counts, the scholia_ids in order),
+// and with goldmark one "## Title" per article, each followed by its
+// properties as a list ending in its Scholia link (a note's own headings
+// are the user's), and no code block of metadata anywhere.
+func checkOneFile(t *testing.T, src []byte, docs []Doc) {
+	t.Helper()
+	yml, rest := splitFrontMatter(t, src)
+	var fm exportFrontMatter
+	if err := yaml.Unmarshal(yml, &fm); err != nil {
+		t.Fatalf("export front matter: %v\n%s", err, yml)
+	}
+	var wantIDs []string
+	hs := 0
+	for _, d := range docs {
+		wantIDs = append(wantIDs, ScholiaID(d.Article))
+		hs += len(d.Highlights)
+	}
+	if fm.Articles != len(docs) || fm.Highlights != hs || !slices.Equal(fm.ScholiaIDs, wantIDs) {
+		t.Errorf("export front matter %+v, want %d articles, %d highlights, ids %v", fm, len(docs), hs, wantIDs)
+	}
+	doc := goldmark.New().Parser().Parse(text.NewReader(rest))
+	k := 0
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); ok && h.Level == 1 {
-			h1++
-			fc, ok := n.NextSibling().(*ast.FencedCodeBlock)
-			if !ok || string(fc.Language(b.Bytes())) != "yaml" {
-				t.Fatalf("heading %d not followed by a ```yaml block", h1)
+		switch x := n.(type) {
+		case *ast.Heading:
+			l, ok := n.NextSibling().(*ast.List)
+			if x.Level != 2 || !ok || !strings.HasPrefix(normText(nodeText(l.LastChild(), rest)), "Scholia: sch-") {
+				continue // a heading of a note's own
 			}
-			var fm frontMatter
-			if err := yaml.Unmarshal([]byte(nodeText(fc, b.Bytes())), &fm); err != nil {
-				t.Fatalf("metadata block %d: %v", h1, err)
+			if k >= len(docs) {
+				t.Fatalf("extra article heading %q", normText(nodeText(n, rest)))
 			}
-			ids = append(ids, fm.ScholiaID)
+			title := normText(docs[k].Article.Title)
+			if title == "" {
+				title = "Untitled"
+			}
+			if got := normText(nodeText(n, rest)); got != title {
+				t.Errorf("article %d heading %q, want %q", k+1, got, title)
+			}
+			last := normText(nodeText(l.LastChild(), rest))
+			if want := "Scholia: " + wantIDs[k]; last != want {
+				t.Errorf("article %d properties end in %q, want %q", k+1, last, want)
+			}
+			k++
+		case *ast.FencedCodeBlock:
+			if string(x.Language(rest)) == "yaml" {
+				t.Errorf("a yaml code block after article %d", k)
+			}
 		}
 	}
-	if want := []string{"sch-1", "sch-2", "sch-3", "sch-4", "sch-5"}; !slices.Equal(ids, want) {
-		t.Errorf("articles in file: %v, want %v", ids, want)
+	if k != len(docs) {
+		t.Errorf("found %d articles, want %d", k, len(docs))
 	}
 }
 
@@ -214,8 +250,19 @@ func TestArticleHostile(t *testing.T) {
 					t.Fatal(err)
 				}
 				checkArticle(t, b.Bytes(), d, colors, true)
+				checkNoteKept(t, b.Bytes(), d.Article.Note)
 			})
 		}
+	}
+}
+
+// checkNoteKept: a note that needed no neutralising reads back, block by
+// block, as the note alone does.
+func checkNoteKept(t *testing.T, md []byte, note string) {
+	t.Helper()
+	n := strings.TrimLeft(strings.TrimRight(clean(note, true), " \t\n"), "\n")
+	if strings.TrimSpace(n) != "" && neutralNote(note) == n {
+		checkNoteBlocks(t, md, n)
 	}
 }
 
@@ -236,6 +283,15 @@ func FuzzArticle(f *testing.F) {
 				t.Fatal(err)
 			}
 			checkArticle(t, b.Bytes(), d, colors, true)
+			checkNoteKept(t, b.Bytes(), d.Article.Note)
+			// The same article in a one-file export, after a plain one.
+			plain, _ := hostileDoc("title", "Plain")
+			plain.Article.ID = 1
+			b.Reset()
+			if err := Markdown(&b, []Doc{plain, d}, colors); err != nil {
+				t.Fatal(err)
+			}
+			checkOneFile(t, b.Bytes(), []Doc{plain, d})
 		}
 	})
 }
@@ -264,44 +320,8 @@ func TestMarkdownHostileOneFile(t *testing.T) {
 	if err := Markdown(&b, docs, storage.DefaultColors); err != nil {
 		t.Fatal(err)
 	}
-	src := b.Bytes()
-	doc := goldmark.New().Parser().Parse(text.NewReader(src))
-	k := 0
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		switch x := n.(type) {
-		case *ast.Heading:
-			if x.Level != 1 {
-				continue
-			}
-			if k >= len(docs) {
-				t.Fatalf("extra top-level heading %q", normText(nodeText(n, src)))
-			}
-			if got := normText(nodeText(n, src)); got != titles[k] {
-				t.Errorf("article %d heading %q, want %q", k+1, got, titles[k])
-			}
-			fc, ok := n.NextSibling().(*ast.FencedCodeBlock)
-			if !ok || string(fc.Language(src)) != "yaml" {
-				t.Fatalf("article %d heading not followed by its metadata block", k+1)
-			}
-			var fm frontMatter
-			if err := yaml.Unmarshal([]byte(nodeText(fc, src)), &fm); err != nil {
-				t.Fatalf("article %d metadata: %v", k+1, err)
-			}
-			if fm.ScholiaID != ScholiaID(docs[k].Article) || normText(fm.Title) != normText(docs[k].Article.Title) {
-				t.Errorf("article %d metadata %+v", k+1, fm)
-			}
-			k++
-		case *ast.FencedCodeBlock:
-			if string(x.Language(src)) == "yaml" && (n.PreviousSibling() == nil || n.PreviousSibling().Kind() != ast.KindHeading) {
-				t.Errorf("stray yaml block after article %d", k)
-			}
-		case *ast.ThematicBreak, *ast.List, *ast.HTMLBlock, *ast.CodeBlock:
-			t.Errorf("%v block after article %d", n.Kind(), k)
-		}
-	}
-	if k != len(docs) {
-		t.Errorf("found %d articles, want %d", k, len(docs))
-	}
+	checkOneFile(t, b.Bytes(), docs)
+	_ = titles
 }
 
 func TestObsidianTag(t *testing.T) {
@@ -312,10 +332,16 @@ func TestObsidianTag(t *testing.T) {
 		"slashes":     {"/a//b/", "a/b"},
 		"hash":        {"#nato", "nato"},
 		"accents":     {"économie", "économie"},
-		"punctuation": {"C++ & Go!", "C-Go"},
+		"punctuation": {"C++ & Go!", "Cpp-and-Go"},
+		"c++":         {"c++", "cpp"},
+		"c#":          {"C#", "Csharp"},
+		"plus inside": {"a+b", "a-plus-b"},
+		"leading +":   {"+1", "tag-1"},
+		"hash inside": {"x#y", "x-y"},
+		"ampersand":   {"R&D", "R-and-D"},
 		"underscore":  {"snake_case", "snake-case"},
-		"emoji only":  {"🙂", ""},
-		"empty":       {"", ""},
+		"emoji only":  {"🙂", "tag"},
+		"empty":       {"", "tag"},
 		"controls":    {"a\x00b\nc", "ab-c"},
 		"markup":      {"[x](y) <b>", "x-y-b"},
 	}
@@ -329,5 +355,46 @@ func TestObsidianTag(t *testing.T) {
 				t.Errorf("%q is not an Obsidian tag", got)
 			}
 		})
+	}
+}
+
+func TestTagger(t *testing.T) {
+	doc := func(tags ...string) Doc { return Doc{Article: storage.Article{Tags: tags}} }
+	docs := []Doc{
+		doc("foreign policy", "foreign-policy", "c++", "cpp", "NATO"),
+		{Article: storage.Article{Tags: []string{"nato", "🙂", "tag", "2022"}},
+			Highlights: []storage.Highlight{{Tags: []string{"c++", "Foreign Policy", "🌍"}}}},
+	}
+	tg := NewTagger(docs)
+	want := map[string]string{
+		// Valid as written: kept, whatever sorts first.
+		"foreign-policy": "foreign-policy", "cpp": "cpp", "tag": "tag",
+		// Mapped, and told apart from the tags that were there already.
+		"foreign policy": "Foreign-Policy-2", "Foreign Policy": "Foreign-Policy-2",
+		"c++": "cpp-2", "🌍": "tag-2", "🙂": "tag-3", "2022": "tag-2022",
+		// One tag in Scholia (tags ignore case), one in Obsidian.
+		"NATO": "NATO", "nato": "NATO",
+	}
+	forms := map[string]string{}
+	for in, w := range want {
+		got := tg.Tag(in)
+		if got != w {
+			t.Errorf("Tag(%q) = %q, want %q", in, got, w)
+		}
+		if !tagName.MatchString(got) {
+			t.Errorf("Tag(%q) = %q is not an Obsidian tag", in, got)
+		}
+		k, lower := strings.ToLower(got), strings.ToLower(in)
+		if prev, ok := forms[k]; ok && prev != lower {
+			t.Errorf("%q and %q both map to %q", prev, in, got)
+		}
+		forms[k] = lower
+	}
+	// The mapping depends on the set of tags, not on the order of docs.
+	again := NewTagger([]Doc{docs[1], docs[0]})
+	for in := range want {
+		if tg.Tag(in) != again.Tag(in) {
+			t.Errorf("Tag(%q) depends on the order of docs", in)
+		}
 	}
 }

@@ -3,186 +3,153 @@ package export
 import (
 	"bytes"
 	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
-// writeNote appends the article note. The note is the user's own Markdown
-// and is kept as written, but it must not reach past its place: an unclosed
-// code fence or an HTML block that only ends at a marker (<script>, <!--,
-// <?...) would swallow the highlights after it, and so would an unpaired
-// %% or $$ in Obsidian. When the note could do that,
-// it is shown as its source in a fenced ```markdown block instead, which
-// nothing inside can close. Front matter cannot be faked: the title heading
-// always comes first.
+// writeNote appends the article note followed by a blank line. The note is
+// the user's own Markdown and is written as they wrote it (see neutralNote).
 func writeNote(b *bytes.Buffer, note string) {
+	if note = neutralNote(note); note != "" {
+		b.WriteString(note)
+		b.WriteString("\n\n")
+	}
+}
+
+// sentinel is the paragraph neutralNote puts after a note to see whether
+// the note lets the text after it be what it is.
+const sentinel = "scholia-sentinel-after-the-note"
+
+var mdParser = goldmark.New().Parser()
+
+// neutralNote returns the note as Markdown to embed in an export: the
+// user's text unchanged except what would break the file around it. A
+// line that is one of the managed-region markers, an unpaired %% (an
+// Obsidian comment that would hide the rest of the file) or $$ (math) is
+// backslash-escaped; a code fence left open at the end is closed; an HTML
+// block that only ends at a marker it never reaches (<!--, <script>, <?…)
+// has its '<' escaped. goldmark checks the result: the paragraph after the
+// note must parse as that paragraph. If it still would not (no known
+// case), the note is shown as its source in a fence, as before.
+// Front matter cannot be faked: the note never starts the file.
+func neutralNote(note string) string {
 	note = strings.TrimRight(clean(note, true), " \t\n")
 	note = strings.TrimLeft(note, "\n")
 	if strings.TrimSpace(note) == "" {
-		return
+		return ""
 	}
-	if noteContained(note) {
-		b.WriteString(note)
-		b.WriteString("\n\n")
-		return
+	note = neutralMarkers(note)
+	note = escapeUnpaired(note, "%%", `\%\%`)
+	note = escapeUnpaired(note, "$$", `\$\$`)
+	if !strings.ContainsAny(note, "`~<") {
+		return note // nothing in it can open a block that outlives a blank line
+	}
+	for range 16 {
+		fixed, ok := fixSwallow(note)
+		if ok {
+			return note
+		}
+		if fixed == note {
+			break
+		}
+		note = fixed
 	}
 	fence := fenceFor([]byte(note))
-	b.WriteString(fence)
-	b.WriteString("markdown\n")
-	b.WriteString(note)
-	b.WriteByte('\n')
-	b.WriteString(fence)
-	b.WriteString("\n\n")
+	return fence + "markdown\n" + note + "\n" + fence
 }
 
-// noteContained reports whether note, followed by a blank line, ends every
-// block it opens. It is deliberately conservative, with a small scanner
-// rather than a full parser: top-level fences are tracked exactly, but a
-// fence or HTML-looking line together with any list or blockquote (where
-// container rules decide what closes) counts as not contained.
-func noteContained(note string) bool {
-	// Obsidian's %%comments%% and $$math$$ run to the next marker across
-	// blocks, so an odd count would hide everything after the note there.
-	if strings.Count(note, "%%")%2 == 1 || strings.Count(note, "$$")%2 == 1 {
-		return false
+// neutralMarkers escapes the lines that Vault would read as the start or
+// end of its managed region.
+func neutralMarkers(note string) string {
+	if !strings.Contains(note, "%%") {
+		return note
 	}
-	var (
-		inFence   bool
-		fenceChar byte
-		fenceLen  int
-		container bool
-		risky     bool
-	)
-	for len(note) > 0 {
-		line := note
-		if i := strings.IndexByte(note, '\n'); i >= 0 {
-			line, note = note[:i], note[i+1:]
-		} else {
-			note = ""
+	lines := strings.Split(note, "\n")
+	for i, l := range lines {
+		if isMarker(l, beginMarker) || isMarker(l, endMarker) {
+			lines[i] = strings.ReplaceAll(l, "%%", `\%\%`)
 		}
-		indent := 0
-		for len(line) > 0 && (line[0] == ' ' || line[0] == '\t') {
-			if line[0] == '\t' {
-				indent += 4 // a tab reaches the next tab stop: count it as deep
-			} else {
-				indent++
-			}
-			line = line[1:]
-		}
-		if inFence {
-			if indent <= 3 && closesFence(line, fenceChar, fenceLen) {
-				inFence = false
-			}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// escapeUnpaired escapes the last occurrence of mark when mark occurs an
+// odd number of times (not counting escaped ones), so it cannot pair with
+// a marker after the note.
+func escapeUnpaired(s, mark, esc string) string {
+	last, n := -1, 0
+	for i := 0; i+len(mark) <= len(s); {
+		if s[i:i+len(mark)] == mark && (i == 0 || s[i-1] != '\\') {
+			last, n = i, n+1
+			i += len(mark)
 			continue
 		}
-		if startsContainer(line) {
-			container = true
-			line = stripContainers(line)
+		i++
+	}
+	if n%2 == 0 {
+		return s
+	}
+	return s[:last] + esc + s[last+len(mark):]
+}
+
+// fixSwallow parses note followed by a paragraph. It reports true if that
+// paragraph comes out as itself; otherwise it returns the note with the
+// block that swallowed it closed (a fence) or defused (an HTML block).
+func fixSwallow(note string) (string, bool) {
+	src := []byte(note + "\n\n" + sentinel + "\n")
+	doc := mdParser.Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
+	last := doc.LastChild()
+	if p, ok := last.(*ast.Paragraph); ok && p.Lines().Len() == 1 {
+		if seg := p.Lines().At(0); strings.TrimSpace(string(seg.Value(src))) == sentinel {
+			return note, true
 		}
-		if c, n, ok := opensFence(line); ok {
-			risky = true
-			if indent <= 3 {
-				inFence, fenceChar, fenceLen = true, c, n
+	}
+	switch n := last.(type) {
+	case *ast.FencedCodeBlock:
+		var open string
+		switch {
+		case n.Info != nil:
+			open = lineContaining(string(src), n.Info.Segment.Start)
+		case n.Lines().Len() > 0:
+			// The newline just before the first content line ends the opening line.
+			open = lineContaining(string(src), n.Lines().At(0).Start-1)
+		default:
+			open = lineContaining(note, len(note))
+		}
+		if c, k, ok := opensFence(strings.TrimLeft(open, " \t")); ok {
+			return note + "\n" + strings.Repeat(string(c), k), false
+		}
+	case *ast.HTMLBlock:
+		if n.Lines().Len() > 0 {
+			at := n.Lines().At(0).Start
+			if at > len(note) {
+				break
 			}
-			continue
-		}
-		if strings.HasPrefix(line, "<") {
-			risky = true
-			if indent <= 3 && endsOnlyAtMarker(line) {
-				return false
-			}
-		}
-		if container && risky {
-			return false
-		}
-	}
-	return !inFence && !(container && risky)
-}
-
-// opensFence reports whether line starts a fenced code block: 3+ backticks
-// (with no backtick in the info string) or 3+ tildes.
-func opensFence(line string) (byte, int, bool) {
-	if len(line) < 3 || (line[0] != '`' && line[0] != '~') {
-		return 0, 0, false
-	}
-	c := line[0]
-	n := 0
-	for n < len(line) && line[n] == c {
-		n++
-	}
-	if n < 3 || (c == '`' && strings.IndexByte(line[n:], '`') >= 0) {
-		return 0, 0, false
-	}
-	return c, n, true
-}
-
-func closesFence(line string, c byte, n int) bool {
-	k := 0
-	for k < len(line) && line[k] == c {
-		k++
-	}
-	return k >= n && strings.Trim(line[k:], " \t") == ""
-}
-
-// startsContainer reports whether line begins with a blockquote marker or a
-// list marker ("- ", "* ", "+ ", "1. ", "1) ").
-func startsContainer(line string) bool {
-	return stripContainers(line) != line
-}
-
-// stripContainers removes leading blockquote and list markers; it returns
-// line unchanged when there are none.
-func stripContainers(line string) string {
-	stripped := false
-	for {
-		t := strings.TrimLeft(line, " \t")
-		rest, ok := cutMarker(t)
-		if !ok {
-			if stripped {
-				return t
-			}
-			return line
-		}
-		line, stripped = rest, true
-	}
-}
-
-func cutMarker(t string) (string, bool) {
-	spaceAt := func(i int) bool { return i == len(t) || t[i] == ' ' || t[i] == '\t' }
-	if t == "" {
-		return "", false
-	}
-	switch t[0] {
-	case '>':
-		return t[1:], true
-	case '-', '*', '+':
-		if spaceAt(1) {
-			return t[1:], true
-		}
-		return "", false
-	}
-	n := 0
-	for n < len(t) && n < 9 && t[n] >= '0' && t[n] <= '9' {
-		n++
-	}
-	if n > 0 && n < len(t) && (t[n] == '.' || t[n] == ')') && spaceAt(n+1) {
-		return t[n+1:], true
-	}
-	return "", false
-}
-
-// endsOnlyAtMarker reports whether line starts one of the HTML blocks that
-// a blank line does not end (CommonMark kinds 1 to 5).
-func endsOnlyAtMarker(line string) bool {
-	if strings.HasPrefix(line, "<!") || strings.HasPrefix(line, "<?") {
-		return true
-	}
-	l := strings.ToLower(line)
-	for _, tag := range []string{"<script", "<pre", "<style", "<textarea"} {
-		if strings.HasPrefix(l, tag) {
-			rest := l[len(tag):]
-			if rest == "" || rest[0] == ' ' || rest[0] == '\t' || rest[0] == '>' {
-				return true
+			if i := strings.IndexByte(note[at:], '<'); i >= 0 {
+				return note[:at+i] + `\` + note[at+i:], false
 			}
 		}
 	}
-	return false
+	return note, false
+}
+
+// lineContaining returns the line of s that holds byte i (a newline
+// belongs to the line it ends; len(s) to the last line).
+func lineContaining(s string, i int) string {
+	i = max(0, min(i, len(s)))
+	start := strings.LastIndexByte(s[:i], '\n') + 1
+	end := strings.IndexByte(s[i:], '\n')
+	if end < 0 {
+		return s[start:]
+	}
+	return s[start : i+end]
+}
+
+// isMarker reports whether line is marker (ignoring surrounding space and
+// case), as Vault recognises region markers.
+func isMarker(line, marker string) bool {
+	return strings.EqualFold(strings.TrimSpace(line), marker)
 }

@@ -1,100 +1,66 @@
 package export
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
-
-	"go.yaml.in/yaml/v3"
 
 	"scholia/storage"
 )
 
-// VaultReport counts what Vault did. Files holds the file name (relative
-// to the vault folder) of each doc, in the order of the docs given; after
-// a cancel or an error it still names the files of docs not reached.
+// Ledger remembers what Vault wrote: for each export folder and article,
+// the file's path and the hash of its managed part. *storage.Store is one.
+type Ledger interface {
+	ExportFiles(ctx context.Context, folder string) (map[int64]storage.ExportFile, error)
+	SetExportFiles(ctx context.Context, folder string, files []storage.ExportFile) error
+	ArticlesExist(ctx context.Context, ids []int64) (map[int64]bool, error)
+}
+
+// VaultOptions are Vault's settings; the zero value works.
+type VaultOptions struct {
+	Colors   []storage.Color
+	Template *Template // nil: the built-in template
+	// Ledger, if not nil, is read for what the last export wrote and told
+	// what this one wrote. Without it every existing file counts as the
+	// user's: unchanged if it holds what this export would write, a
+	// conflict otherwise.
+	Ledger Ledger
+	// Force overwrites the managed part of files the user changed rather
+	// than writing a conflict copy. Text outside it is still kept.
+	Force    bool
+	Progress func(done, total int) // called on the caller's goroutine
+}
+
+// VaultReport says what Vault did. Paths are relative to the vault folder.
 type VaultReport struct {
 	Written, Updated, Unchanged int
-	Files                       []string
+	// Files holds the file of each doc, in the order of the docs given;
+	// after a cancel or an error it still names the files of docs not
+	// reached.
+	Files []string
+	// Conflicts lists the files whose managed part the user changed: the
+	// file was left as it was and the new version written next to it.
+	Conflicts []Conflict
+	// Copies are other files carrying the scholia_id of an exported
+	// article (a user's copy), left alone.
+	Copies []string
+	// Gone are files of articles no longer in the library, left alone.
+	Gone []string
 }
 
-// maxFrontMatter bounds how much of an existing file Vault reads looking
-// for front matter; a user's large note without it is not read whole.
-const maxFrontMatter = 64 << 10
-
-// ownFile is a Markdown file in the vault that Vault wrote before.
-type ownFile struct {
-	name  string // file name in the vault folder
-	title string // the title recorded in its front matter
-}
-
-// Vault writes one .md per article into dir (an Obsidian vault), updating
-// the files it wrote before (found by scholia_id in their front matter) and
-// touching nothing else: other files, files without a scholia_id, and
-// files of articles not in docs are left as they are. Only dir itself is
-// scanned, not its subfolders. A file keeps its name (the user may have
-// renamed it) unless the article's title changed, in which case it is
-// renamed to the new title's file name rather than duplicated. Each file is
-// written to a temporary name and renamed into place, so no half-written
-// file is ever visible; a file whose content would not change is not
-// rewritten; one that would is replaced whole, edits made to it in the vault
-// included (the library is the source). Files are written by a few
-// goroutines at once; progress, if not nil, is called on the caller's
-// goroutine after each doc. Cancelling ctx stops between files and returns
-// the report so far with ctx.Err(). Two docs with one article ID are an
-// error, checked before anything is written.
-func Vault(ctx context.Context, dir string, docs []Doc, colors []storage.Color, progress func(done, total int)) (VaultReport, error) {
-	rep := VaultReport{Files: make([]string, len(docs))}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return rep, fmt.Errorf("export: vault: %w", err)
-	}
-	own, taken, err := scanVault(ctx, dir)
-	if err != nil {
-		return rep, err
-	}
-	jobs, err := planVault(docs, own, taken)
-	if err != nil {
-		return rep, err
-	}
-	// Names given out in this run: a retitled article's old file is only
-	// removed when no other article now owns that name, since the other
-	// article's write replaces it anyway and removing it could race.
-	given := make(map[string]bool, len(jobs))
-	for _, j := range jobs {
-		rep.Files[j.doc] = j.name
-		given[strings.ToLower(j.name)] = true
-	}
-	p := newPalette(colors)
-	outcome := make([]vaultOutcome, len(jobs))
-	done := 0
-	err = forEach(ctx, len(jobs), func(i int) error {
-		var err error
-		outcome[i], err = jobs[i].run(dir, docs[jobs[i].doc], p, given)
-		return err
-	}, func(i int) {
-		switch outcome[i] {
-		case wrote:
-			rep.Written++
-		case updated:
-			rep.Updated++
-		default:
-			rep.Unchanged++
-		}
-		done++
-		report(progress, done, len(jobs))
-	})
-	return rep, err
+// Conflict is one file Vault did not overwrite.
+type Conflict struct {
+	Article int64
+	File    string // the user's file, untouched
+	Copy    string // the new version, next to it
+	Reason  string
 }
 
 type vaultOutcome int
@@ -103,258 +69,254 @@ const (
 	unchanged vaultOutcome = iota
 	wrote
 	updated
+	conflicted
 )
 
-// vaultJob is one article's file: its name in this export, and the name
-// of the file it had before (if found).
+// vaultJob is one article's file.
 type vaultJob struct {
-	doc   int
-	name  string
-	prev  string
-	found bool
+	doc    int
+	path   string // the existing file ("" if none)
+	target string // where to write: path, or a new or renamed name
+	rec    *storage.ExportFile
+	meta   frontMatter // Scholia's front matter
+	fm     []byte      // the same, marshalled
+	region []byte      // the managed region
+	// Results.
+	outcome  vaultOutcome
+	record   *storage.ExportFile
+	conflict *Conflict
 }
 
-// planVault decides every file name before anything is written. Names are
-// handed out in article ID order so that two titles that clash get the
-// same names whatever order the caller passes the docs in.
-func planVault(docs []Doc, own map[string]ownFile, taken map[string]bool) ([]vaultJob, error) {
-	order := make([]int, len(docs))
-	for i := range order {
-		order[i] = i
+// Vault writes one .md per article into dir (an Obsidian vault) and never
+// destroys what the user wrote there. Each file has a managed part: the
+// front matter keys Scholia owns and the text between the lines
+// "%% scholia begin %%" and "%% scholia end %%". Text outside it and other
+// front matter keys are kept byte for byte. A file is found again by its
+// scholia_id anywhere under dir (renamed or moved); when several carry one,
+// the file the ledger says Scholia last wrote is used and the others are
+// left alone (Copies). If the managed part differs from what Scholia last
+// wrote (by the ledger's hash) the user changed it: the file is left as
+// it is and the new version written next to it as Title.scholia-conflict.md
+// (Conflicts), unless opt.Force. A file from before managed regions is
+// replaced only if it holds exactly what the old exporter wrote for the
+// article. Files of articles not in docs are not touched; those of
+// articles gone from the library are listed (Gone).
+//
+// Every article is rendered before anything is written, so a template that
+// fails writes nothing. Files are written atomically (temporary file and
+// rename) by a few goroutines at once; a file whose content would not
+// change is not rewritten. Cancelling ctx stops between files and returns
+// the report so far with ctx.Err(); the ledger still learns what was
+// written. Two docs with one article ID are an error.
+func Vault(ctx context.Context, dir string, docs []Doc, opt VaultOptions) (VaultReport, error) {
+	rep := VaultReport{Files: make([]string, len(docs))}
+	tp := opt.Template
+	if tp == nil {
+		tp = defaultTemplate
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		return cmp.Compare(docs[a].Article.ID, docs[b].Article.ID)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return rep, fmt.Errorf("export: vault: %w", err)
+	}
+	folder, err := ledgerKey(dir)
+	if err != nil {
+		return rep, err
+	}
+	recs := map[int64]storage.ExportFile{}
+	if opt.Ledger != nil {
+		if recs, err = opt.Ledger.ExportFiles(ctx, folder); err != nil {
+			return rep, err
+		}
+	}
+	jobs, err := renderVault(ctx, docs, newPalette(opt.Colors), tp)
+	if err != nil {
+		return rep, err
+	}
+	sc, err := scanVault(ctx, dir)
+	if err != nil {
+		return rep, err
+	}
+	if err := planVault(dir, docs, jobs, sc, recs, &rep); err != nil {
+		return rep, err
+	}
+	if err := reportGone(ctx, docs, sc, opt.Ledger, &rep); err != nil {
+		return rep, err
+	}
+	p := newPalette(opt.Colors)
+	done := 0
+	err = forEach(ctx, len(jobs), func(i int) error {
+		return jobs[i].run(dir, docs[jobs[i].doc], p, opt.Force)
+	}, func(i int) {
+		j := &jobs[i]
+		rep.Files[j.doc] = j.target
+		switch j.outcome {
+		case wrote:
+			rep.Written++
+		case updated:
+			rep.Updated++
+		case conflicted:
+			rep.Conflicts = append(rep.Conflicts, *j.conflict)
+		default:
+			rep.Unchanged++
+		}
+		done++
+		report(opt.Progress, done, len(jobs))
 	})
-	jobs := make([]vaultJob, 0, len(docs))
-	for k, i := range order {
-		a := docs[i].Article
-		if k > 0 && docs[order[k-1]].Article.ID == a.ID {
-			return nil, fmt.Errorf("export: vault: article %d given twice", a.ID)
+	slices.SortFunc(rep.Conflicts, func(a, b Conflict) int { return cmp.Compare(a.File, b.File) })
+	if opt.Ledger != nil {
+		var files []storage.ExportFile
+		for _, j := range jobs {
+			if j.record != nil {
+				files = append(files, *j.record)
+			}
 		}
-		title := strings.TrimSpace(clean(a.Title, false))
-		prev, found := own[ScholiaID(a)]
-		name := prev.name
-		switch {
-		case !found:
-			name = FileName(title, taken)
-		case prev.title != title:
-			// The title changed: free the old name first so an article
-			// whose new title maps to the same name keeps its file.
-			delete(taken, strings.ToLower(prev.name))
-			name = FileName(title, taken)
+		// Recorded even after an error or a cancel: those files were written.
+		if lerr := opt.Ledger.SetExportFiles(context.WithoutCancel(ctx), folder, files); lerr != nil && err == nil {
+			err = lerr
 		}
-		if err := checkLocal(name); err != nil {
-			return nil, err
-		}
-		jobs = append(jobs, vaultJob{doc: i, name: name, prev: prev.name, found: found})
 	}
-	return jobs, nil
+	return rep, err
+}
+
+// ledgerKey is the folder as the ledger knows it: absolute, symlinks
+// resolved, so two spellings of one folder share their records.
+func ledgerKey(dir string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("export: vault: %w", err)
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	}
+	return filepath.Clean(abs), nil
+}
+
+// renderVault renders every doc's front matter and region, in parallel,
+// before anything is written. The jobs come back in article ID order, so
+// names are handed out the same way whatever order docs are given in.
+func renderVault(ctx context.Context, docs []Doc, p palette, tp *Template) ([]vaultJob, error) {
+	jobs := make([]vaultJob, len(docs))
+	for i := range jobs {
+		jobs[i].doc = i
+	}
+	slices.SortStableFunc(jobs, func(a, b vaultJob) int {
+		return cmp.Compare(docs[a.doc].Article.ID, docs[b.doc].Article.ID)
+	})
+	for k := 1; k < len(jobs); k++ {
+		if id := docs[jobs[k].doc].Article.ID; id == docs[jobs[k-1].doc].Article.ID {
+			return nil, fmt.Errorf("export: vault: article %d given twice", id)
+		}
+	}
+	tg := NewTagger(docs)
+	err := forEach(ctx, len(jobs), func(i int) error {
+		d := docs[jobs[i].doc]
+		var err error
+		if jobs[i].region, err = renderRegion(d, p, tg, tp); err != nil {
+			return err
+		}
+		jobs[i].meta = newFrontMatter(d, tg)
+		if jobs[i].fm, err = marshalYAML(jobs[i].meta); err != nil {
+			return fmt.Errorf("export: article %d front matter: %w", d.Article.ID, err)
+		}
+		return nil
+	}, func(int) {})
+	return jobs, err
 }
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// run renders the article and writes it unless the file already holds
-// exactly that.
-func (j vaultJob) run(dir string, d Doc, p palette, given map[string]bool) (vaultOutcome, error) {
-	buf := bufPool.Get().(*bytes.Buffer)
-	defer bufPool.Put(buf)
-	buf.Reset()
-	if err := renderArticle(buf, d, p); err != nil {
-		return 0, err
-	}
-	path := filepath.Join(dir, j.name)
-	if j.found && j.name == j.prev {
-		if same, _ := sameContent(path, buf.Bytes()); same {
-			return unchanged, nil
+// run decides what to do with one article's file and does it.
+func (j *vaultJob) run(dir string, d Doc, p palette, force bool) error {
+	fresh := composeFile(nil, j.fm, j.region)
+	want := j.meta.hash(j.region)
+	record := func(path string) {
+		// Unchanged records are not written again.
+		if j.rec == nil || j.rec.Path != path || j.rec.Hash != want {
+			j.record = &storage.ExportFile{ArticleID: d.Article.ID, Path: path, Hash: want}
 		}
 	}
-	if err := writeAtomic(dir, path, buf.Bytes()); err != nil {
-		return 0, err
-	}
-	if !j.found {
-		return wrote, nil
-	}
-	if j.name != j.prev && !given[strings.ToLower(j.prev)] {
-		if err := os.Remove(filepath.Join(dir, j.prev)); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return 0, fmt.Errorf("export: vault: remove renamed file: %w", err)
+	if j.path == "" {
+		if err := j.write(dir, fresh); err != nil {
+			return err
 		}
+		j.outcome = wrote
+		record(j.target)
+		return nil
 	}
-	return updated, nil
-}
-
-// sameContent reports whether the file at path holds exactly data, reading
-// no more than needed.
-func sameContent(path string, data []byte) (bool, error) {
-	f, err := os.Open(path)
+	data, err := os.ReadFile(filepath.Join(dir, j.path))
 	if err != nil {
-		return false, err
+		return fmt.Errorf("export: vault: %w", err)
 	}
-	defer f.Close()
-	if fi, err := f.Stat(); err != nil || fi.Size() != int64(len(data)) {
-		return false, err
+	if j.target == j.path && bytes.Equal(data, fresh) {
+		// The common case, a file nobody touched: nothing to parse.
+		j.outcome = unchanged
+		record(j.path)
+		return nil
 	}
-	buf := bufPool.Get().(*bytes.Buffer)
-	defer bufPool.Put(buf)
-	buf.Reset()
-	if _, err := buf.ReadFrom(f); err != nil {
-		return false, err
-	}
-	return bytes.Equal(buf.Bytes(), data), nil
-}
-
-// forEach runs fn(i) for every i in [0, n) on a few goroutines: file
-// writes wait on the disk, so more workers than cores keeps both busy.
-// ok(i) runs on the caller's goroutine after each success, in completion
-// order. The first error, or ctx ending, stops new work; work already
-// started finishes, so ok has seen every file that was written.
-func forEach(ctx context.Context, n int, fn func(i int) error, ok func(i int)) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	type result struct {
-		i   int
-		err error
-	}
-	results := make(chan result)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(n, max(2, min(8, 2*runtime.GOMAXPROCS(0)))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for ctx.Err() == nil {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				results <- result{i, fn(i)}
-			}
-		}()
-	}
-	go func() {
-		wg.Wait()
-		close(results)
-	}()
-	var first error
-	for r := range results {
-		if r.err != nil {
-			if first == nil {
-				first = r.err
-				cancel()
-			}
-			continue
+	old := parseVaultFile(data)
+	var next []byte
+	reason := ""
+	switch {
+	case old.hasRegion:
+		next = composeFile(&old, j.fm, j.region)
+		cur := managedHash(&old)
+		switch {
+		case cur == want && j.target == j.path:
+			j.outcome = unchanged
+			record(j.path)
+			return nil
+		case j.rec != nil && cur == j.rec.Hash, force, cur == want:
+		case j.rec == nil:
+			reason = "Scholia has no record of writing it"
+		default:
+			reason = "its Scholia part was edited"
 		}
-		ok(r.i)
+	case old.broken:
+		next, reason = fresh, "its \""+endMarker+"\" line is missing"
+	default:
+		next = fresh
+		var legacy bytes.Buffer
+		if err := legacyRender(&legacy, d, p); err != nil || !bytes.Equal(legacy.Bytes(), data) {
+			reason = "it was written before Scholia kept its part apart, and edited since"
+		}
 	}
-	if first != nil {
-		return first
+	if reason != "" && !force {
+		return j.writeConflict(dir, d, fresh, reason)
 	}
-	return context.Cause(ctx)
+	if err := j.write(dir, next); err != nil {
+		return err
+	}
+	j.outcome = updated
+	record(j.target)
+	return nil
 }
 
-func report(progress func(done, total int), done, total int) {
-	if progress != nil {
-		progress(done, total)
+// write writes data to the job's target and, if the file moved to a new
+// name, removes the old one.
+func (j *vaultJob) write(dir string, data []byte) error {
+	path := filepath.Join(dir, j.target)
+	if err := writeAtomic(filepath.Dir(path), path, data); err != nil {
+		return err
 	}
-}
-
-// checkLocal is a last guard that a name cannot leave the vault folder,
-// whatever FileName's rules become.
-func checkLocal(name string) error {
-	if name == "" || filepath.Base(name) != name || !filepath.IsLocal(name) || strings.ContainsAny(name, `/\`) {
-		return fmt.Errorf("export: vault: unsafe file name %q", name)
+	if j.path != "" && j.path != j.target {
+		if err := os.Remove(filepath.Join(dir, j.path)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("export: vault: remove renamed file: %w", err)
+		}
 	}
 	return nil
 }
 
-// scanVault finds the .md files in dir that carry a scholia_id, and every
-// name in dir (lower-cased) so new names never clash with existing ones.
-// When several files claim one scholia_id (a user's copy), the first by
-// name is ours and the others are left alone.
-func scanVault(ctx context.Context, dir string) (map[string]ownFile, map[string]bool, error) {
-	entries, err := os.ReadDir(dir) // sorted by name
-	if err != nil {
-		return nil, nil, fmt.Errorf("export: vault: %w", err)
-	}
-	taken := make(map[string]bool, len(entries))
-	var md []string
-	for _, e := range entries {
-		name := e.Name()
-		taken[strings.ToLower(name)] = true
-		// Symlinks and folders are never ours to rewrite.
-		if e.Type().IsRegular() && strings.EqualFold(filepath.Ext(name), ".md") {
-			md = append(md, name)
+// writeConflict leaves the user's file alone and writes the new version
+// next to it.
+func (j *vaultJob) writeConflict(dir string, d Doc, fresh []byte, reason string) error {
+	cp := strings.TrimSuffix(j.path, filepath.Ext(j.path)) + conflictSuffix
+	path := filepath.Join(dir, cp)
+	if same, _ := sameContent(path, fresh); !same {
+		if err := writeAtomic(filepath.Dir(path), path, fresh); err != nil {
+			return err
 		}
 	}
-	fms := make([]frontMatter, len(md))
-	err = forEach(ctx, len(md), func(i int) error {
-		// An unreadable file or one without front matter is not ours.
-		fms[i], _ = readFrontMatter(filepath.Join(dir, md[i]))
-		return nil
-	}, func(int) {})
-	if err != nil {
-		return nil, nil, err
-	}
-	own := make(map[string]ownFile)
-	for i, fm := range fms {
-		if _, dup := own[fm.ScholiaID]; fm.ScholiaID != "" && !dup {
-			own[fm.ScholiaID] = ownFile{name: md[i], title: fm.Title}
-		}
-	}
-	return own, taken, nil
-}
-
-// readFrontMatter parses the YAML front matter at the start of path, if
-// any. Only the front matter block is read.
-func readFrontMatter(path string) (frontMatter, error) {
-	var fm frontMatter
-	f, err := os.Open(path)
-	if err != nil {
-		return fm, err
-	}
-	defer f.Close()
-	r := bufio.NewReader(io.LimitReader(f, maxFrontMatter))
-	first, err := r.ReadString('\n')
-	if err != nil || strings.TrimRight(first, "\r\n") != "---" {
-		return fm, errors.New("no front matter")
-	}
-	var yml strings.Builder
-	for {
-		line, err := r.ReadString('\n')
-		if t := strings.TrimRight(line, "\r\n"); t == "---" || t == "..." {
-			break
-		}
-		if err != nil {
-			return fm, errors.New("unterminated front matter")
-		}
-		yml.WriteString(line)
-	}
-	err = yaml.Unmarshal([]byte(yml.String()), &fm)
-	return fm, err
-}
-
-// writeAtomic writes data to a temporary file in dir and renames it to
-// path, so readers (Obsidian, a sync tool) see the old or the new file,
-// never a half-written one. It does not fsync each file: a vault is an
-// export that can be redone, and fsync per file would cost seconds at 10k.
-func writeAtomic(dir, path string, data []byte) error {
-	f, err := os.CreateTemp(dir, ".scholia-*.tmp")
-	if err != nil {
-		return fmt.Errorf("export: vault: %w", err)
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("export: vault: write %s: %w", filepath.Base(path), err)
-	}
+	j.outcome = conflicted
+	j.target = j.path
+	j.conflict = &Conflict{Article: d.Article.ID, File: j.path, Copy: cp, Reason: reason}
 	return nil
 }

@@ -43,12 +43,12 @@ func TestVaultHostileTitlesStayInside(t *testing.T) {
 		docs = append(docs, Doc{Article: storage.Article{ID: int64(i + 1), Title: title, Body: "b"}})
 	}
 	var calls []int
-	rep, err := Vault(context.Background(), dir, docs, storage.DefaultColors, func(done, total int) {
+	rep, err := Vault(context.Background(), dir, docs, VaultOptions{Colors: storage.DefaultColors, Progress: func(done, total int) {
 		if total != len(docs) {
 			t.Errorf("progress total %d, want %d", total, len(docs))
 		}
 		calls = append(calls, done)
-	})
+	}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,6 +81,7 @@ func TestVaultHostileTitlesStayInside(t *testing.T) {
 func itoa(i int) string { return ScholiaID(storage.Article{ID: int64(i)})[4:] }
 
 func TestVaultReexport(t *testing.T) {
+	led := newLedger()
 	dir := t.TempDir()
 	// The user's own files: a note, a note with front matter but no
 	// scholia_id, a non-Markdown file, a folder.
@@ -105,7 +106,7 @@ func TestVaultReexport(t *testing.T) {
 		{Article: storage.Article{ID: 4, Title: "Unchanged", Note: "same"}},
 	}
 	ctx := context.Background()
-	rep, err := Vault(ctx, dir, docs, storage.DefaultColors, nil)
+	rep, err := Vault(ctx, dir, docs, VaultOptions{Colors: storage.DefaultColors, Ledger: led})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +123,7 @@ func TestVaultReexport(t *testing.T) {
 	docs[2].Article.Title = "Geneva talks: day two"
 	// Docs in another order must not change names.
 	slices.Reverse(docs)
-	rep, err = Vault(ctx, dir, docs, storage.DefaultColors, nil)
+	rep, err = Vault(ctx, dir, docs, VaultOptions{Colors: storage.DefaultColors, Ledger: led})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +151,7 @@ func TestVaultReexport(t *testing.T) {
 	}
 
 	// A third export with nothing changed writes nothing.
-	rep, err = Vault(ctx, dir, docs, storage.DefaultColors, nil)
+	rep, err = Vault(ctx, dir, docs, VaultOptions{Colors: storage.DefaultColors, Ledger: led})
 	if err != nil || rep.Unchanged != 4 {
 		t.Errorf("third export %+v (%v), want 4 unchanged", rep, err)
 	}
@@ -160,11 +161,11 @@ func TestVaultCancel(t *testing.T) {
 	dir := t.TempDir()
 	ctx, cancel := context.WithCancel(context.Background())
 	docs := syntheticDocs(300, 1)
-	rep, err := Vault(ctx, dir, docs, nil, func(done, total int) {
+	rep, err := Vault(ctx, dir, docs, VaultOptions{Progress: func(done, total int) {
 		if done == 1 {
 			cancel()
 		}
-	})
+	}})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
@@ -183,22 +184,24 @@ func TestVaultCancel(t *testing.T) {
 }
 
 func TestVaultDuplicateArticle(t *testing.T) {
+	led := newLedger()
 	docs := []Doc{{Article: storage.Article{ID: 1, Title: "a"}}, {Article: storage.Article{ID: 1, Title: "b"}}}
-	if _, err := Vault(context.Background(), t.TempDir(), docs, nil, nil); err == nil {
+	if _, err := Vault(context.Background(), t.TempDir(), docs, VaultOptions{Ledger: led}); err == nil {
 		t.Error("two docs with one article ID exported without error")
 	}
 }
 
 func TestVaultTitleSwap(t *testing.T) {
+	led := newLedger()
 	// Two articles swap titles: each file moves to the other's old name
 	// and neither is lost.
 	dir := t.TempDir()
 	docs := []Doc{{Article: storage.Article{ID: 1, Title: "Alpha", Note: "one"}}, {Article: storage.Article{ID: 2, Title: "Beta", Note: "two"}}}
-	if _, err := Vault(context.Background(), dir, docs, nil, nil); err != nil {
+	if _, err := Vault(context.Background(), dir, docs, VaultOptions{Ledger: led}); err != nil {
 		t.Fatal(err)
 	}
 	docs[0].Article.Title, docs[1].Article.Title = "Beta", "Alpha"
-	rep, err := Vault(context.Background(), dir, docs, nil, nil)
+	rep, err := Vault(context.Background(), dir, docs, VaultOptions{Ledger: led})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +226,7 @@ func TestVaultSymlinkNotFollowed(t *testing.T) {
 	if err := os.Symlink(target, filepath.Join(dir, "A.md")); err != nil {
 		t.Skip("no symlinks here:", err)
 	}
-	rep, err := Vault(context.Background(), dir, []Doc{{Article: storage.Article{ID: 1, Title: "A"}}}, nil, nil)
+	rep, err := Vault(context.Background(), dir, []Doc{{Article: storage.Article{ID: 1, Title: "A"}}}, VaultOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
