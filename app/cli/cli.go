@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"scholia/app/link"
 	"scholia/storage"
 )
 
@@ -86,7 +87,7 @@ var commands []*command
 
 func init() {
 	commands = []*command{
-		importCmd, listCmd, findCmd, searchCmd, showCmd, highlightCmd, tagCmd, exportCmd, importJSONCmd, editCmd, noteCmd,
+		importCmd, listCmd, findCmd, searchCmd, showCmd, highlightCmd, tagCmd, exportCmd, importJSONCmd, editCmd, noteCmd, openCmd,
 	}
 	for _, c := range commands {
 		c.flags = append([]flagSpec{dbFlag}, c.flags...)
@@ -120,6 +121,9 @@ func IsCommand(args []string) bool {
 			if a == "help" || lookup(a) != nil {
 				return true
 			}
+			if link.IsLink(a) || strings.HasPrefix(a, "file://") {
+				return false // a desktop's %U: a scholia:// link or a file URL
+			}
 			_, err := os.Stat(a)
 			return err != nil
 		}
@@ -127,20 +131,23 @@ func IsCommand(args []string) bool {
 	return false
 }
 
-// Window is what "scholia [--db FILE] [PATH...]" asks of the window.
+// Window is what "scholia [--db FILE] [PATH...|LINK]" asks of the window.
 type Window struct {
 	Library  string   // the library file to open
 	Explicit bool     // --db or SCHOLIA_DB chose it (else it is the default)
-	Import   []string // files and folders to import once the window is up
+	Import   []string // absolute paths of files and folders to import once the window is up
+	Open     string   // a scholia:// link to open once the window is up
 }
 
-// WindowArgs parses the arguments of "scholia [--db FILE] [PATH...]".
+// WindowArgs parses the arguments of "scholia [--db FILE] [PATH...|LINK]".
 func WindowArgs(args []string, getenv func(string) string) (Window, error) {
 	var w Window
 	db := ""
 	for i := 0; i < len(args); i++ {
 		if !strings.HasPrefix(args[i], "-") {
-			w.Import = append(w.Import, args[i])
+			if err := windowArg(&w, args[i]); err != nil {
+				return w, err
+			}
 			continue
 		}
 		name, val, hasVal := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
@@ -330,6 +337,7 @@ func printOverview(w io.Writer) {
 	fmt.Fprintln(w, "Scholia — read, highlight and annotate articles; notes out to Markdown.")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "usage: scholia [--db FILE] [PATH...]  open the window (and import the files or folders)")
+	fmt.Fprintln(w, "       scholia [--db FILE] LINK       open the window on a scholia:// link")
 	fmt.Fprintln(w, "       scholia COMMAND [ARGS] [FLAGS]  run a command on the library")
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "commands:")
