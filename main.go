@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 
@@ -13,6 +14,7 @@ import (
 
 	"scholia/app"
 	"scholia/app/cli"
+	"scholia/app/instance"
 	"scholia/assets"
 	"scholia/storage"
 )
@@ -35,12 +37,24 @@ func main() {
 			path = last // the library chosen in Preferences last time
 		}
 	}
+	// One window per library: a window already open on it takes the
+	// link or files and comes to the front, and this launch ends.
+	single, err := instance.Claim(path, os.Getenv)
+	if errors.Is(err, instance.ErrRunning) {
+		req := instance.Request{Open: win.Open, Import: win.Import}
+		if err = instance.Send(context.Background(), path, os.Getenv, req); err == nil {
+			os.Exit(cli.ExitOK)
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "scholia: opening a window of its own:", err)
+	}
 	store, err := storage.Open(context.Background(), path)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "scholia:", err)
 		os.Exit(cli.ExitFail)
 	}
-	app.Run(a, store, win.Import...)
+	app.RunWith(a, store, app.Start{Import: win.Import, Open: win.Open, Instance: single})
 	if err := store.Close(); err != nil {
 		fmt.Fprintln(os.Stderr, "scholia:", err)
 		os.Exit(cli.ExitFail)

@@ -26,6 +26,13 @@ const ID = "org.scholia.Scholia"
 // test driver) and closes the store afterwards. Whatever was typed is saved
 // on every way out: closing the window, Quit, or SIGTERM/SIGINT.
 func Run(a fyne.App, store *storage.Store, importPaths ...string) {
+	RunWith(a, store, Start{Import: importPaths})
+}
+
+// RunWith is Run with a link to open and the library's single-window
+// claim (see Start).
+func RunWith(a fyne.App, store *storage.Store, start Start) {
+	importPaths := start.Import
 	w := a.NewWindow("Scholia")
 	ws := newWorkspace(context.Background(), a, w, store)
 	ws.buildUI()
@@ -37,12 +44,24 @@ func Run(a fyne.App, store *storage.Store, importPaths ...string) {
 		time.Sleep(2 * time.Second)
 		debug.FreeOSMemory()
 	}()
-	if len(importPaths) > 0 {
-		// After the window is shown, so the progress dialog has a parent.
+	if len(importPaths) > 0 || start.Open != "" {
+		// After the window is shown, so the progress dialog has a parent
+		// and the reader has a size to scroll in.
 		go func() {
 			time.Sleep(300 * time.Millisecond)
-			fyne.Do(func() { ws.runImport(importPaths) })
+			fyne.Do(func() {
+				if len(importPaths) > 0 {
+					ws.runImport(importPaths)
+				}
+				if start.Open != "" {
+					ws.openLink(start.Open)
+				}
+			})
 		}()
+	}
+	if start.Instance != nil {
+		go start.Instance.Serve(ws.handoff)
+		defer start.Instance.Close()
 	}
 
 	sigs := make(chan os.Signal, 1)
