@@ -150,7 +150,7 @@ func (e *articleEditor) save() {
 	ws := e.ws
 	meta, body, changed := e.edited()
 	if err := edit.CheckPublished(meta.Published); err != nil {
-		dialog.ShowError(err, e.win)
+		ws.showErrorIn(e.win, err)
 		return
 	}
 	if !changed {
@@ -166,7 +166,7 @@ func (e *articleEditor) save() {
 		case errors.Is(err, edit.ErrEmpty):
 			err = fmt.Errorf("the article needs some text (to remove it, use Edit → Delete article)")
 		}
-		dialog.ShowError(fmt.Errorf("%s", oneLine(err)), e.win)
+		ws.showErrorIn(e.win, fmt.Errorf("%s", oneLine(err)))
 		return
 	}
 	e.win.Close()
@@ -200,7 +200,7 @@ func (e *articleEditor) requestClose() {
 	}, e.win)
 	d.SetConfirmText("Discard")
 	d.SetDismissText("Keep editing")
-	d.Show()
+	e.ws.showDialogKeys(e.win, d, nil, nil)
 }
 
 // showEditReport tells the user "N highlights moved, M could not be
@@ -219,7 +219,7 @@ func (ws *workspace) showEditReport(rep edit.Report) {
 	}
 	d := dialog.NewCustom("Article text saved", "OK", wrapLabel(msg), ws.win)
 	d.Resize(fyne.NewSize(460, 0)) // the label wraps at the dialog's width: give it room
-	d.Show()
+	ws.showDialog(d)
 }
 
 // articleChanged shows an article's new text, details and highlights after
@@ -271,7 +271,7 @@ func (ws *workspace) reattach(id int64) {
 	start, end := ws.reading.view.Selection()
 	start, end = trimRange(a.Body, start, end)
 	if end <= start {
-		dialog.ShowInformation("Re-attach highlight", "Select the words in the article first, then press Re-attach to selection.", ws.win)
+		ws.showInfo("Re-attach highlight", "Select the words in the article first, then press Re-attach to selection.")
 		return
 	}
 	sel, err := anchor.Describe(a.Body, start, end)

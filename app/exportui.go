@@ -43,13 +43,13 @@ func (ws *workspace) exportDialog() {
 		}
 		ids := ws.exportScope(scope.Selected)
 		if len(ids) == 0 {
-			dialog.ShowInformation("Nothing to export", "There are no articles in that selection.", ws.win)
+			ws.showInfo("Nothing to export", "There are no articles in that selection.")
 			return
 		}
 		ws.chooseExportTarget(ids, format.Selected)
 	}, ws.win)
 	d.Resize(fyne.NewSize(560, 220))
-	d.Show()
+	ws.showDialog(d)
 }
 
 func (ws *workspace) exportScope(scope string) []int64 {
@@ -92,7 +92,7 @@ func (ws *workspace) askExportTarget(format, title string, done func(target stri
 				done(u.Path())
 			}
 		}, ws.win)
-		d.Show()
+		ws.showDialog(d)
 		return
 	}
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
@@ -115,7 +115,7 @@ func (ws *workspace) askExportTarget(format, title string, done func(target stri
 		name = export.FileName(title, nil)
 	}
 	d.SetFileName(name)
-	d.Show()
+	ws.showDialog(d)
 }
 
 // runExport writes the export in the background with progress and Cancel,
@@ -137,7 +137,7 @@ func (ws *workspace) runExportDocs(n int, format, target string, load func(conte
 	prog := dialog.NewCustomWithoutButtons("Exporting",
 		container.NewVBox(status, bar, container.NewCenter(widget.NewButton("Cancel", cancel))), ws.win)
 	prog.Resize(fyne.NewSize(460, 150))
-	prog.Show()
+	ws.showDialogKeys(ws.win, prog, cancel, func() {}) // Esc is Cancel
 	ws.jobs.Add(1)
 	ws.background(func() {
 		defer ws.jobs.Done()
@@ -157,13 +157,13 @@ func (ws *workspace) runExportDocs(n int, format, target string, load func(conte
 			prog.Hide()
 			switch {
 			case errors.Is(err, context.Canceled):
-				dialog.ShowInformation("Export cancelled", "Nothing half-written was left behind. "+msg, ws.win)
+				ws.showInfo("Export cancelled", "Nothing half-written was left behind. "+msg)
 			case err != nil:
 				ws.showError(err)
 			case len(notes) > 0:
 				ws.showExportNotes(msg, notes)
 			default:
-				dialog.ShowInformation("Export finished", msg, ws.win)
+				ws.showInfo("Export finished", msg)
 			}
 		})
 	})

@@ -56,7 +56,7 @@ func (ws *workspace) showShortcuts() {
 	}
 	scroll := container.NewVScroll(grid)
 	scroll.SetMinSize(fyne.NewSize(560, 460))
-	dialog.ShowCustom("Keyboard shortcuts", "Close", scroll, ws.win)
+	ws.showDialog(dialog.NewCustom("Keyboard shortcuts", "Close", scroll, ws.win))
 }
 
 func (ws *workspace) showAbout() {
@@ -74,5 +74,5 @@ func (ws *workspace) showAbout() {
 	)
 	d := dialog.NewCustom("About Scholia", "Close", body, ws.win)
 	d.Resize(fyne.NewSize(480, 280))
-	d.Show()
+	ws.showDialog(d)
 }

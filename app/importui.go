@@ -35,7 +35,7 @@ func (ws *workspace) importFiles() {
 	}, ws.win)
 	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm"}))
 	ws.startIn(d)
-	d.Show()
+	ws.showDialog(d)
 }
 
 func (ws *workspace) importFolder() {
@@ -54,7 +54,7 @@ func (ws *workspace) importFolder() {
 		ws.runImport([]string{u.Path()})
 	}, ws.win)
 	ws.startIn(d)
-	d.Show()
+	ws.showDialog(d)
 }
 
 // startIn opens a file dialog in the folder last imported from.
@@ -95,7 +95,7 @@ func (ws *workspace) runImport(paths []string) {
 	content := container.NewVBox(current, bar, container.NewCenter(stop))
 	prog := dialog.NewCustomWithoutButtons("Importing", content, ws.win)
 	prog.Resize(fyne.NewSize(480, 160))
-	prog.Show()
+	ws.showDialogKeys(ws.win, prog, cancel, func() {}) // Esc is Cancel
 	ws.jobs.Add(1)
 	ws.background(func() {
 		defer ws.jobs.Done()
@@ -152,7 +152,7 @@ func (ws *workspace) importFinished(rep importer.Report, err error) {
 	}
 	d := dialog.NewCustom("Import finished", "OK", body, ws.win)
 	d.Resize(fyne.NewSize(560, 200))
-	d.Show()
+	ws.showDialog(d)
 }
 
 func importSummary(rep importer.Report) string {
@@ -182,10 +182,10 @@ func (ws *workspace) newFromClipboard() {
 		ws.showError(errors.New("the clipboard has no text to make an article from"))
 		return
 	}
-	title := widget.NewEntry()
+	title := ws.newDialogEntry(ws.win)
 	title.SetText(doc.Title)
 	items := []*widget.FormItem{widget.NewFormItem("Title", title)}
-	dialog.ShowForm("New article from clipboard", "Create", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm("New article from clipboard", "Create", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -196,7 +196,7 @@ func (ws *workspace) newFromClipboard() {
 		err := ws.store.CreateArticle(ws.ctx, a)
 		var dup *storage.DuplicateError
 		if errors.As(err, &dup) {
-			dialog.ShowInformation("Already in the library", "This text is already in your library; opening it.", ws.win)
+			ws.showInfo("Already in the library", "This text is already in your library; opening it.")
 			ws.open(dup.ID)
 			return
 		}
@@ -207,4 +207,5 @@ func (ws *workspace) newFromClipboard() {
 		ws.tagsChanged()
 		ws.open(a.ID)
 	}, ws.win)
+	ws.showDialog(d)
 }

@@ -85,7 +85,7 @@ func (ws *workspace) showPreferences() {
 		swatch := canvas.NewRectangle(hexColor(c.Hex))
 		swatch.SetMinSize(fyne.NewSize(22, 22))
 		swatch.CornerRadius = 4
-		name := widget.NewEntry()
+		name := ws.newDialogEntry(ws.win)
 		name.SetText(c.Name)
 		name.OnSubmitted = func(s string) { ws.renameColor(key, s) }
 		name.OnChanged = func(s string) {
@@ -104,7 +104,7 @@ func (ws *workspace) showPreferences() {
 		heading("Library"), library, open)
 	d := dialog.NewCustom("Preferences", "Close", container.NewVScroll(content), ws.win)
 	d.Resize(fyne.NewSize(560, 640))
-	d.Show()
+	ws.showDialog(d)
 }
 
 // defaultColor is the palette index Ctrl+H uses.
@@ -157,5 +157,5 @@ func (ws *workspace) openLibraryDialog() {
 			ws.showError(fmt.Errorf("cannot open %s: %w", r.URI().Path(), err))
 		}
 	}, ws.win)
-	d.Show()
+	ws.showDialog(d)
 }

@@ -17,7 +17,7 @@ import (
 type tagManager struct {
 	ws       *workspace
 	list     *widget.List
-	name     *widget.Entry
+	name     *dialogEntry
 	rename   *widget.Button
 	remove   *widget.Button
 	undo     *widget.Button
@@ -30,7 +30,7 @@ func (ws *workspace) manageTags() {
 	m := &tagManager{ws: ws}
 	d := dialog.NewCustom("Manage tags", "Close", m.buildUI(), ws.win)
 	d.Resize(fyne.NewSize(620, 480))
-	d.Show()
+	ws.showDialog(d)
 }
 
 func (m *tagManager) buildUI() fyne.CanvasObject {
@@ -52,7 +52,7 @@ func (m *tagManager) buildUI() fyne.CanvasObject {
 			m.remove.Enable()
 		}
 	}
-	m.name = widget.NewEntry()
+	m.name = m.ws.newDialogEntry(m.ws.win)
 	m.name.SetPlaceHolder("New name (an existing tag's name merges)")
 	m.name.OnSubmitted = func(string) { m.doRename() }
 	m.rename = widget.NewButton("Rename or merge", m.doRename)

@@ -35,9 +35,10 @@ type workspace struct {
 	sidebarUI, readingUI, notesUI fyne.CanvasObject
 	leftSplit, rightSplit         *container.Split
 	hideSidebar, hideNotes        bool
-	trash                         []storage.Bundle // deleted articles, for undo
-	allHL                         *allHighlights   // the All highlights window, when open
-	jobs                          sync.WaitGroup   // imports and exports running in the background
+	trash                         []storage.Bundle             // deleted articles, for undo
+	allHL                         *allHighlights               // the All highlights window, when open
+	dialogs                       map[fyne.Window]*dialogStack // open dialogs per window, for Esc and Enter (dialogs.go)
+	jobs                          sync.WaitGroup               // imports and exports running in the background
 	// background runs slow work (searches, imports, exports) off the UI
 	// goroutine; its results come back with fyne.Do. Tests run it in line:
 	// Fyne's test driver executes fyne.Do on the calling goroutine.
@@ -330,7 +331,7 @@ func (ws *workspace) deleteArticle() {
 	}, ws.win)
 	d.SetConfirmText("Delete")
 	d.SetDismissText("Cancel")
-	d.Show()
+	ws.showDialog(d)
 }
 
 // offerUndoDelete tells the user the article is gone, with an Undo button.
@@ -344,7 +345,7 @@ func (ws *workspace) offerUndoDelete(title string) {
 			}
 			_ = d
 		}, ws.win)
-	d.Show()
+	ws.showDialogKeys(ws.win, d, nil, d.Dismiss) // Enter is OK, not Undo
 }
 
 // undoDelete restores the most recently deleted article, with its IDs.
@@ -363,7 +364,7 @@ func (ws *workspace) undoDelete() {
 }
 
 func (ws *workspace) showError(err error) {
-	dialog.ShowError(errors.New(oneLine(err)), ws.win)
+	ws.showErrorIn(ws.win, errors.New(oneLine(err)))
 }
 
 func oneLine(err error) string {
