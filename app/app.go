@@ -60,8 +60,13 @@ func RunWith(a fyne.App, store *storage.Store, start Start) {
 		}()
 	}
 	if start.Instance != nil {
-		go start.Instance.Serve(ws.handoff)
-		defer start.Instance.Close()
+		ws.claim, ws.handoffOn = start.Instance, true
+		go ws.claim.Serve(ws.handoff)
+		defer func() {
+			if ws.claim != nil {
+				ws.claim.Close()
+			}
+		}()
 	}
 
 	sigs := make(chan os.Signal, 1)

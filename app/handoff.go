@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"os"
 
 	"fyne.io/fyne/v2"
 
@@ -20,6 +21,24 @@ type Start struct {
 	// launches hand their links and files to it instead of opening a
 	// second window. Run serves it and closes it on the way out.
 	Instance *instance.Server
+}
+
+// reclaim moves the window's claim to the library it has switched to, so
+// later launches on the old library open a window of their own rather
+// than hand their files to a window showing another library. When another
+// window already holds the new library, this one holds none.
+func (ws *workspace) reclaim(path string) {
+	if !ws.handoffOn {
+		return // off from the start (tests, no socket folder)
+	}
+	if ws.claim != nil {
+		ws.claim.Close()
+		ws.claim = nil
+	}
+	if s, err := instance.Claim(path, os.Getenv); err == nil {
+		ws.claim = s
+		go s.Serve(ws.handoff)
+	}
 }
 
 // handoff takes a later launch's request (on the instance server's

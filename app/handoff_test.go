@@ -118,3 +118,36 @@ func TestHandoffImportsIntoTheWindow(t *testing.T) {
 		t.Errorf("open after the import: %+v", h.ws.current)
 	}
 }
+
+// TestSwitchingLibraryMovesTheClaim: after Preferences → Open another
+// library, launches on the old library no longer reach this window (it
+// would import their files into the wrong library), and launches on the
+// new one do.
+func TestSwitchingLibraryMovesTheClaim(t *testing.T) {
+	rt, err := os.MkdirTemp("", "rt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(rt)
+	t.Setenv("XDG_RUNTIME_DIR", rt)
+	h, _, _, _ := linkHarness(t)
+	old := h.store.Path()
+	s, err := instance.Claim(old, os.Getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.ws.claim, h.ws.handoffOn = s, true
+	go s.Serve(func(instance.Request) error { return nil })
+	next := filepath.Join(t.TempDir(), "other.db")
+	if err := h.ws.switchLibrary(next); err != nil {
+		t.Fatal(err)
+	}
+	defer h.ws.claim.Close()
+	ctx := context.Background()
+	if err := instance.Send(ctx, old, os.Getenv, instance.Request{}); err != instance.ErrNotRunning {
+		t.Errorf("a launch on the old library: %v, want ErrNotRunning", err)
+	}
+	if _, err := instance.Claim(next, os.Getenv); err != instance.ErrRunning {
+		t.Errorf("the new library is not held by the window: %v", err)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 
+	"scholia/app/instance"
 	"scholia/storage"
 )
 
@@ -38,6 +39,8 @@ type workspace struct {
 	trash                         []storage.Bundle             // deleted articles, for undo
 	allHL                         *allHighlights               // the All highlights window, when open
 	dialogs                       map[fyne.Window]*dialogStack // open dialogs per window, for Esc and Enter (dialogs.go)
+	claim                         *instance.Server             // this window's claim on its library (handoff.go), or nil
+	handoffOn                     bool                         // Run was given a claim: keep one on switching library
 	jobs                          sync.WaitGroup               // imports and exports running in the background
 	// background runs slow work (searches, imports, exports) off the UI
 	// goroutine; its results come back with fyne.Do. Tests run it in line:
@@ -152,6 +155,7 @@ func (ws *workspace) switchLibrary(path string) error {
 		old.Close()
 	}
 	ws.app.Preferences().SetString(PrefLibrary, next.Path())
+	ws.reclaim(next.Path())
 	// IDs belong to a library: undo histories and the trash cannot follow.
 	ws.reading.undo = map[int64]*history{}
 	ws.trash = nil
