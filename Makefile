@@ -9,10 +9,10 @@ BIN     := scholia
 BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev \
               libxkbcommon-dev
-TEST_PKGS  := xvfb xauth xdotool imagemagick
+TEST_PKGS  := xvfb xauth xdotool imagemagick appstream desktop-file-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build test race bench fuzz e2e deps test-deps vet clean package package-test install uninstall
+.PHONY: run build test race bench fuzz e2e deps test-deps vet clean package package-test install install-bundle uninstall
 
 run: build
 	./$(BIN)
@@ -65,35 +65,61 @@ fuzz: deps
 e2e: test-deps
 	$(GO) test -tags $(TAGS) -count=1 -v ./e2e
 
-# A Linux desktop bundle (binary, .desktop entry, icon) made by Fyne's
-# packaging tool, pinned in go.mod as a tool dependency; it reads the name,
-# ID, version and icon from FyneApp.toml.
-PKG := dist/Scholia.tar.xz
+# A Linux desktop bundle (binary, .desktop entry, icon, AppStream
+# metainfo) made by Fyne's packaging tool, pinned in go.mod as a tool
+# dependency; it reads the name, ID, version, categories and Exec
+# parameters from FyneApp.toml. Its packager has no MimeType field, so the
+# entry gets its MimeType= line here, and the metainfo file goes in beside
+# it (also into the bundle's own Makefile's install and uninstall).
+PKG      := dist/Scholia.tar.xz
+APP_ID   := org.scholia.Scholia
+MIME     := text/plain;text/markdown;text/html;application/pdf;application/epub+zip;x-scheme-handler/scholia;
+METAINFO := packaging/$(APP_ID).metainfo.xml
 package: deps
 	$(GO) tool fyne package -os linux --tags $(TAGS) --release
-	mkdir -p dist && mv Scholia.tar.xz $(PKG)
+	rm -rf dist/tree && mkdir -p dist/tree && tar -xJf Scholia.tar.xz -C dist/tree && rm Scholia.tar.xz
+	share=$$(dirname $$(find dist/tree/usr -type d -name applications)); \
+	sed -i -e '/^Categories=/a MimeType=$(MIME)' $$share/applications/$(APP_ID).desktop && \
+	install -Dm644 $(METAINFO) $$share/metainfo/$(APP_ID).metainfo.xml && \
+	rel=$${share#dist/tree/} && \
+	sed -i -e "/^install:/a \\\tinstall -Dm00644 $$rel/metainfo/\$$(AppID).metainfo.xml \$$(DESTDIR)\$$(PREFIX)/share/metainfo/\$$(AppID).metainfo.xml" \
+	       -e "/^uninstall:/a \\\t-rm \$$(DESTDIR)\$$(PREFIX)/share/metainfo/\$$(AppID).metainfo.xml" dist/tree/Makefile
+	tar -cJf $(PKG) -C dist/tree usr Makefile
+	rm -rf dist/tree
 	@echo "made $(PKG)"
 
-# Checks the bundle: binary, icon, and the .desktop entry's fields.
-package-test: package
+# Checks the bundle: the binary runs, the icon, the .desktop entry's
+# fields (desktop-file-validate), the metainfo (appstreamcli validate), and
+# that install-bundle then uninstall into a scratch HOME leave nothing.
+package-test: test-deps package
 	SCHOLIA_PACKAGE=$(CURDIR)/$(PKG) $(GO) test -tags $(TAGS) -count=1 -run TestPackage .
 
-# Installs for the current user under ~/.local; uninstall removes exactly
-# these three files.
+# Installs for the current user under ~/.local: the binary, icon, desktop
+# entry (its MimeType= registers the file types and the scholia:// scheme,
+# through update-desktop-database's cache) and the metainfo file;
+# uninstall removes exactly these four files and refreshes the cache.
 LOCAL_BIN  := $(HOME)/.local/bin/scholia
-LOCAL_DESK := $(HOME)/.local/share/applications/org.scholia.Scholia.desktop
-LOCAL_ICON := $(HOME)/.local/share/icons/hicolor/512x512/apps/org.scholia.Scholia.png
-install: package
+LOCAL_APPS := $(HOME)/.local/share/applications
+LOCAL_DESK := $(LOCAL_APPS)/$(APP_ID).desktop
+LOCAL_ICON := $(HOME)/.local/share/icons/hicolor/512x512/apps/$(APP_ID).png
+LOCAL_META := $(HOME)/.local/share/metainfo/$(APP_ID).metainfo.xml
+install: package install-bundle
+
+# install without rebuilding the bundle.
+install-bundle:
 	rm -rf dist/pkg && mkdir -p dist/pkg && tar -xJf $(PKG) -C dist/pkg
 	install -Dm755 dist/pkg/usr/local/bin/scholia $(LOCAL_BIN)
-	install -Dm644 dist/pkg/usr/local/share/pixmaps/org.scholia.Scholia.png $(LOCAL_ICON)
-	install -Dm644 dist/pkg/usr/local/share/applications/org.scholia.Scholia.desktop $(LOCAL_DESK)
+	install -Dm644 dist/pkg/usr/local/share/pixmaps/$(APP_ID).png $(LOCAL_ICON)
+	install -Dm644 dist/pkg/usr/local/share/applications/$(APP_ID).desktop $(LOCAL_DESK)
+	install -Dm644 dist/pkg/usr/local/share/metainfo/$(APP_ID).metainfo.xml $(LOCAL_META)
 	sed -i -e 's,^Exec=scholia,Exec=$(LOCAL_BIN),' $(LOCAL_DESK)
-	-update-desktop-database $(HOME)/.local/share/applications 2>/dev/null
-	@echo "installed $(LOCAL_BIN), $(LOCAL_DESK), $(LOCAL_ICON)"
+	rm -rf dist/pkg
+	-update-desktop-database $(LOCAL_APPS) 2>/dev/null
+	@echo "installed $(LOCAL_BIN), $(LOCAL_DESK), $(LOCAL_ICON), $(LOCAL_META)"
 
 uninstall:
-	rm -f $(LOCAL_BIN) $(LOCAL_DESK) $(LOCAL_ICON)
+	rm -f $(LOCAL_BIN) $(LOCAL_DESK) $(LOCAL_ICON) $(LOCAL_META)
+	-[ -d $(LOCAL_APPS) ] && update-desktop-database $(LOCAL_APPS) 2>/dev/null
 
 clean:
 	rm -rf $(BIN) bench.out bench.md dist e2e/testdata/out
