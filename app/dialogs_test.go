@@ -174,3 +174,27 @@ func (ws *workspace) dialogFieldForTest(t *testing.T) *dialogEntry {
 	}
 	return found
 }
+
+// TestEditorDiscardDialogKeys: in the editor's own window, Esc on "Discard
+// changes?" keeps editing and Enter discards.
+func TestEditorDiscardDialogKeys(t *testing.T) {
+	h, id, _ := editHarness(t, editBody)
+	e := h.ws.openEditor()
+	e.title.SetText("Half-typed")
+	press(e.win, fyne.KeyEscape) // the field passes Esc to the editor: it asks
+	if overlays(e.win) != 1 {
+		t.Fatalf("Esc in the editor with changes: %d dialogs, want the question", overlays(e.win))
+	}
+	press(e.win, fyne.KeyEscape)
+	if overlays(e.win) != 0 || e.title.Text != "Half-typed" {
+		t.Fatalf("Esc on the question: %d dialogs, title %q; want it closed and the change kept", overlays(e.win), e.title.Text)
+	}
+	e.requestClose()
+	press(e.win, fyne.KeyReturn)
+	if a, _ := h.store.Article(context.Background(), id); a.Title != "Talks" {
+		t.Errorf("Enter on Discard saved the title %q", a.Title)
+	}
+	if overlays(e.win) != 0 {
+		t.Error("the question is still open after Enter")
+	}
+}
