@@ -47,6 +47,9 @@ func TestDialogsCloseOnEscAndConfirmOnEnter(t *testing.T) {
 		"import summary":     {open: func(h *harness) { h.ws.importFinished(importer.Report{Imported: 1}, nil) }},
 		"edit report":        {open: func(h *harness) { h.ws.showEditReport(edit.Report{}) }},
 		"export":             {open: func(h *harness) { h.ws.exportDialog() }, enterOpens: true},
+		"export notes": {open: func(h *harness) {
+			h.ws.showExportNotes("2 files written.", []string{"One.md: kept your edit; wrote One.scholia-conflict.md"})
+		}},
 		"undo delete offer": {open: func(h *harness) { h.ws.offerUndoDelete("Gone") },
 			entered: func(t *testing.T, h *harness) {
 				if len(h.ws.trash) != 1 {

@@ -79,7 +79,7 @@ func (ws *workspace) showExportNotes(msg string, notes []string) {
 	list := container.NewVScroll(rows)
 	d := dialog.NewCustom("Export finished", "OK", container.NewBorder(summary, nil, nil, nil, list), ws.win)
 	d.Resize(fyne.NewSize(640, 420))
-	d.Show()
+	ws.showDialog(d)
 }
 
 // exportTemplateRow is Preferences → Export template: which template file
@@ -114,7 +114,7 @@ func (ws *workspace) exportTemplateRow() fyne.CanvasObject {
 			p.SetString(prefExportTemplate, path)
 			show()
 		}, ws.win)
-		d.Show()
+		ws.showDialog(d)
 	})
 	builtin := widget.NewButton("Use the built-in template", func() {
 		p.SetString(prefExportTemplate, "")

@@ -1,7 +1,5 @@
 package app
 
-import "fyne.io/fyne/v2/dialog"
-
 // A library that cannot be written (a read-only mount, file or folder)
 // opens read-only: the window still reads, searches and exports, but says
 // "read-only" in its title and turns off every way of changing the library
@@ -30,8 +28,8 @@ func (ws *workspace) refuseWrite() bool {
 	if !ws.readOnly() {
 		return false
 	}
-	dialog.ShowInformation("Read-only library",
-		"library is read-only: "+ws.store.Path()+"\nYou can read, search and export it; changes cannot be saved.", ws.win)
+	ws.showInfo("Read-only library",
+		"library is read-only: "+ws.store.Path()+"\nYou can read, search and export it; changes cannot be saved.")
 	return true
 }
 
