@@ -7,8 +7,8 @@ import (
 
 // FuzzReanchor edits random bodies under random selectors: re-anchoring must
 // never panic, a placed result must sit inside the new body on exactly its
-// Exact text, an orphan must keep its selector, and an unedited body must
-// keep every valid highlight where it was.
+// Exact text and cut no word the selector had whole, an orphan must keep its
+// selector, and an unedited body must keep every valid highlight where it was.
 func FuzzReanchor(f *testing.F) {
 	for _, tc := range reanchorCases {
 		sel := selectNth(f, tc.old, tc.quote, tc.nth)
@@ -28,6 +28,7 @@ func FuzzReanchor(f *testing.F) {
 		}
 		r := Reanchor(old, new, sel)
 		checkPlaced(t, new, r)
+		checkWholeEdges(t, sel, new, r)
 		if r.Status == Orphaned && r.Selector != sel {
 			t.Fatalf("orphan changed its selector: %+v, was %+v", r.Selector, sel)
 		}
@@ -64,7 +65,8 @@ func FuzzMyers(f *testing.F) {
 }
 
 // FuzzReanchorEdit makes one edit (delete del code points at at, insert ins)
-// to a random body: besides the invariants, a highlight whose quote and
+// to a random body: besides the invariants (a placed highlight cuts no word
+// it had whole, whatever the edit), a highlight whose quote and
 // context the edit leaves alone must stay on its words, shifted by the edit.
 func FuzzReanchorEdit(f *testing.F) {
 	f.Add(fox, 10, 19, 0, 0, "Very ")
@@ -72,6 +74,9 @@ func FuzzReanchorEdit(f *testing.F) {
 	f.Add(fox, 4, 19, 10, 0, "big ")
 	f.Add(block+block, 52, 59, 100, 20, "")
 	f.Add("日本語のテキスト🙂", 4, 8, 0, 1, "🎉")
+	f.Add(speech, 39, 79, 39, 6, "Nearly")
+	f.Add(speech, 39, 79, 73, 6, "")
+	f.Add(speech, 39, 79, 39, 0, "X")
 	f.Fuzz(func(t *testing.T, old string, start, end, at, del int, ins string) {
 		sel, err := Describe(old, start, end)
 		r := []rune(old)
@@ -81,6 +86,7 @@ func FuzzReanchorEdit(f *testing.F) {
 		new := string(r[:at]) + ins + string(r[at+del:])
 		res := Reanchor(old, new, sel)
 		checkPlaced(t, new, res)
+		checkWholeEdges(t, sel, new, res)
 		if res.Status == Orphaned && res.Selector != sel {
 			t.Fatalf("orphan changed its selector: %+v, was %+v", res.Selector, sel)
 		}
@@ -103,6 +109,21 @@ func FuzzReanchorEdit(f *testing.F) {
 			t.Fatalf("edit [%d,+%d)->%q beside [%d,%d): got %v %+v, want it at %d", at, del, ins, start, end, res.Status, res.Selector, start+shift)
 		}
 	})
+}
+
+// checkWholeEdges asserts the word-boundary property: an edge of sel that
+// was on a word boundary is on one in the new body too.
+func checkWholeEdges(t *testing.T, sel Selector, body string, r Result) {
+	t.Helper()
+	if r.Status == Orphaned {
+		return
+	}
+	startWhole, endWhole := edges([]rune(validUTF8(sel.Prefix)), validUTF8(sel.Exact), []rune(validUTF8(sel.Suffix)))
+	runes := []rune(validUTF8(body))
+	if (startWhole && midWord(runes, r.Selector.Start)) || (endWhole && midWord(runes, r.Selector.End)) {
+		t.Fatalf("%v result %q at [%d,%d) cuts a word; the highlight %q had whole edges (start %v, end %v)",
+			r.Status, r.Selector.Exact, r.Selector.Start, r.Selector.End, sel.Exact, startWhole, endWhole)
+	}
 }
 
 func utf8ValidAll(ss ...string) bool {

@@ -67,7 +67,11 @@ func (e *edit) fuzzy(sel Selector, quote string, want int, orphan Result) Result
 	if !ok {
 		return orphan
 	}
-	return e.placed(best.start, best.end, Fuzzy, 1-float64(best.dist)/float64(m))
+	startWhole, endWhole := edges(f.prefix, quote, f.suffix)
+	best = f.snap(best, startWhole, endWhole)
+	// Snapping can add a long replaced word to a short quote; the score
+	// stays above 0, which means orphaned.
+	return e.placed(best.start, best.end, Fuzzy, max(0.01, 1-float64(best.dist)/float64(m)))
 }
 
 type fuzzyMatch struct {
@@ -178,8 +182,14 @@ func (f *fuzzyMatch) score(c candidate) (float64, bool) {
 	if f.pt.m < shortQuote && (pre+suf)/2 < minShortContext {
 		return 0, false
 	}
-	pos := 1 - float64(abs(c.start-f.want))/float64(max(1, d.n()))
-	return wQuote*quoteSim + wPrefix*pre + wSuffix*suf + wPos*pos, true
+	return f.weigh(c, quoteSim, pre, suf), true
+}
+
+// weigh combines a candidate's quote and context similarities and its
+// nearness to where the old position maps into one score.
+func (f *fuzzyMatch) weigh(c candidate, quoteSim, pre, suf float64) float64 {
+	pos := 1 - float64(abs(c.start-f.want))/float64(max(1, f.e.new.n()))
+	return wQuote*quoteSim + wPrefix*pre + wSuffix*suf + wPos*pos
 }
 
 // contextSimilarity scores the new text beside [s:t] against the stored

@@ -32,8 +32,14 @@ func (e *edit) reanchor(sel Selector) Result {
 	// of the quote there.
 	full := len(prefix) + len(suffix)
 	want := e.mapPos(at)
+	// An exact copy of the quote that cuts a word where the highlight had
+	// whole words ("most" inside "Almost") is no place for it.
+	startWhole, endWhole := edges(prefix, quote, suffix)
+	cuts := func(s int) bool {
+		return (startWhole && midWord(d.runes, s)) || (endWhole && midWord(d.runes, s+q))
+	}
 	for _, s := range []int{sel.Start, want} {
-		if d.has(s, q, quote) && d.contextMatch(s, s+q, prefix, suffix) == full {
+		if d.has(s, q, quote) && !cuts(s) && d.contextMatch(s, s+q, prefix, suffix) == full {
 			return e.placed(s, s+q, statusAt(s, sel.Start), 1)
 		}
 	}
@@ -46,7 +52,7 @@ func (e *edit) reanchor(sel Selector) Result {
 	for w := window; w < d.n(); w *= 8 {
 		best, bestDist := -1, 0
 		for _, s := range d.occurrencesIn(quote, max(0, want-w), min(d.n(), want+w+q)) {
-			if dist := abs(s - want); (best < 0 || dist < bestDist) && d.contextMatch(s, s+q, prefix, suffix) == full {
+			if dist := abs(s - want); (best < 0 || dist < bestDist) && !cuts(s) && d.contextMatch(s, s+q, prefix, suffix) == full {
 				best, bestDist = s, dist
 			}
 		}
@@ -56,6 +62,9 @@ func (e *edit) reanchor(sel Selector) Result {
 	}
 	best, bestCtx, bestDist := -1, -1, 0
 	for _, s := range d.occurrencesIn(quote, 0, d.n()) {
+		if cuts(s) {
+			continue
+		}
 		c := d.contextMatch(s, s+q, prefix, suffix)
 		dist := abs(s - want)
 		if s == sel.Start {

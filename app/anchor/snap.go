@@ -1,0 +1,54 @@
+package anchor
+
+// snap moves the ragged edges of an approximate match to word boundaries:
+// an edge the old highlight had on a word boundary must not land inside a
+// word (or on a space) in the new body. Each whole-word start and end on
+// offer (see startOptions, endOptions) is scored as the match itself was,
+// by quote similarity and context, and the best pair wins: that takes in a
+// replaced first or last word and drops a deleted one. Edges that were not
+// whole, because the user highlighted part of a word, are left as matched.
+func (f *fuzzyMatch) snap(c candidate, startWhole, endWhole bool) candidate {
+	r := f.e.new.runes
+	starts, ends := []int{c.start}, []int{c.end}
+	if startWhole && ragged(r, c.start, true) {
+		if o := startOptions(r, c.start, c.end); len(o) > 0 {
+			starts = o
+		}
+	}
+	if endWhole && ragged(r, c.end, false) {
+		if o := endOptions(r, c.start, c.end); len(o) > 0 {
+			ends = o
+		}
+	}
+	if len(starts) == 1 && len(ends) == 1 && starts[0] == c.start && ends[0] == c.end {
+		return c
+	}
+	best, bestScore := c, -1.0
+	for _, s := range starts {
+		far := s
+		for _, t := range ends {
+			far = max(far, t)
+		}
+		if far <= s {
+			continue
+		}
+		dist := f.pt.distances(r[s:far])
+		for _, t := range ends {
+			if t <= s {
+				continue
+			}
+			cand := candidate{start: s, end: t, dist: dist[t-s]}
+			if score := f.rank(cand); score > bestScore {
+				best, bestScore = cand, score
+			}
+		}
+	}
+	return best
+}
+
+// rank is score without its acceptance test: a snapped match stands on the
+// match it was snapped from.
+func (f *fuzzyMatch) rank(c candidate) float64 {
+	pre, suf := f.e.new.contextSimilarity(c.start, c.end, f.prefix, f.suffix)
+	return f.weigh(c, max(0, 1-float64(c.dist)/float64(f.pt.m)), pre, suf)
+}

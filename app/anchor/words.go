@@ -1,0 +1,180 @@
+package anchor
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Word boundaries, so a re-anchored highlight never cuts a word in two. A
+// word is a run of letters, digits, combining marks and connector
+// punctuation ("_"), where an apostrophe between letters ("don't",
+// "aujourd’hui") and a comma or full stop between digits ("100,000", "3.5")
+// stay inside it. Han ideographs and kana are each a word of their own, as
+// CJK text has no spaces to tell words apart. This is a simplification of
+// Unicode's word boundary rules (UAX #29) that needs no tables beyond the
+// standard library's and no dictionary.
+
+// midWord reports whether offset p of r falls inside a word: a highlight
+// bounded there cuts the word. The ends of the text are never inside.
+func midWord(r []rune, p int) bool {
+	if p <= 0 || p >= len(r) {
+		return false
+	}
+	a, b := r[p-1], r[p]
+	if unicode.In(b, unicode.Mn, unicode.Me, unicode.Mc) {
+		return true // never part a letter from its accent
+	}
+	if ideograph(a) || ideograph(b) {
+		return false
+	}
+	if wordRune(a) && wordRune(b) {
+		return true
+	}
+	// A lone mid-word character glued between two word characters of the
+	// right kind: "don|'t", "don'|t", "100|,000", "100,|000".
+	if wordRune(a) && p+1 < len(r) && joins(a, b, r[p+1]) {
+		return true
+	}
+	return wordRune(b) && p >= 2 && joins(r[p-2], a, b)
+}
+
+// joins reports whether mid keeps before and after in one word.
+func joins(before, mid, after rune) bool {
+	switch mid {
+	case '\'', '’':
+		return unicode.IsLetter(before) && unicode.IsLetter(after) && !ideograph(before) && !ideograph(after)
+	case ',', '.':
+		return unicode.IsDigit(before) && unicode.IsDigit(after)
+	}
+	return false
+}
+
+func wordRune(c rune) bool {
+	return unicode.IsLetter(c) || unicode.IsNumber(c) || unicode.In(c, unicode.Mn, unicode.Me, unicode.Mc, unicode.Pc)
+}
+
+// ideograph reports the CJK characters that are a word each.
+func ideograph(c rune) bool {
+	return unicode.In(c, unicode.Han, unicode.Hiragana, unicode.Katakana) && c != 'ー' && c != '・'
+}
+
+// wordStart is the start of the word holding offset p (p itself when p is
+// not inside a word).
+func wordStart(r []rune, p int) int {
+	for midWord(r, p) {
+		p--
+	}
+	return p
+}
+
+// wordEnd is the end of the word holding offset p.
+func wordEnd(r []rune, p int) int {
+	for midWord(r, p) {
+		p++
+	}
+	return p
+}
+
+// nextWord is where the first word at or after p begins, stopping before
+// p reaches limit: spaces and closing punctuation are skipped, an opening
+// quote or bracket is kept with the word it opens.
+func nextWord(r []rune, p, limit int) int {
+	p = wordEnd(r, p)
+	for p < limit && !wordRune(r[p]) && !unicode.In(r[p], unicode.Ps, unicode.Pi) {
+		p++
+	}
+	return p
+}
+
+// prevWord mirrors nextWord: where the last word ending at or before p
+// ends, with its closing punctuation, not going below limit.
+func prevWord(r []rune, p, limit int) int {
+	p = wordStart(r, p)
+	for p > limit && !wordRune(r[p-1]) && !unicode.In(r[p-1], unicode.Pe, unicode.Pf, unicode.Po) {
+		p--
+	}
+	return p
+}
+
+// ragged reports whether a highlight starting (start is true) or ending at
+// offset p of r has a bad edge: it cuts a word, or begins or ends on white
+// space.
+func ragged(r []rune, p int, start bool) bool {
+	if midWord(r, p) {
+		return true
+	}
+	if start {
+		return p < len(r) && unicode.IsSpace(r[p])
+	}
+	return p > 0 && unicode.IsSpace(r[p-1])
+}
+
+// edges says whether a selector's quote was made on whole words at its
+// start and at its end, judged from its own text and context. Only edges
+// that were whole are kept whole: a highlight the user made on part of a
+// word keeps that. Only the quote's first and last two code points are
+// read, so long quotes cost nothing.
+func edges(prefix []rune, quote string, suffix []rune) (startWhole, endWhole bool) {
+	var first, last []rune
+	for _, c := range quote {
+		if first = append(first, c); len(first) == 2 {
+			break
+		}
+	}
+	for rest := quote; len(rest) > 0 && len(last) < 2; {
+		c, size := utf8.DecodeLastRuneInString(rest)
+		last = append([]rune{c}, last...)
+		rest = rest[:len(rest)-size]
+	}
+	pre, suf := prefix[max(0, len(prefix)-2):], suffix[:min(2, len(suffix))]
+	if len(first) < 2 { // a one-letter quote: each edge needs the other side too
+		all := append(append(append([]rune{}, pre...), first...), suf...)
+		return !ragged(all, len(pre), true), !ragged(all, len(pre)+len(first), false)
+	}
+	head := append(append([]rune{}, pre...), first...)
+	tail := append(last, suf...)
+	return !ragged(head, len(pre), true), !ragged(tail, len(last), false)
+}
+
+// startOptions are the whole-word starts to try for a highlight whose
+// start p is ragged, before its end t: the word cut (or the word before
+// the spaces, never across a line break), taken whole, as when the edit replaced the highlight's first
+// word, and the next whole word, as when that word was deleted.
+func startOptions(r []rune, p, t int) []int {
+	var out []int
+	if midWord(r, p) {
+		out = append(out, wordStart(r, p))
+	} else {
+		q := p
+		for q > 0 && r[q-1] != '\n' && unicode.IsSpace(r[q-1]) {
+			q--
+		}
+		if q > 0 && wordRune(r[q-1]) {
+			out = append(out, wordStart(r, q-1))
+		}
+	}
+	if n := nextWord(r, p, t); n < t {
+		out = append(out, n)
+	}
+	return out
+}
+
+// endOptions mirrors startOptions for a ragged end t after the start s.
+func endOptions(r []rune, s, t int) []int {
+	var out []int
+	if midWord(r, t) {
+		out = append(out, wordEnd(r, t))
+	} else {
+		q := t
+		for q < len(r) && r[q] != '\n' && unicode.IsSpace(r[q]) {
+			q++
+		}
+		if q < len(r) && wordRune(r[q]) {
+			out = append(out, wordEnd(r, q+1))
+		}
+	}
+	if p := prevWord(r, t, s); p > s {
+		out = append(out, p)
+	}
+	return out
+}
