@@ -204,9 +204,20 @@ func (e *articleEditor) requestClose() {
 }
 
 // showEditReport tells the user "N highlights moved, M could not be
-// placed", naming the ones that could not.
+// placed", naming the ones re-anchored with changes (old and new quote)
+// and the ones that could not be placed.
 func (ws *workspace) showEditReport(rep edit.Report) {
 	msg := "Saved. " + rep.Summary() + "."
+	if len(rep.Changed) > 0 {
+		msg += "\n\nRe-anchored with changes (the words they quote were edited):"
+		for i, c := range rep.Changed {
+			if i == 5 {
+				msg += fmt.Sprintf("\n… and %d more", len(rep.Changed)-5)
+				break
+			}
+			msg += "\n• “" + shorten(c.Old, 60) + "” → “" + shorten(c.New, 60) + "”"
+		}
+	}
 	if len(rep.Orphans) > 0 {
 		msg += "\n\nNot placed (kept in the notes panel, where you can re-attach or delete them):"
 		for i, h := range rep.Orphans {

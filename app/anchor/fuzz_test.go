@@ -95,9 +95,11 @@ func FuzzReanchorEdit(f *testing.F) {
 		}
 		shift := 0
 		switch {
-		case at+del <= start-len([]rune(sel.Prefix)):
+		// At an end of the body the context is empty, and text put right
+		// against the quote can join its first or last word: that touches it.
+		case at+del <= start-max(1, len([]rune(sel.Prefix))):
 			shift = len([]rune(ins)) - del
-		case at >= end+len([]rune(sel.Suffix)):
+		case at >= end+max(1, len([]rune(sel.Suffix))):
 		default:
 			return // the edit touches the quote or its context
 		}

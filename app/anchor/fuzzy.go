@@ -37,8 +37,10 @@ type candidate struct {
 }
 
 // fuzzy places the quote by approximate matching: first in a window around
-// want, where the old position maps, then, if nothing fits there, in the whole body.
-func (e *edit) fuzzy(sel Selector, quote string, want int, orphan Result) Result {
+// want, where the old position maps, then, if nothing fits there, in the
+// whole body. cut lists the starts of exact copies of the quote that were
+// passed over for cutting a word; they compete here, snapped to whole words.
+func (e *edit) fuzzy(sel Selector, quote string, want int, orphan Result, cut ...int) Result {
 	d := e.new
 	p := []rune(quote)
 	m := len(p)
@@ -57,32 +59,48 @@ func (e *edit) fuzzy(sel Selector, quote string, want int, orphan Result) Result
 		want:   want,
 		prefix: []rune(validUTF8(sel.Prefix)),
 		suffix: []rune(validUTF8(sel.Suffix)),
+		cut:    cut,
 	}
+	f.startWhole, f.endWhole = edges(f.prefix, quote, f.suffix)
 	slack := 4*m + 1024
 	lo, hi := max(0, f.want-slack), min(d.n(), f.want+m+k+slack)
-	best, ok := f.best(lo, hi)
+	best, ok := f.place(lo, hi)
 	if !ok && (lo > 0 || hi < d.n()) {
-		best, ok = f.best(0, d.n())
+		best, ok = f.place(0, d.n())
 	}
 	if !ok {
 		return orphan
 	}
-	startWhole, endWhole := edges(f.prefix, quote, f.suffix)
-	best = f.snap(best, startWhole, endWhole)
-	// Snapping can add a long replaced word to a short quote; the score
-	// stays above 0, which means orphaned.
-	return e.placed(best.start, best.end, Fuzzy, max(0.01, 1-float64(best.dist)/float64(m)))
+	return e.placed(best.start, best.end, Fuzzy, 1-float64(best.dist)/float64(m))
 }
 
 type fuzzyMatch struct {
-	e              *edit
-	pt, rev        *pattern
-	k, want        int
-	prefix, suffix []rune
+	e                    *edit
+	pt, rev              *pattern
+	k, want              int
+	prefix, suffix       []rune
+	cut                  []int
+	startWhole, endWhole bool // the edges the old quote had on word boundaries
 }
 
-// best finds the highest-scoring acceptable match lying in runes [lo:hi].
-func (f *fuzzyMatch) best(lo, hi int) (candidate, bool) {
+type scored struct {
+	candidate
+	score float64
+}
+
+// place takes the best-scoring match in runes [lo:hi] that can be settled
+// on whole words (see snap).
+func (f *fuzzyMatch) place(lo, hi int) (candidate, bool) {
+	for _, c := range f.ranked(lo, hi) {
+		if s, ok := f.snap(c.candidate); ok {
+			return s, true
+		}
+	}
+	return candidate{}, false
+}
+
+// ranked lists the acceptable matches lying in runes [lo:hi], best first.
+func (f *fuzzyMatch) ranked(lo, hi int) []scored {
 	// Each run of adjacent end offsets within k edits is one match seen
 	// through its neighbours; its first fewest-edit end stands for it.
 	var runs []candidate
@@ -102,8 +120,12 @@ func (f *fuzzyMatch) best(lo, hi int) (candidate, bool) {
 		sort.SliceStable(runs, func(i, j int) bool { return runs[i].dist < runs[j].dist })
 		runs = runs[:maxCandidates]
 	}
-	var top candidate
-	topScore, found := -1.0, false
+	var out []scored
+	add := func(c candidate) {
+		if score, ok := f.score(c); ok {
+			out = append(out, scored{c, score})
+		}
+	}
 	for _, run := range runs {
 		// Edit distance alone leaves the boundaries loose: " big brown"
 		// and "quick big brown" can cost the same, and a changed last
@@ -112,13 +134,18 @@ func (f *fuzzyMatch) best(lo, hi int) (candidate, bool) {
 		// ends for each start, are ranked with their context.
 		for _, start := range f.starts(run.end, lo) {
 			for _, c := range f.ends(start, hi) {
-				if score, ok := f.score(c); ok && score > topScore {
-					top, topScore, found = c, score, true
-				}
+				add(c)
 			}
 		}
 	}
-	return top, found
+	for _, s := range f.cut {
+		if s >= lo && s+f.pt.m <= hi {
+			add(candidate{start: s, end: s + f.pt.m})
+		}
+	}
+	// Stable: among equal scores the first found wins, as it always has.
+	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	return out
 }
 
 // starts lists where the fewest-edit matches ending at end begin, at most

@@ -1,6 +1,9 @@
 package anchor
 
-import "unicode/utf8"
+import (
+	"sort"
+	"unicode/utf8"
+)
 
 // window is the first half-width, in code points, of the exact search around
 // the expected position; each miss widens it eightfold.
@@ -61,8 +64,10 @@ func (e *edit) reanchor(sel Selector) Result {
 		}
 	}
 	best, bestCtx, bestDist := -1, -1, 0
+	var cut []int
 	for _, s := range d.occurrencesIn(quote, 0, d.n()) {
 		if cuts(s) {
+			cut = append(cut, s)
 			continue
 		}
 		c := d.contextMatch(s, s+q, prefix, suffix)
@@ -78,8 +83,13 @@ func (e *edit) reanchor(sel Selector) Result {
 		return e.placed(best, best+q, statusAt(best, sel.Start), 1)
 	}
 
-	// (3) Approximate, else orphaned.
-	return e.fuzzy(sel, quote, want, orphan)
+	// (3) Approximate, else orphaned. Copies that cut a word compete
+	// there, the nearest few: one may become whole by taking in the word.
+	if len(cut) > maxCandidates {
+		sort.SliceStable(cut, func(i, j int) bool { return abs(cut[i]-want) < abs(cut[j]-want) })
+		cut = cut[:maxCandidates]
+	}
+	return e.fuzzy(sel, quote, want, orphan, cut...)
 }
 
 // placed builds a result at [s:t] of the new body with fresh context.

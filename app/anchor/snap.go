@@ -1,27 +1,31 @@
 package anchor
 
-// snap moves the ragged edges of an approximate match to word boundaries:
-// an edge the old highlight had on a word boundary must not land inside a
-// word (or on a space) in the new body. Each whole-word start and end on
-// offer (see startOptions, endOptions) is scored as the match itself was,
-// by quote similarity and context, and the best pair wins: that takes in a
-// replaced first or last word and drops a deleted one. Edges that were not
-// whole, because the user highlighted part of a word, are left as matched.
-func (f *fuzzyMatch) snap(c candidate, startWhole, endWhole bool) candidate {
+// minSnapped is the least quote similarity a match keeps once its edges
+// are settled on whole words. It is below FuzzyThreshold because taking in
+// a replaced word costs edits the match itself did not have ("Almost" to
+// "Nearly" is six), but a match that only reaches whole words by taking in
+// more than half again is not the quote.
+const minSnapped = 0.5
+
+// snap settles the edges of an approximate match on word boundaries: an
+// edge the old highlight had on a word boundary must not land inside a word
+// (or on a space) in the new body, nor on the wrong word. Each whole-word
+// start and end on offer (see startOptions, endOptions) is scored as the
+// match itself was, by quote similarity and context, and the best pair
+// wins: that takes in a replaced first or last word and drops a deleted
+// one. Edges that were not whole, because the user highlighted part of a
+// word, are left as matched. It fails when no pair keeps minSnapped.
+func (f *fuzzyMatch) snap(c candidate) (candidate, bool) {
 	r := f.e.new.runes
 	starts, ends := []int{c.start}, []int{c.end}
-	if startWhole && ragged(r, c.start, true) {
-		if o := startOptions(r, c.start, c.end); len(o) > 0 {
-			starts = o
-		}
+	if f.startWhole {
+		starts = startOptions(r, c.start, c.end)
 	}
-	if endWhole && ragged(r, c.end, false) {
-		if o := endOptions(r, c.start, c.end); len(o) > 0 {
-			ends = o
-		}
+	if f.endWhole {
+		ends = endOptions(r, c.start, c.end)
 	}
 	if len(starts) == 1 && len(ends) == 1 && starts[0] == c.start && ends[0] == c.end {
-		return c
+		return c, true
 	}
 	best, bestScore := c, -1.0
 	for _, s := range starts {
@@ -34,7 +38,7 @@ func (f *fuzzyMatch) snap(c candidate, startWhole, endWhole bool) candidate {
 		}
 		dist := f.pt.distances(r[s:far])
 		for _, t := range ends {
-			if t <= s {
+			if t <= s || 1-float64(dist[t-s])/float64(f.pt.m) < minSnapped {
 				continue
 			}
 			cand := candidate{start: s, end: t, dist: dist[t-s]}
@@ -43,7 +47,7 @@ func (f *fuzzyMatch) snap(c candidate, startWhole, endWhole bool) candidate {
 			}
 		}
 	}
-	return best
+	return best, bestScore >= 0
 }
 
 // rank is score without its acceptance test: a snapped match stands on the

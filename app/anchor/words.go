@@ -75,21 +75,32 @@ func wordEnd(r []rune, p int) int {
 	return p
 }
 
-// nextWord is where the first word at or after p begins, stopping before
-// p reaches limit: spaces and closing punctuation are skipped, an opening
-// quote or bracket is kept with the word it opens.
+// nextWord is where the word after the one at p begins (after the rest of
+// the word p cuts, or after the word starting at p), stopping before limit:
+// spaces and closing punctuation are skipped, an opening quote or bracket
+// is kept with the word it opens.
 func nextWord(r []rune, p, limit int) int {
-	p = wordEnd(r, p)
+	switch {
+	case midWord(r, p):
+		p = wordEnd(r, p)
+	case p < len(r) && wordRune(r[p]):
+		p = wordEnd(r, p+1)
+	}
 	for p < limit && !wordRune(r[p]) && !unicode.In(r[p], unicode.Ps, unicode.Pi) {
 		p++
 	}
 	return p
 }
 
-// prevWord mirrors nextWord: where the last word ending at or before p
+// prevWord mirrors nextWord: where the word before the one ending at p
 // ends, with its closing punctuation, not going below limit.
 func prevWord(r []rune, p, limit int) int {
-	p = wordStart(r, p)
+	switch {
+	case midWord(r, p):
+		p = wordStart(r, p)
+	case p > 0 && wordRune(r[p-1]):
+		p = wordStart(r, p-1)
+	}
 	for p > limit && !wordRune(r[p-1]) && !unicode.In(r[p-1], unicode.Pe, unicode.Pf, unicode.Po) {
 		p--
 	}
@@ -136,44 +147,65 @@ func edges(prefix []rune, quote string, suffix []rune) (startWhole, endWhole boo
 	return !ragged(head, len(pre), true), !ragged(tail, len(last), false)
 }
 
-// startOptions are the whole-word starts to try for a highlight whose
-// start p is ragged, before its end t: the word cut (or the word before
-// the spaces, never across a line break), taken whole, as when the edit replaced the highlight's first
-// word, and the next whole word, as when that word was deleted.
+// startOptions are the whole-word starts to try for a highlight starting
+// at p and ending at t. When p cuts a word: that word taken whole, as when
+// the edit replaced the highlight's first word, and the next word, as when
+// that word was deleted. Otherwise p (past any spaces), the word before it
+// (never across a line break) and the word after it: a match's own start
+// can be a word boundary and still the wrong one ("it. 100,000" for a
+// deleted "Almost").
 func startOptions(r []rune, p, t int) []int {
-	var out []int
 	if midWord(r, p) {
-		out = append(out, wordStart(r, p))
-	} else {
-		q := p
-		for q > 0 && r[q-1] != '\n' && unicode.IsSpace(r[q-1]) {
-			q--
+		out := []int{wordStart(r, p)}
+		if n := nextWord(r, p, t); n < t {
+			out = append(out, n)
 		}
-		if q > 0 && wordRune(r[q-1]) {
-			out = append(out, wordStart(r, q-1))
-		}
+		return out
 	}
-	if n := nextWord(r, p, t); n < t {
+	var out []int
+	q := p
+	for q > 0 && r[q-1] != '\n' && unicode.IsSpace(r[q-1]) {
+		q--
+	}
+	if q > 0 && wordRune(r[q-1]) {
+		out = append(out, wordStart(r, q-1))
+	}
+	for p < t && unicode.IsSpace(r[p]) {
+		p++
+	}
+	if p < t {
+		out = append(out, p)
+	}
+	if n := nextWord(r, p, t); n < t && n != p {
 		out = append(out, n)
 	}
 	return out
 }
 
-// endOptions mirrors startOptions for a ragged end t after the start s.
+// endOptions mirrors startOptions for an end t after the start s.
 func endOptions(r []rune, s, t int) []int {
-	var out []int
 	if midWord(r, t) {
-		out = append(out, wordEnd(r, t))
-	} else {
-		q := t
-		for q < len(r) && r[q] != '\n' && unicode.IsSpace(r[q]) {
-			q++
+		out := []int{wordEnd(r, t)}
+		if p := prevWord(r, t, s); p > s {
+			out = append(out, p)
 		}
-		if q < len(r) && wordRune(r[q]) {
-			out = append(out, wordEnd(r, q+1))
-		}
+		return out
 	}
-	if p := prevWord(r, t, s); p > s {
+	var out []int
+	q := t
+	for q < len(r) && r[q] != '\n' && unicode.IsSpace(r[q]) {
+		q++
+	}
+	if q < len(r) && wordRune(r[q]) {
+		out = append(out, wordEnd(r, q+1))
+	}
+	for t > s && unicode.IsSpace(r[t-1]) {
+		t--
+	}
+	if t > s {
+		out = append(out, t)
+	}
+	if p := prevWord(r, t, s); p > s && p != t {
 		out = append(out, p)
 	}
 	return out

@@ -97,6 +97,11 @@ var wholeWordCases = map[string]reanchorCase{
 		new:   "He spoke. XAlmost all troops left the town today.",
 		quote: "Almost all troops left the town", status: Fuzzy,
 		start: 10, exact: "XAlmost all troops left the town"},
+	"text glued to the quote's last word at the end of the body is taken in": {
+		old:   "He spoke of almost all the troops",
+		new:   "He spoke of almost all the troopships",
+		quote: "almost all the troops", status: Fuzzy,
+		start: 12, exact: "almost all the troopships"},
 }
 
 func TestReanchorWholeWords(t *testing.T) {

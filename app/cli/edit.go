@@ -68,6 +68,9 @@ func runEdit(c *ctx) error {
 		return notFound(err, id)
 	}
 	fmt.Fprintf(c.stdout, "article %d saved: %s\n", id, rep.Summary())
+	for _, ch := range rep.Changed {
+		fmt.Fprintf(c.stdout, "  re-anchored with changes: highlight %d “%s” → “%s”\n", ch.ID, shorten(ch.Old, 80), shorten(ch.New, 80))
+	}
 	for _, h := range rep.Orphans {
 		fmt.Fprintf(c.stdout, "  not placed: highlight %d “%s”\n", h.ID, shorten(h.Quote, 80))
 	}

@@ -52,6 +52,12 @@ func TestEdit(t *testing.T) {
 		"text from standard input": {args: []string{"1", "--body-file", "-", "--title", "Geneva talks"}, stdin: cut,
 			out: "1 highlight moved, 1 could not be placed", title: "Geneva talks",
 			body: "Talks are set to begin Sunday in Geneva.\n\nNATO began expanding into Eastern Europe in 1999."},
+		"a highlight's first word replaced": {args: []string{"1", "--body-file", "BODY"},
+			file: "Talks are set to begin Sunday in Geneva.\n\nNATO began growing into Eastern Europe in 1999.\n",
+			out: "article 1 saved: 0 highlights moved, 1 re-anchored with changes, 1 could not be placed\n" +
+				"  re-anchored with changes: highlight 2 “expanding into Eastern Europe” → “growing into Eastern Europe”\n" +
+				"  not placed: highlight 1 “free newsletter”",
+			title: "Talks in Geneva", body: "Talks are set to begin Sunday in Geneva.\n\nNATO began growing into Eastern Europe in 1999."},
 		"details only": {args: []string{"1", "--title", "New title", "--published", "2022-01-09"},
 			out: "0 highlights moved, 0 could not be placed", title: "New title", published: "2022-01-09"},
 		"nothing to change": {args: []string{"1"}, code: 2, err: "nothing to change", title: "Talks in Geneva"},

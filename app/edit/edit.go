@@ -19,24 +19,38 @@ import (
 
 // Report says what an edit did to the article's highlights. Exact ones kept
 // their offsets, Moved ones kept their words at other offsets, Fuzzy ones
-// were placed on changed words (their quote is now the new text), Orphaned
-// ones could not be placed and are listed in Orphans. Before is the article
-// and its highlights as they were, for Undo.
+// were re-anchored with changes: placed on changed words, their quote is
+// now the new text, and Changed lists each with its old and new quote.
+// Orphaned ones could not be placed and are listed in Orphans. Before is the
+// article and its highlights as they were, for Undo.
 type Report struct {
 	Exact, Moved, Fuzzy, Orphaned int
+	Changed                       []Change
 	Orphans                       []storage.Highlight
 	Before                        storage.Bundle
 }
 
+// Change is a highlight re-anchored with changes: the words it quoted were
+// edited, so its quote went from Old to New.
+type Change struct {
+	ID  int64  `json:"id"`
+	Old string `json:"old_quote"`
+	New string `json:"new_quote"`
+}
+
 // Summary is the one line shown to the user: "N highlights moved, M could
-// not be placed". A highlight on retyped words counts as moved.
+// not be placed", with "K re-anchored with changes" between them when an
+// edit changed the words of some.
 func (r Report) Summary() string {
-	n := r.Moved + r.Fuzzy
 	word := "highlights"
-	if n == 1 {
+	if r.Moved == 1 {
 		word = "highlight"
 	}
-	return fmt.Sprintf("%d %s moved, %d could not be placed", n, word, r.Orphaned)
+	changed := ""
+	if r.Fuzzy > 0 {
+		changed = fmt.Sprintf(", %d re-anchored with changes", r.Fuzzy)
+	}
+	return fmt.Sprintf("%d %s moved%s, %d could not be placed", r.Moved, word, changed, r.Orphaned)
 }
 
 // ErrEmpty is returned for an edit that would leave the article without text.
@@ -115,6 +129,7 @@ func Reanchor(oldBody, newBody string, hs []storage.Highlight) ([]storage.Highli
 			rep.Moved++
 		case anchor.Fuzzy:
 			rep.Fuzzy++
+			rep.Changed = append(rep.Changed, Change{ID: h.ID, Old: h.Quote, New: r.Selector.Exact})
 		}
 		sel := r.Selector
 		h.Start, h.End, h.Quote, h.Prefix, h.Suffix, h.Orphaned = sel.Start, sel.End, sel.Exact, sel.Prefix, sel.Suffix, false

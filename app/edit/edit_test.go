@@ -89,6 +89,16 @@ var cases = map[string]struct {
 		new:   "Talks begin in Geneva\n\nTalks are set to begin Sunday in Geneva.\n\nNATO began expanding into Eastern Europe in 1999.",
 		marks: []mark{{"set to begin Sunday", 0}, {"Free Newsletters", 0}, {"expanding into Eastern Europe", 0}},
 		want:  []want{{start: 33, end: 52}, {orphaned: true}, {start: 76, end: 105}}, moved: 1},
+	"first word replaced: the whole new word is quoted": {
+		old:   "The Kremlin denies it. Almost 100,000 Russian troops are massed near the border.",
+		new:   "The Kremlin denies it. Nearly 100,000 Russian troops are massed near the border.",
+		marks: []mark{{"Almost 100,000 Russian troops", 0}},
+		want:  []want{{start: 23, end: 52, quote: "Nearly 100,000 Russian troops"}}, moved: 1},
+	"first word deleted: the quote starts at the next word": {
+		old:   "The Kremlin denies it. Almost 100,000 Russian troops are massed near the border.",
+		new:   "The Kremlin denies it. 100,000 Russian troops are massed near the border.",
+		marks: []mark{{"Almost 100,000 Russian troops are massed", 0}},
+		want:  []want{{start: 23, end: 56, quote: "100,000 Russian troops are massed"}}, moved: 1},
 	"messy whitespace is normalised first": {old: fox, new: "  Very\u00a0 " + fox + "\r\n", marks: []mark{{"brown fox", 0}},
 		want: []want{{start: 15, end: 24}}, moved: 1},
 }
@@ -149,6 +159,17 @@ func TestApplyAndUndo(t *testing.T) {
 			}
 			if rep.Orphaned != orphans || len(rep.Orphans) != orphans || rep.Moved+rep.Fuzzy != tc.moved {
 				t.Errorf("report %+v, want %d moved and %d orphaned", rep, tc.moved, orphans)
+			}
+			// Every highlight whose words changed is listed with its old
+			// and new quote, and only those.
+			var changed []edit.Change
+			for i, h := range hs {
+				if w := tc.want[i]; !w.orphaned && w.quote != "" && w.quote != h.Quote {
+					changed = append(changed, edit.Change{ID: h.ID, Old: h.Quote, New: w.quote})
+				}
+			}
+			if !reflect.DeepEqual(rep.Changed, changed) || rep.Fuzzy != len(changed) {
+				t.Errorf("report lists changes %+v (fuzzy %d), want %+v", rep.Changed, rep.Fuzzy, changed)
 			}
 
 			if err := edit.Undo(ctx, s, rep.Before); err != nil {
@@ -231,8 +252,9 @@ func TestSummary(t *testing.T) {
 		want string
 	}{
 		"none":          {edit.Report{Exact: 3}, "0 highlights moved, 0 could not be placed"},
-		"one moved":     {edit.Report{Fuzzy: 1, Orphaned: 2}, "1 highlight moved, 2 could not be placed"},
-		"moved + fuzzy": {edit.Report{Moved: 2, Fuzzy: 1, Orphaned: 1}, "3 highlights moved, 1 could not be placed"},
+		"one moved":     {edit.Report{Moved: 1, Orphaned: 2}, "1 highlight moved, 2 could not be placed"},
+		"one changed":   {edit.Report{Fuzzy: 1, Orphaned: 2}, "0 highlights moved, 1 re-anchored with changes, 2 could not be placed"},
+		"moved + fuzzy": {edit.Report{Moved: 2, Fuzzy: 3, Orphaned: 1}, "2 highlights moved, 3 re-anchored with changes, 1 could not be placed"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -42,7 +42,7 @@ func FuzzReanchor(f *testing.F) {
 			{ID: 2, Start: 0, End: 1, Quote: "words that were lost", Orphaned: true},
 		}
 		out, rep := edit.Reanchor(old, newBody, hs)
-		if len(out) != len(hs) || rep.Exact+rep.Moved+rep.Fuzzy+rep.Orphaned != len(hs) || len(rep.Orphans) != rep.Orphaned {
+		if len(out) != len(hs) || rep.Exact+rep.Moved+rep.Fuzzy+rep.Orphaned != len(hs) || len(rep.Orphans) != rep.Orphaned || len(rep.Changed) != rep.Fuzzy {
 			t.Fatalf("report %+v does not account for %d highlights", rep, len(hs))
 		}
 		nr := []rune(newBody)
