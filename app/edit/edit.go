@@ -110,32 +110,36 @@ func Reanchor(oldBody, newBody string, hs []storage.Highlight) ([]storage.Highli
 	var rep Report
 	out := make([]storage.Highlight, len(hs))
 	for i, r := range anchor.ReanchorAll(oldBody, newBody, sels) {
-		h := hs[i]
-		st := r.Status
-		if st == anchor.Orphaned {
-			h.Orphaned = true
-			rep.Orphaned++
-			rep.Orphans = append(rep.Orphans, h)
-			out[i] = h
-			continue
-		}
-		if h.Orphaned && st == anchor.Exact {
-			st = anchor.Moved // found again: it was nowhere before
-		}
-		switch st {
-		case anchor.Exact:
-			rep.Exact++
-		case anchor.Moved:
-			rep.Moved++
-		case anchor.Fuzzy:
-			rep.Fuzzy++
-			rep.Changed = append(rep.Changed, Change{ID: h.ID, Old: h.Quote, New: r.Selector.Exact})
-		}
-		sel := r.Selector
-		h.Start, h.End, h.Quote, h.Prefix, h.Suffix, h.Orphaned = sel.Start, sel.End, sel.Exact, sel.Prefix, sel.Suffix, false
-		out[i] = h
+		out[i] = rep.count(hs[i], r)
 	}
 	return out, rep
+}
+
+// count records how highlight h fared (placed as r) and returns it as it
+// is now: fresh offsets, quote and context, or orphaned with its old ones.
+func (rep *Report) count(h storage.Highlight, r anchor.Result) storage.Highlight {
+	st := r.Status
+	if st == anchor.Orphaned {
+		h.Orphaned = true
+		rep.Orphaned++
+		rep.Orphans = append(rep.Orphans, h)
+		return h
+	}
+	if h.Orphaned && st == anchor.Exact {
+		st = anchor.Moved // found again: it was nowhere before
+	}
+	switch st {
+	case anchor.Exact:
+		rep.Exact++
+	case anchor.Moved:
+		rep.Moved++
+	case anchor.Fuzzy:
+		rep.Fuzzy++
+		rep.Changed = append(rep.Changed, Change{ID: h.ID, Old: h.Quote, New: r.Selector.Exact})
+	}
+	sel := r.Selector
+	h.Start, h.End, h.Quote, h.Prefix, h.Suffix, h.Orphaned = sel.Start, sel.End, sel.Exact, sel.Prefix, sel.Suffix, false
+	return h
 }
 
 // Undo puts the article back as before holds it (a Report's Before):
