@@ -207,7 +207,13 @@ func (e *articleEditor) requestClose() {
 // placed", naming the ones re-anchored with changes (old and new quote)
 // and the ones that could not be placed.
 func (ws *workspace) showEditReport(rep edit.Report) {
-	msg := "Saved. " + rep.Summary() + "."
+	ws.showReport("Article text saved", "Saved. ", rep)
+}
+
+// showReport shows what an edit did to the highlights, under title, the
+// summary line led by lead.
+func (ws *workspace) showReport(title, lead string, rep edit.Report) {
+	msg := lead + rep.Summary() + "."
 	if len(rep.Changed) > 0 {
 		msg += "\n\nRe-anchored with changes (the words they quote were edited):"
 		for i, c := range rep.Changed {
@@ -228,7 +234,7 @@ func (ws *workspace) showEditReport(rep edit.Report) {
 			msg += "\n• “" + shorten(h.Quote, 80) + "”"
 		}
 	}
-	d := dialog.NewCustom("Article text saved", "OK", wrapLabel(msg), ws.win)
+	d := dialog.NewCustom(title, "OK", wrapLabel(msg), ws.win)
 	d.Resize(fyne.NewSize(460, 0)) // the label wraps at the dialog's width: give it room
 	ws.showDialog(d)
 }

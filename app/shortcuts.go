@@ -22,6 +22,7 @@ const (
 	menuFile    = "File"
 	menuEdit    = "Edit"
 	menuView    = "View"
+	menuArticle = "Article"
 	menuLibrary = "Library"
 	menuHelp    = "Help"
 )
@@ -60,6 +61,8 @@ func (ws *workspace) shortcuts() []shortcut {
 		{menuView, "Show or hide the sidebar", ctrlShift(fyne.KeyL), "", func() { ws.togglePane(&ws.hideSidebar) }},
 		{menuView, "Show or hide the notes panel", ctrlShift(fyne.KeyN), "", func() { ws.togglePane(&ws.hideNotes) }},
 
+		{menuArticle, "Clean up…", ctrlShift(fyne.KeyC), "", func() { ws.cleanUp() }},
+
 		{menuLibrary, "All highlights", ctrlShift(fyne.KeyH), "", ws.showAllHighlights},
 		{menuLibrary, "Manage tags…", ctrlShift(fyne.KeyT), "", ws.manageTags},
 
@@ -70,6 +73,7 @@ func (ws *workspace) shortcuts() []shortcut {
 		{"", "Highlight the selection in colour 1–5", nil, "1 … 5", nil},
 		{"", "Highlight the selection in the default colour (Preferences)", ctrl(fyne.KeyH), "", nil},
 		{"", "Delete the selected highlight", nil, "Delete", nil},
+		{"", "Remove a paragraph", nil, "right-click it", nil},
 		{"", "Extend the selection", nil, "Shift+arrows, Shift+click", nil},
 		{"", "Select a word, a paragraph", nil, "double-click, triple-click", nil},
 		{"", "Scroll the article", nil, "arrows, Page Up/Down, Home/End", nil},
@@ -139,7 +143,7 @@ func (ws *workspace) registerShortcuts() {
 
 func (ws *workspace) makeMenu() *fyne.MainMenu {
 	menus := map[string]*fyne.Menu{}
-	order := []string{menuFile, menuEdit, menuView, menuLibrary, menuHelp}
+	order := []string{menuFile, menuEdit, menuView, menuArticle, menuLibrary, menuHelp}
 	for _, name := range order {
 		menus[name] = fyne.NewMenu(name)
 	}

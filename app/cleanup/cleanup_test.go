@@ -70,8 +70,11 @@ func TestProposeRules(t *testing.T) {
 		want  []want
 	}{
 		"subscribe heading and its blurb": {
-			paras: []string{long, "Subscribe to The Daily", "Escape the noise. Get the facts behind the news.", long + " Again."},
+			paras: []string{long, "Subscribe to The Daily", "Escape your bubble. Get the facts behind the news.", long + " Again."},
 			want:  []want{{1, "newsletter sign-up"}, {2, "newsletter sign-up"}}},
+		"an article sentence after a sign-up heading stays": {
+			paras: []string{long, "Sign up for the Morning Brief", "The agreement sets the lowest catch limits in a generation.", long + " Again."},
+			want:  []want{{1, "newsletter sign-up"}}},
 		"a word that only starts like a marker": {
 			paras: []string{"Subscribers rose to 4,000 last year, the company said.", long},
 		},

@@ -109,8 +109,8 @@ func ruleFor(fs []features, i int) string {
 		f.hasAny("your inbox", "sign up for", "subscribe to", "subscribe now") ||
 		(f.hasAny("newsletter", "email", "e-mail") && f.hasAny("free", "daily", "weekly", "delivered", "inbox"))):
 		return reasonSignUp
-	case i > 0 && f.words <= 25 && fs[i-1].words <= 8 && !fs[i-1].sentence && fs[i-1].starts("subscribe", "sign up"):
-		return reasonSignUp // the blurb under a "Subscribe to …" heading
+	case i > 0 && f.words <= 25 && f.hasAny("you", "your") && fs[i-1].words <= 8 && !fs[i-1].sentence && fs[i-1].starts("subscribe", "sign up"):
+		return reasonSignUp // the blurb under a "Subscribe to …" heading, talking to the reader
 	case short && (f.starts("photo", "photograph", "image", "picture", "credit", "illustration", "video") && strings.ContainsAny(f.text, ":|/") ||
 		f.hasAny("image credit", "photo credit", "getty images", "wikimedia commons", "creative commons", "cc by", "cc by-sa",
 			"all rights reserved", "republished with the permission", "reprinted with permission") ||

@@ -73,6 +73,9 @@ type Reader struct {
 	OnSelectionChanged func(start, end int)
 	// OnFontSizeChanged reports a text size chosen with Ctrl+plus/minus/0.
 	OnFontSizeChanged func(size float32)
+	// OnContextMenu reports a right-click: the body offset under the
+	// pointer (-1 off the body text) and where, in canvas coordinates.
+	OnContextMenu func(offset int, at fyne.Position)
 	// DefaultTextSize is the size Ctrl+0 returns to; 0 means the theme's.
 	DefaultTextSize float32
 
