@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -20,7 +21,7 @@ import (
 type cleanupPreview struct {
 	ws     *workspace
 	id     int64
-	props  []cleanup.Proposal
+	items  [][]cleanup.Proposal // what each tick stands for (see cleanup.Group)
 	checks []*widget.Check
 	d      *dialog.ConfirmDialog
 }
@@ -43,23 +44,10 @@ func (ws *workspace) cleanUp() *cleanupPreview {
 		dialog.ShowInformation("Clean up", "Nothing to clean up: no sign-ups, credits, share prompts, link lists or repeated paragraphs were found.", ws.win)
 		return nil
 	}
-	c := &cleanupPreview{ws: ws, id: b.Article.ID, props: props}
+	c := &cleanupPreview{ws: ws, id: b.Article.ID, items: cleanup.Group(props)}
 	rows := container.NewVBox()
-	for _, p := range props {
-		check := widget.NewCheck(fmt.Sprintf("¶%d · %s", p.Index+1, p.Reason), nil)
-		check.SetChecked(true)
-		c.checks = append(c.checks, check)
-		text := widget.NewLabel(shorten(p.Text, 240))
-		text.Wrapping = fyne.TextWrapWord
-		item := container.NewVBox(check, container.NewPadded(text))
-		if n := highlightsIn(b.Highlights, p.Paragraph); n > 0 {
-			warn := widget.NewLabel(fmt.Sprintf("⚠ %s here: removing the paragraph keeps %s in the notes panel as orphaned (unless the words are elsewhere in the article).",
-				nOf(n, "highlight is", "highlights are"), pronoun(n)))
-			warn.Wrapping = fyne.TextWrapWord
-			warn.Importance = widget.WarningImportance
-			item.Add(warn)
-		}
-		rows.Add(item)
+	for _, item := range c.items {
+		rows.Add(c.row(item, b.Highlights))
 		rows.Add(widget.NewSeparator())
 	}
 	head := wrapLabel(fmt.Sprintf("%s pasted along with the article. Ticked paragraphs are removed; untick what to keep. Undo (Ctrl+Z) puts them back.",
@@ -77,12 +65,54 @@ func (ws *workspace) cleanUp() *cleanupPreview {
 	return c
 }
 
+// row is one item of the preview: its tick, what it would remove, and a
+// warning when that holds highlights.
+func (c *cleanupPreview) row(item []cleanup.Proposal, hs []storage.Highlight) fyne.CanvasObject {
+	first, last := item[0], item[len(item)-1]
+	label := fmt.Sprintf("¶%d · %s", first.Index+1, first.Reason)
+	text := shorten(first.Text, 240)
+	if len(item) > 1 {
+		label = fmt.Sprintf("¶%d–%d · %s (%d paragraphs)", first.Index+1, last.Index+1, first.Reason, len(item))
+		var lines []string
+		for _, p := range item {
+			if len(lines) == 4 {
+				lines = append(lines, "…")
+				break
+			}
+			if strings.Trim(p.Text, "-—–•·*| ") != "" { // separators say nothing
+				lines = append(lines, shorten(p.Text, 90))
+			}
+		}
+		text = strings.Join(lines, "\n")
+	}
+	check := widget.NewCheck(label, nil)
+	check.SetChecked(true)
+	c.checks = append(c.checks, check)
+	body := widget.NewLabel(text)
+	body.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(check, container.NewPadded(body))
+	n := 0
+	for _, p := range item {
+		n += highlightsIn(hs, p.Paragraph)
+	}
+	if n > 0 {
+		warn := widget.NewLabel(fmt.Sprintf("⚠ %s here: removing it keeps %s in the notes panel as orphaned (unless the words are elsewhere in the article).",
+			nOf(n, "highlight is", "highlights are"), pronoun(n)))
+		warn.Wrapping = fyne.TextWrapWord
+		warn.Importance = widget.WarningImportance
+		box.Add(warn)
+	}
+	return box
+}
+
 // apply removes the ticked paragraphs as one undoable edit.
 func (c *cleanupPreview) apply() {
 	var drop []cleanup.Paragraph
 	for i, ch := range c.checks {
 		if ch.Checked {
-			drop = append(drop, c.props[i].Paragraph)
+			for _, p := range c.items[i] {
+				drop = append(drop, p.Paragraph)
+			}
 		}
 	}
 	if len(drop) == 0 {

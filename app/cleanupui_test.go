@@ -34,10 +34,10 @@ func TestCleanUpPreviewUntickApplyUndo(t *testing.T) {
 		t.Fatal("no preview opened")
 	}
 	var labels []string
-	for i, p := range c.props {
-		labels = append(labels, p.Reason)
-		if !c.checks[i].Checked {
-			t.Errorf("proposal %d (%s) not ticked at first", i, p.Reason)
+	for i, item := range c.items {
+		labels = append(labels, item[0].Reason)
+		if len(item) != 1 || !c.checks[i].Checked {
+			t.Errorf("item %d (%s): %d paragraphs, ticked %v; want one, ticked", i, item[0].Reason, len(item), c.checks[i].Checked)
 		}
 	}
 	if got := strings.Join(labels, ", "); got != "credit, newsletter sign-up, repeats paragraph 4, read-more link" {
@@ -134,4 +134,19 @@ func findPopUpMenu(t *testing.T, o fyne.CanvasObject) *widget.PopUpMenu {
 		}
 	}
 	return nil
+}
+
+// A related-links tail is one item in the preview; its tick removes all of it.
+func TestCleanUpGroupsALinkTail(t *testing.T) {
+	article := "Ministers met in Lisbon on Thursday to agree on new rules for fishing in the North Atlantic, after two years of talks."
+	body := strings.Join([]string{article, "Related", "-", "Whales return to the Tagus", "-", "The last cannery in Peniche"}, "\n\n")
+	h, id, _ := editHarness(t, body)
+	c := h.ws.cleanUp()
+	if c == nil || len(c.items) != 1 || len(c.items[0]) != 5 || c.checks[0].Text != "¶2–6 · related links (5 paragraphs)" {
+		t.Fatalf("preview items: %+v", c)
+	}
+	confirmTopDialog(t, h.win, "Remove ticked")
+	if a, _ := h.store.Article(context.Background(), id); a.Body != article {
+		t.Errorf("body = %q, want only the article", a.Body)
+	}
 }

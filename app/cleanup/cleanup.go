@@ -98,3 +98,32 @@ func Remove(body string, drop map[int]bool) string {
 	}
 	return strings.Join(keep, "\n\n")
 }
+
+// minGroup is the shortest run of neighbouring link-list proposals that is
+// offered as one item: a related-links tail of thirty lines is one
+// decision, not thirty. Other proposals (a sign-up, a credit) stay one item
+// each even when neighbours, so any of them can be kept.
+const minGroup = 3
+
+// Group gathers proposals, in order, into the items a preview offers: a
+// run of at least minGroup neighbouring paragraphs of one link list
+// ("related links", "link list") is one item, any other proposal an item
+// of its own.
+func Group(props []Proposal) [][]Proposal {
+	var out [][]Proposal
+	for i := 0; i < len(props); {
+		j := i + 1
+		for j < len(props) && props[j].Index == props[j-1].Index+1 && props[j].Reason == props[i].Reason {
+			j++
+		}
+		if r := props[i].Reason; j-i >= minGroup && (r == reasonRelated || r == reasonLinks) {
+			out = append(out, props[i:j])
+		} else {
+			for k := i; k < j; k++ {
+				out = append(out, props[k:k+1])
+			}
+		}
+		i = j
+	}
+	return out
+}

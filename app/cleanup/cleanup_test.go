@@ -164,3 +164,25 @@ func BenchmarkPropose(b *testing.B) {
 		Propose(body)
 	}
 }
+
+func TestGroup(t *testing.T) {
+	p := func(i int, r string) Proposal { return Proposal{Paragraph: Paragraph{Index: i}, Reason: r} }
+	props := []Proposal{p(0, "credit"), p(3, reasonSignUp), p(4, reasonSignUp), p(5, reasonSignUp),
+		p(6, reasonRelated), p(7, reasonRelated), p(8, reasonRelated), p(9, reasonRelated), p(11, reasonRelated),
+		p(12, reasonLinks), p(13, reasonLinks)}
+	var got [][]int
+	for _, g := range Group(props) {
+		var ids []int
+		for _, x := range g {
+			ids = append(ids, x.Index)
+		}
+		got = append(got, ids)
+	}
+	want := [][]int{{0}, {3}, {4}, {5}, {6, 7, 8, 9}, {11}, {12}, {13}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Group = %v, want %v", got, want)
+	}
+	if Group(nil) != nil {
+		t.Error("Group(nil) is not empty")
+	}
+}
