@@ -59,6 +59,7 @@ func (e *edit) fuzzy(sel Selector, quote string, want int, orphan Result, cut ..
 		want:   want,
 		prefix: []rune(validUTF8(sel.Prefix)),
 		suffix: []rune(validUTF8(sel.Suffix)),
+		quote:  p,
 		cut:    cut,
 	}
 	f.startWhole, f.endWhole = edges(f.prefix, quote, f.suffix)
@@ -79,6 +80,7 @@ type fuzzyMatch struct {
 	pt, rev              *pattern
 	k, want              int
 	prefix, suffix       []rune
+	quote                []rune // the old quote
 	cut                  []int
 	startWhole, endWhole bool // the edges the old quote had on word boundaries
 }

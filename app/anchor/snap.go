@@ -1,5 +1,7 @@
 package anchor
 
+import "slices"
+
 // minSnapped is the least quote similarity a match keeps once its edges
 // are settled on whole words. It is below FuzzyThreshold because taking in
 // a replaced word costs edits the match itself did not have ("Almost" to
@@ -18,17 +20,30 @@ const minSnapped = 0.5
 func (f *fuzzyMatch) snap(c candidate) (candidate, bool) {
 	r := f.e.new.runes
 	starts, ends := []int{c.start}, []int{c.end}
-	if f.startWhole {
+	// An edge on the very word the old quote had there is right as it
+	// is; only the others are settled. That is most matches: an edit in
+	// the middle of a highlight leaves both its ends alone.
+	if f.startWhole && !f.sameFirstWord(r, c) {
 		starts = startOptions(r, c.start, c.end)
 	}
-	if f.endWhole {
+	if f.endWhole && !f.sameLastWord(r, c) {
 		ends = endOptions(r, c.start, c.end)
 	}
 	if len(starts) == 1 && len(ends) == 1 && starts[0] == c.start && ends[0] == c.end {
 		return c, true
 	}
+	// The context scores depend on one edge each: compute them once.
+	d := f.e.new
+	pre := make([]float64, len(starts))
+	for i, s := range starts {
+		pre[i] = similarOutward(reversed(f.prefix), reversed(d.runes[max(0, s-len(f.prefix)-ContextLen/4):s]))
+	}
+	suf := make([]float64, len(ends))
+	for i, t := range ends {
+		suf[i] = similarOutward(f.suffix, d.runes[t:min(d.n(), t+len(f.suffix)+ContextLen/4)])
+	}
 	best, bestScore := c, -1.0
-	for _, s := range starts {
+	for i, s := range starts {
 		far := s
 		for _, t := range ends {
 			far = max(far, t)
@@ -37,12 +52,12 @@ func (f *fuzzyMatch) snap(c candidate) (candidate, bool) {
 			continue
 		}
 		dist := f.pt.distances(r[s:far])
-		for _, t := range ends {
+		for j, t := range ends {
 			if t <= s || 1-float64(dist[t-s])/float64(f.pt.m) < minSnapped {
 				continue
 			}
 			cand := candidate{start: s, end: t, dist: dist[t-s]}
-			if score := f.rank(cand); score > bestScore {
+			if score := f.weigh(cand, 1-float64(cand.dist)/float64(f.pt.m), pre[i], suf[j]); score > bestScore {
 				best, bestScore = cand, score
 			}
 		}
@@ -50,9 +65,23 @@ func (f *fuzzyMatch) snap(c candidate) (candidate, bool) {
 	return best, bestScore >= 0
 }
 
-// rank is score without its acceptance test: a snapped match stands on the
-// match it was snapped from.
-func (f *fuzzyMatch) rank(c candidate) float64 {
-	pre, suf := f.e.new.contextSimilarity(c.start, c.end, f.prefix, f.suffix)
-	return f.weigh(c, max(0, 1-float64(c.dist)/float64(f.pt.m)), pre, suf)
+// sameFirstWord reports whether match c starts, cutting no word, on the
+// word the old quote started with.
+func (f *fuzzyMatch) sameFirstWord(r []rune, c candidate) bool {
+	if ragged(r, c.start, true) {
+		return false
+	}
+	p := f.quote
+	n := wordEnd(p, min(1, len(p)))
+	return c.start+n <= c.end && slices.Equal(r[c.start:c.start+n], p[:n]) && !midWord(r, c.start+n)
+}
+
+// sameLastWord mirrors sameFirstWord for the end of the match.
+func (f *fuzzyMatch) sameLastWord(r []rune, c candidate) bool {
+	if ragged(r, c.end, false) {
+		return false
+	}
+	p := f.quote
+	n := len(p) - wordStart(p, max(len(p)-1, 0))
+	return c.end-n >= c.start && slices.Equal(r[c.end-n:c.end], p[len(p)-n:]) && !midWord(r, c.end-n)
 }

@@ -126,25 +126,42 @@ func ragged(r []rune, p int, start bool) bool {
 // word keeps that. Only the quote's first and last two code points are
 // read, so long quotes cost nothing.
 func edges(prefix []rune, quote string, suffix []rune) (startWhole, endWhole bool) {
-	var first, last []rune
+	// Fixed arrays, not slices: this runs for every highlight of every
+	// edit, most of them placed exactly.
+	var buf [6]rune
+	n := 0
+	for _, c := range prefix[max(0, len(prefix)-2):] {
+		buf[n] = c
+		n++
+	}
+	pre := n
+	q := 0
 	for _, c := range quote {
-		if first = append(first, c); len(first) == 2 {
+		if q == 2 {
 			break
 		}
+		buf[n] = c
+		n, q = n+1, q+1
 	}
-	for rest := quote; len(rest) > 0 && len(last) < 2; {
-		c, size := utf8.DecodeLastRuneInString(rest)
-		last = append([]rune{c}, last...)
-		rest = rest[:len(rest)-size]
+	if q < 2 { // a one-letter quote: each edge needs the other side too
+		for _, c := range suffix[:min(2, len(suffix))] {
+			buf[n] = c
+			n++
+		}
+		all := buf[:n]
+		return !ragged(all, pre, true), !ragged(all, pre+q, false)
 	}
-	pre, suf := prefix[max(0, len(prefix)-2):], suffix[:min(2, len(suffix))]
-	if len(first) < 2 { // a one-letter quote: each edge needs the other side too
-		all := append(append(append([]rune{}, pre...), first...), suf...)
-		return !ragged(all, len(pre), true), !ragged(all, len(pre)+len(first), false)
+	startWhole = !ragged(buf[:n], pre, true)
+	var tail [4]rune
+	m := 2
+	c1, size := utf8.DecodeLastRuneInString(quote)
+	c0, _ := utf8.DecodeLastRuneInString(quote[:len(quote)-size])
+	tail[0], tail[1] = c0, c1
+	for _, c := range suffix[:min(2, len(suffix))] {
+		tail[m] = c
+		m++
 	}
-	head := append(append([]rune{}, pre...), first...)
-	tail := append(last, suf...)
-	return !ragged(head, len(pre), true), !ragged(tail, len(last), false)
+	return startWhole, !ragged(tail[:m], 2, false)
 }
 
 // startOptions are the whole-word starts to try for a highlight starting
