@@ -85,8 +85,9 @@ const (
 	Exact Status = iota
 	// Moved: the unchanged quote was found at other offsets.
 	Moved
-	// Fuzzy: the quote's text changed; an approximate match was placed and the
-	// selector's Exact now holds the new text.
+	// Fuzzy: the quote's text changed ("re-anchored with changes"); an
+	// approximate match was placed and the selector's Exact now holds the
+	// new text.
 	Fuzzy
 	// Orphaned: nothing good enough was found; the selector is unchanged.
 	Orphaned
@@ -121,7 +122,11 @@ type Result struct {
 // Reanchor places sel, made on oldBody, in newBody: at its old offsets if the
 // quote is still there, else at the best exact occurrence of the quote (by
 // context, then nearness to where the old position maps), else at the best
-// approximate match (see FuzzyThreshold), else it is Orphaned.
+// approximate match (see FuzzyThreshold), else it is Orphaned. An edge the
+// highlight had on a word boundary stays on one (words.go): a replaced
+// first or last word is taken in whole, a deleted one dropped, and an exact
+// copy of the quote inside a longer word is not taken as it is. An edge the
+// user made inside a word keeps its cut.
 func Reanchor(oldBody, newBody string, sel Selector) Result {
 	return newEdit(oldBody, newBody).reanchor(sel)
 }
