@@ -41,7 +41,7 @@ func (ws *workspace) cleanUp() *cleanupPreview {
 	b := bs[0]
 	props := cleanup.Propose(b.Article.Body)
 	if len(props) == 0 {
-		dialog.ShowInformation("Clean up", "Nothing to clean up: no sign-ups, credits, share prompts, link lists or repeated paragraphs were found.", ws.win)
+		ws.showDialog(dialog.NewInformation("Clean up", "Nothing to clean up: no sign-ups, credits, share prompts, link lists or repeated paragraphs were found.", ws.win))
 		return nil
 	}
 	c := &cleanupPreview{ws: ws, id: b.Article.ID, items: cleanup.Group(props)}
@@ -61,7 +61,7 @@ func (ws *workspace) cleanUp() *cleanupPreview {
 			}
 		}, ws.win)
 	c.d.Resize(fyne.NewSize(640, 560))
-	c.d.Show()
+	ws.showDialog(c.d)
 	return c
 }
 
