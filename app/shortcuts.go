@@ -59,6 +59,7 @@ func (ws *workspace) shortcuts() []shortcut {
 		{menuView, "Actual size", ctrl(fyne.Key0), "", func() { ws.reading.zoom(0) }},
 		{menuView, "Show or hide the sidebar", ctrlShift(fyne.KeyL), "", func() { ws.togglePane(&ws.hideSidebar) }},
 		{menuView, "Show or hide the notes panel", ctrlShift(fyne.KeyN), "", func() { ws.togglePane(&ws.hideNotes) }},
+		{menuView, "Preview or edit the article note", notePreviewKey, "", func() { ws.notes.toggleNotePreview() }},
 
 		{menuLibrary, "All highlights", ctrlShift(fyne.KeyH), "", ws.showAllHighlights},
 		{menuLibrary, "Manage tags…", ctrlShift(fyne.KeyT), "", ws.manageTags},

@@ -344,7 +344,9 @@ func (r *Reader) highlightSelection(color int) bool {
 	return true
 }
 
+// highlightFromBar takes the focus before it reports the highlight, so the
+// handler can move it on (to the new highlight's comment), as after a key.
 func (r *Reader) highlightFromBar(i int) {
-	r.highlightSelection(i)
 	r.Focus()
+	r.highlightSelection(i)
 }
