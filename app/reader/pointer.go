@@ -293,6 +293,7 @@ func (r *Reader) setScroll(y float32) {
 	}
 	r.offY = y
 	r.refreshView()
+	r.scrolled()
 }
 
 // ScrollOffset returns the vertical scroll position in pixels.

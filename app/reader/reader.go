@@ -73,6 +73,8 @@ type Reader struct {
 	OnSelectionChanged func(start, end int)
 	// OnFontSizeChanged reports a text size chosen with Ctrl+plus/minus/0.
 	OnFontSizeChanged func(size float32)
+	// OnScrolled reports that the view moved (for a progress indicator).
+	OnScrolled func()
 	// DefaultTextSize is the size Ctrl+0 returns to; 0 means the theme's.
 	DefaultTextSize float32
 
@@ -89,6 +91,8 @@ type Reader struct {
 	offY   float32 // vertical scroll offset in content coordinates
 	// pendingScroll is 1 + an offset to scroll to once laid out, or 0.
 	pendingScroll int
+	// pendingTop is 1 + an offset to show at the top once laid out, or 0.
+	pendingTop int
 
 	anchor, caret int // selection is [min,max) of the two
 
@@ -136,9 +140,11 @@ func (r *Reader) SetDocument(doc Document) {
 	r.anchor, r.caret = 0, 0
 	r.offY = 0
 	r.pendingScroll = 0
+	r.pendingTop = 0
 	r.find.reset()
 	r.rewrap()
 	r.refreshView()
+	r.scrolled()
 }
 
 // Document returns the document shown.

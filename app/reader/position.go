@@ -1,0 +1,55 @@
+package reader
+
+// TopOffset returns the code point offset that starts the first body line
+// in view: the reading position, which survives a change of width or text
+// size where a pixel offset would not. It is 0 at the top of the article.
+func (r *Reader) TopOffset() int {
+	if r.offY <= 0 {
+		return 0
+	}
+	li := r.lineAtY(r.offY)
+	if li < 0 || li < r.lay.bodyLine {
+		return 0
+	}
+	return int(r.lay.lines[li].rStart)
+}
+
+// ShowFromOffset scrolls so that the line holding offset is the first in
+// view (the reading position coming back); before the first layout it
+// waits for it.
+func (r *Reader) ShowFromOffset(offset int) {
+	li := r.lay.lineOf(r.clampOff(offset))
+	if li < 0 || r.Size().Width <= 0 {
+		r.pendingTop = offset + 1
+		return
+	}
+	r.pendingTop = 0
+	if offset <= 0 {
+		r.setScroll(0)
+		return
+	}
+	r.setScroll(r.lay.lines[li].y)
+}
+
+// Progress is how far through the article the view has come, from 0 at
+// the top to 1 with the end in view (1 also when it all fits).
+func (r *Reader) Progress() float32 {
+	ms := r.maxScroll()
+	if ms <= 0 {
+		if len(r.lay.lines) == 0 {
+			return 0
+		}
+		return 1
+	}
+	return min(max(r.offY/ms, 0), 1)
+}
+
+// scrolled tells OnScrolled that the view moved.
+func (r *Reader) scrolled() {
+	if r.OnScrolled != nil {
+		r.OnScrolled()
+	}
+}
+
+// Fits reports whether the whole article is in view (nothing to scroll).
+func (r *Reader) Fits() bool { return r.maxScroll() <= 0 }
