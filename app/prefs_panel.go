@@ -14,7 +14,7 @@ const (
 	prefHLGroup      = "allHighlights.group"
 	prefExportFolder = "export.lastFolder"
 	prefExportScope  = "export.scope"
-	prefImportTyped  = "import.lastTyped"
+	prefExportFormat = "export.format"
 )
 
 // notePreviewKey toggles the note between editing and the rendered preview.
