@@ -286,3 +286,30 @@ func TestNotePreviewMarkdownTable(t *testing.T) {
 		})
 	}
 }
+
+// TestWindowNeverOutgrowsTheUserSize: the window grows to its content's
+// minimum size, so a notes panel whose minimum grew when a highlight was
+// selected made a window the user had made short taller by itself, and
+// that size, not the user's, was saved for the next start.
+func TestWindowNeverOutgrowsTheUserSize(t *testing.T) {
+	var ids []int64
+	var hs []storage.Highlight
+	h := newHarness(t, "", func(s *storage.Store) {
+		ids = addArticles(t, s, "Sized article")
+		hs = addHighlights(t, s, ids[0], "evidence", "to check", "later")
+	})
+	user := fyne.NewSize(1000, 520)
+	h.win.Resize(user)
+	h.ws.open(ids[0])
+	h.ws.notes.focusHighlight(hs[0].ID)
+	h.ws.notes.editor.reattach.Show() // the tallest the editor gets
+	h.ws.notes.relayout()
+	if m := h.win.Content().MinSize(); m.Height > user.Height || m.Width > user.Width {
+		t.Errorf("with a highlight selected the window needs %v, more than the %v the user chose", m, user)
+	}
+	h.ws.flush()
+	p := h.app.Preferences()
+	if w, ht := p.Float(prefWindowWidth), p.Float(prefWindowHeight); float32(w) != user.Width || float32(ht) != user.Height {
+		t.Errorf("saved window size %.0f×%.0f, want %v", w, ht, user)
+	}
+}
