@@ -80,6 +80,7 @@ func (r *Reader) TypedKey(k *fyne.KeyEvent) {
 
 // extendByKey moves the selection's caret for Shift+arrow/Home/End.
 func (r *Reader) extendByKey(name fyne.KeyName) bool {
+	r.caretIntoView()
 	c := r.caret
 	switch name {
 	case fyne.KeyLeft:

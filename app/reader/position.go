@@ -53,3 +53,25 @@ func (r *Reader) scrolled() {
 
 // Fits reports whether the whole article is in view (nothing to scroll).
 func (r *Reader) Fits() bool { return r.maxScroll() <= 0 }
+
+// caretIntoView starts a keyboard selection at the top of the view when
+// there is none and the caret is out of sight (scrolled away from, or never
+// placed by a click): Shift+arrows then select from the first visible line,
+// so highlighting needs no mouse.
+func (r *Reader) caretIntoView() {
+	if r.anchor != r.caret {
+		return
+	}
+	li := r.lay.lineOf(r.caret)
+	if li >= 0 {
+		y := r.lay.lines[li].y
+		if y >= r.offY && y+r.metrics().lineH <= r.offY+r.viewHeight() {
+			return
+		}
+	}
+	top := r.TopOffset()
+	if top == 0 && r.lay.bodyLine >= 0 && r.lay.bodyLine < len(r.lay.lines) {
+		top = int(r.lay.lines[r.lay.bodyLine].rStart) // the body's first line, not the title
+	}
+	r.anchor, r.caret = top, top
+}
