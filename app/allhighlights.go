@@ -147,7 +147,10 @@ func (v *allHighlights) buildUI() fyne.CanvasObject {
 		container.NewBorder(nil, nil, widget.NewLabel("Colour"), nil, v.color),
 		container.NewBorder(nil, nil, widget.NewLabel("Tag"), nil, v.tag))
 	top := container.NewVBox(filters, container.NewBorder(nil, nil, nil, v.onlyCurrent, v.text),
-		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Sort"), v.sort, v.group, exportBtn), v.count))
+		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Sort"),
+			// Wide enough for "Document order": a Select is as narrow as its
+			// placeholder and would cut the name short.
+			container.NewGridWrap(fyne.NewSize(170, v.sort.MinSize().Height), v.sort), v.group, exportBtn), v.count))
 	v.sort.SetSelected(p.StringWithFallback(prefHLSort, hlSortNewest))
 	v.group.SetChecked(p.BoolWithFallback(prefHLGroup, false))
 	return container.NewBorder(top, nil, nil, nil, v.list)
