@@ -73,6 +73,7 @@ func (ws *workspace) shortcuts() []shortcut {
 		{"", "Delete the selected highlight", nil, "Delete", nil},
 		{"", "Extend the selection (from the top of the view when nothing is selected)", nil, "Shift+arrows, Shift+click", nil},
 		{"", "Select the found phrase, to highlight it with 1–5", nil, "Esc (in the find bar)", nil},
+		{"", "Caret browsing: arrows move a caret, Shift+arrows select, 1–5 highlight", nil, "F7", nil},
 		{"", "Select a word, a paragraph", nil, "double-click, triple-click", nil},
 		{"", "Scroll the article", nil, "arrows, Page Up/Down, Home/End", nil},
 		{"", "Move through the found articles, open one", nil, "↑ ↓, Enter (in the sidebar)", nil},

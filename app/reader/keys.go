@@ -40,6 +40,13 @@ func (r *Reader) TypedKey(k *fyne.KeyEvent) {
 	if r.shiftDown && r.extendByKey(k.Name) {
 		return
 	}
+	if k.Name == fyne.KeyF7 {
+		r.SetCaretBrowsing(!r.caretMode)
+		return
+	}
+	if r.caretMode && r.moveCaret(k.Name) {
+		return
+	}
 	lh := r.metrics().lineH
 	switch k.Name {
 	case fyne.KeyUp:

@@ -69,9 +69,14 @@ func (r *Reader) caretIntoView() {
 			return
 		}
 	}
-	top := r.TopOffset()
-	if top == 0 && r.lay.bodyLine >= 0 && r.lay.bodyLine < len(r.lay.lines) {
-		top = int(r.lay.lines[r.lay.bodyLine].rStart) // the body's first line, not the title
+	// The first body line wholly in view (the one at the top may be cut).
+	li = max(r.lineAtY(r.offY), r.lay.bodyLine)
+	if li < 0 {
+		return
 	}
+	if li+1 < len(r.lay.lines) && r.lay.lines[li].y < r.offY {
+		li++
+	}
+	top := int(r.lay.lines[li].rStart)
 	r.anchor, r.caret = top, top
 }

@@ -69,9 +69,12 @@ func TestShiftArrowsSelectFromTheTopOfTheView(t *testing.T) {
 	}
 	r.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 	s, e := r.Selection()
-	if s != top || e != top+9 {
-		t.Fatalf("Shift+Right ×9 selected %d–%d, want %d–%d (from the first visible line)", s, e, top, top+9)
+	li := r.lay.lineOf(s)
+	if e != s+9 || s < top || li < 0 || int(r.lay.lines[li].rStart) != s || r.lay.lines[li].y < r.ScrollOffset() ||
+		r.lay.lines[li].y > r.ScrollOffset()+2*r.metrics().lineH {
+		t.Fatalf("Shift+Right ×9 selected %d–%d, want 9 characters from the first line wholly in view (top offset %d)", s, e, top)
 	}
+	top = s
 	var got [3]int
 	r.OnHighlight = func(s, e, c int) { got = [3]int{s, e, c} }
 	test.Type(r, "3")
@@ -102,5 +105,53 @@ func TestFindMatchBecomesTheSelection(t *testing.T) {
 	test.Type(r, "2")
 	if got[0] != s || got[1] != e || got[2] != 1 {
 		t.Errorf("2 highlighted %v, want the match in colour 2", got)
+	}
+}
+
+func TestCaretBrowsingHighlightsWithoutTheMouse(t *testing.T) {
+	body := longBody(150)
+	r, w := newTestReader(t, body)
+	w.Canvas().Focus(r)
+	r.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -2500)})
+	r.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF7})
+	top, _ := r.Selection()
+	if li := r.lay.lineOf(top); li < 0 || r.lay.lines[li].y < r.ScrollOffset() || top < r.TopOffset() {
+		t.Fatalf("the caret at %d is not on the first line wholly in view", top)
+	}
+	if !r.CaretBrowsing() {
+		t.Fatal("F7 did not turn caret browsing on")
+	}
+	if !r.rend.caret.Visible() {
+		t.Error("no caret drawn")
+	}
+	// Arrows move the caret (no scrolling), Shift+arrows select from it.
+	offset := r.ScrollOffset()
+	for range 4 {
+		r.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	}
+	if s, e := r.Selection(); s != top+4 || e != top+4 || r.ScrollOffset() != offset {
+		t.Fatalf("after Right ×4: %d–%d, scrolled %v → %v", s, e, offset, r.ScrollOffset())
+	}
+	r.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	r.TypedKey(&fyne.KeyEvent{Name: fyne.KeyUp})
+	if s, _ := r.Selection(); s != top+4 {
+		t.Fatalf("Down then Up moved the caret to %d, want %d", s, top+4)
+	}
+	r.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	r.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+	r.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	s, e := r.Selection()
+	if s != top+4 || e <= s {
+		t.Fatalf("Shift+End selected %d–%d", s, e)
+	}
+	var got [3]int
+	r.OnHighlight = func(s, e, c int) { got = [3]int{s, e, c} }
+	test.Type(r, "5")
+	if got != [3]int{s, e, 4} {
+		t.Errorf("5 highlighted %v, want %d–%d in colour 5", got, s, e)
+	}
+	r.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF7})
+	if r.CaretBrowsing() || r.rend.caret.Visible() {
+		t.Error("F7 again did not turn caret browsing off")
 	}
 }

@@ -93,6 +93,9 @@ type Reader struct {
 	pendingScroll int
 	// pendingTop is 1 + an offset to show at the top once laid out, or 0.
 	pendingTop int
+	// caretMode is caret browsing (F7): a visible caret the arrows move,
+	// Shift+arrows select from, as in a browser.
+	caretMode bool
 
 	anchor, caret int // selection is [min,max) of the two
 
