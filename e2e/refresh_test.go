@@ -9,9 +9,9 @@ import (
 	"time"
 )
 
-// waitTitle polls the app's window title until it contains want: the
+// titleContaining polls the app's window title until it contains want: the
 // title names the open article, so it tells what the window opened.
-func (d *display) waitTitle(w window, want string) string {
+func (d *display) titleContaining(w window, want string) string {
 	d.t.Helper()
 	var name string
 	deadline := time.Now().Add(10 * time.Second)
@@ -50,7 +50,7 @@ func TestWindowSeesCLIChanges(t *testing.T) {
 	time.Sleep(500 * time.Millisecond)
 	d.shot("refresh-2-found-import")
 	d.xdo("key", "Return")
-	if name := d.waitTitle(w, "Quokka migration"); !strings.Contains(name, "Quokka migration") {
+	if name := d.titleContaining(w, "Quokka migration"); !strings.Contains(name, "Quokka migration") {
 		t.Fatalf("the article imported from the command line did not open from the finder; window title %q; see refresh-2-found-import.png in %s", name, out)
 	}
 
@@ -79,7 +79,7 @@ func TestWindowSeesCLIChanges(t *testing.T) {
 	time.Sleep(500 * time.Millisecond)
 	d.shot("refresh-3-found-tag")
 	d.xdo("key", "Return")
-	if name := d.waitTitle(w, "Harbour seals"); !strings.Contains(name, "Harbour seals") {
+	if name := d.titleContaining(w, "Harbour seals"); !strings.Contains(name, "Harbour seals") {
 		t.Fatalf("the tag added from the command line did not reach the finder; window title %q; see refresh-3-found-tag.png in %s", name, out)
 	}
 
