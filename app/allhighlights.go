@@ -31,8 +31,11 @@ type allHighlights struct {
 	text        *widget.Entry
 	list        *widget.List
 	count       *widget.Label
+	sort        *widget.Select
+	group       *widget.Check
 
 	rows    []storage.LibraryHighlight
+	view    []hlRow // rows as sorted and grouped
 	mu      sync.Mutex
 	cancel  context.CancelFunc
 	queryID int
@@ -71,9 +74,21 @@ func (v *allHighlights) buildUI() fyne.CanvasObject {
 	v.count = widget.NewLabel("")
 	v.count.SizeName = theme.SizeNameCaptionText
 	exportBtn := widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), v.export)
+	p := v.ws.app.Preferences()
+	v.sort = widget.NewSelect(hlSorts, func(o string) {
+		p.SetString(prefHLSort, o)
+		v.arrange()
+	})
+	v.group = widget.NewCheck("Group by article", func(on bool) {
+		p.SetBool(prefHLGroup, on)
+		v.arrange()
+	})
 	v.list = widget.NewList(
-		func() int { return len(v.rows) },
+		func() int { return len(v.view) },
 		func() fyne.CanvasObject {
+			header := heading("")
+			header.Truncation = fyne.TextTruncateEllipsis
+			header.Hide()
 			bar := canvas.NewRectangle(color.Transparent)
 			bar.SetMinSize(fyne.NewSize(5, 0))
 			quote := widget.NewLabel("")
@@ -82,32 +97,43 @@ func (v *allHighlights) buildUI() fyne.CanvasObject {
 			meta := widget.NewLabel("")
 			meta.SizeName = theme.SizeNameCaptionText
 			meta.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, meta, bar, nil, quote)
+			// A header row hides the highlight's parts (a Border lays out
+			// only what is visible) and shows the header.
+			return container.NewBorder(header, meta, bar, nil, quote)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			if i >= len(v.rows) {
+			if i >= len(v.view) {
 				return
 			}
-			h := v.rows[i]
 			box := o.(*fyne.Container)
+			quote, header := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
+			meta, bar := box.Objects[2].(*widget.Label), box.Objects[3].(*canvas.Rectangle)
+			r := v.view[i]
+			if r.hl < 0 {
+				header.SetText(shorten(r.header, 90) + " · " + plural(r.count, "highlight"))
+				header.Show()
+				quote.Hide()
+				meta.Hide()
+				bar.Hide()
+				box.Refresh()
+				return
+			}
+			header.Hide()
+			quote.Show()
+			meta.Show()
+			bar.Show()
+			h := v.rows[r.hl]
 			c := v.ws.colorByKey(h.Color)
-			bar := box.Objects[2].(*canvas.Rectangle)
 			bar.FillColor = hexColor(c.Hex)
 			bar.Refresh()
-			box.Objects[0].(*widget.Label).SetText("“" + shorten(h.Quote, 200) + "”")
-			meta := c.Name + " · " + shorten(h.ArticleTitle, 60)
-			if h.Comment != "" {
-				meta += " — " + firstLine(h.Comment)
-			}
-			if h.Orphaned {
-				meta = "orphaned · " + meta
-			}
-			box.Objects[1].(*widget.Label).SetText(meta)
+			quote.SetText("“" + shorten(h.Quote, 200) + "”")
+			meta.SetText(hlMeta(c, h, v.group.Checked))
+			box.Refresh()
 		},
 	)
 	v.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(v.rows) {
-			h := v.rows[i]
+		if i < len(v.view) && v.view[i].hl >= 0 {
+			h := v.rows[v.view[i].hl]
 			v.ws.open(h.ArticleID)
 			if !h.Orphaned {
 				v.ws.reading.reveal(h.ID)
@@ -121,7 +147,12 @@ func (v *allHighlights) buildUI() fyne.CanvasObject {
 		container.NewBorder(nil, nil, widget.NewLabel("Colour"), nil, v.color),
 		container.NewBorder(nil, nil, widget.NewLabel("Tag"), nil, v.tag))
 	top := container.NewVBox(filters, container.NewBorder(nil, nil, nil, v.onlyCurrent, v.text),
-		container.NewBorder(nil, nil, nil, exportBtn, v.count))
+		container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("Sort"),
+			// Wide enough for "Document order": a Select is as narrow as its
+			// placeholder and would cut the name short.
+			container.NewGridWrap(fyne.NewSize(170, v.sort.MinSize().Height), v.sort), v.group, exportBtn), v.count))
+	v.sort.SetSelected(p.StringWithFallback(prefHLSort, hlSortNewest))
+	v.group.SetChecked(p.BoolWithFallback(prefHLGroup, false))
 	return container.NewBorder(top, nil, nil, nil, v.list)
 }
 
@@ -175,7 +206,7 @@ func (v *allHighlights) reload() {
 
 func (v *allHighlights) show(rows []storage.LibraryHighlight, err error) {
 	v.rows = rows
-	v.list.Refresh()
+	v.arrange()
 	switch {
 	case errors.Is(err, storage.ErrBadQuery):
 		v.count.SetText("Type words to search for")
@@ -212,4 +243,16 @@ func (v *allHighlights) export() {
 			return docs, err
 		})
 	})
+}
+
+// arrange sorts and groups the rows for the list, keeping the query.
+func (v *allHighlights) arrange() {
+	if v.list == nil || v.group == nil {
+		return
+	}
+	v.view = arrangeHighlights(v.rows, v.sort.Selected, v.group.Checked, v.ws.colors)
+	// Header rows keep the highlight rows' height: a row whose height
+	// changes under a wrapping, truncating label makes Fyne 2.8.1's
+	// RichText index out of range.
+	v.list.Refresh()
 }

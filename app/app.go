@@ -37,6 +37,9 @@ func RunWith(a fyne.App, store *storage.Store, start Start) {
 	ws := newWorkspace(context.Background(), a, w, store)
 	ws.buildUI()
 	w.SetMaster()
+	ws.pollLibrary() // the starting data version
+	stopWatch := ws.watchLibrary()
+	defer stopWatch()
 	go func() {
 		// Loading a large library's list leaves garbage the size of the
 		// list: hand it back to the system once the window is up, rather

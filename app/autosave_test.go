@@ -59,8 +59,8 @@ func TestQuitRightAfterTypingSavesNoteAndComment(t *testing.T) {
 				t.Fatalf("after pressing 2 the focus is on %T, want the comment field", c.Focused())
 			}
 			test.Type(c.Focused(), "comment typed just before quitting") // where the keyboard focus is, as a user types
-			c.Focus(h.ws.notes.note)
-			test.Type(c.Focused(), "note typed just before quitting") // where the keyboard focus is, as a user types
+			test.Tap(h.ws.notes.preview)                                 // the note shows rendered: a click on it edits it
+			test.Type(c.Focused(), "note typed just before quitting")    // where the keyboard focus is, as a user types
 			// Nothing is saved yet (the autosave waits an hour).
 			if a, _ := h.store.Article(context.Background(), ids[0]); a.Note != "" {
 				t.Fatalf("note saved before quitting: %q", a.Note)

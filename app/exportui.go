@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -28,19 +30,15 @@ const (
 
 // exportDialog asks what to export and in which format, then where.
 func (ws *workspace) exportDialog() {
-	scopes := []string{scopeShown, scopeLibrary}
-	if ws.current != nil {
-		scopes = append([]string{scopeArticle}, scopes...)
-	}
-	scope := widget.NewSelect(scopes, nil)
-	scope.SetSelectedIndex(0)
-	format := widget.NewSelect([]string{formatVault, formatOne, formatJSON}, nil)
-	format.SetSelectedIndex(0)
+	p := ws.app.Preferences()
+	scope, format := ws.exportChoices()
 	items := []*widget.FormItem{widget.NewFormItem("Export", scope), widget.NewFormItem("As", format)}
 	d := dialog.NewForm("Export", "Choose where…", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
+		p.SetString(prefExportScope, scope.Selected)
+		p.SetString(prefExportFormat, format.Selected)
 		ids := ws.exportScope(scope.Selected)
 		if len(ids) == 0 {
 			ws.showInfo("Nothing to export", "There are no articles in that selection.")
@@ -50,6 +48,23 @@ func (ws *workspace) exportDialog() {
 	}, ws.win)
 	d.Resize(fyne.NewSize(560, 220))
 	ws.showDialog(d)
+}
+
+// exportChoices are the scope and format selects, on the choices made last
+// time.
+func (ws *workspace) exportChoices() (scope, format *widget.Select) {
+	scopes := []string{scopeShown, scopeLibrary}
+	if ws.current != nil {
+		scopes = append([]string{scopeArticle}, scopes...)
+	}
+	p := ws.app.Preferences()
+	scope = widget.NewSelect(scopes, nil)
+	scope.SetSelectedIndex(0)
+	selectRemembered(scope, p.String(prefExportScope))
+	format = widget.NewSelect([]string{formatVault, formatOne, formatJSON}, nil)
+	format.SetSelectedIndex(0)
+	selectRemembered(format, p.String(prefExportFormat))
+	return scope, format
 }
 
 func (ws *workspace) exportScope(scope string) []int64 {
@@ -89,9 +104,11 @@ func (ws *workspace) askExportTarget(format, title string, done func(target stri
 			if err != nil {
 				ws.showError(err)
 			} else if u != nil {
+				ws.app.Preferences().SetString(prefExportFolder, u.Path())
 				done(u.Path())
 			}
 		}, ws.win)
+		startIn(d, ws.exportFolder())
 		ws.showDialog(d)
 		return
 	}
@@ -105,8 +122,10 @@ func (ws *workspace) askExportTarget(format, title string, done func(target stri
 		}
 		path := w.URI().Path()
 		w.Close()
+		ws.app.Preferences().SetString(prefExportFolder, filepath.Dir(path))
 		done(path)
 	}, ws.win)
+	startIn(d, ws.exportFolder())
 	name := "Scholia notes.md"
 	switch {
 	case format == formatJSON:
@@ -224,4 +243,35 @@ func exportDocs(ctx context.Context, s *storage.Store, docs []export.Doc, format
 	})
 	progress(len(docs), len(docs))
 	return fmt.Sprintf("%s written to %s.", plural(len(docs), "article"), target), nil, err
+}
+
+// exportFolder is where the export dialogs open: the folder last exported
+// to, else the Documents folder (never the folder last imported from).
+func (ws *workspace) exportFolder() string {
+	if f := ws.app.Preferences().String(prefExportFolder); f != "" {
+		return f
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	if docs := filepath.Join(home, "Documents"); isDir(docs) {
+		return docs
+	}
+	return home
+}
+
+func isDir(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.IsDir()
+}
+
+// selectRemembered selects the option saved last time, if still offered
+// ("This article" is offered only with an article open).
+func selectRemembered(s *widget.Select, saved string) {
+	for _, o := range s.Options {
+		if o == saved {
+			s.SetSelected(o)
+		}
+	}
 }

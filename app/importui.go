@@ -4,39 +4,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage/repository"
 	"fyne.io/fyne/v2/widget"
 
-	fstorage "fyne.io/fyne/v2/storage"
 	"scholia/app/importer"
 	"scholia/app/ingest"
 	"scholia/storage"
 )
-
-func (ws *workspace) importFiles() {
-	if ws.refuseWrite() {
-		return
-	}
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			ws.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
-		r.Close()
-		ws.runImport([]string{r.URI().Path()})
-	}, ws.win)
-	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm"}))
-	ws.startIn(d)
-	ws.showDialog(d)
-}
 
 func (ws *workspace) importFolder() {
 	if ws.refuseWrite() {
@@ -53,19 +32,8 @@ func (ws *workspace) importFolder() {
 		ws.app.Preferences().SetString(prefLastFolder, u.Path())
 		ws.runImport([]string{u.Path()})
 	}, ws.win)
-	ws.startIn(d)
+	startIn(d, ws.app.Preferences().String(prefLastFolder))
 	ws.showDialog(d)
-}
-
-// startIn opens a file dialog in the folder last imported from.
-func (ws *workspace) startIn(d *dialog.FileDialog) {
-	if last := ws.app.Preferences().String(prefLastFolder); last != "" {
-		if u, err := repository.ParseURI("file://" + last); err == nil {
-			if l, err := fstorage.ListerForURI(u); err == nil {
-				d.SetLocation(l)
-			}
-		}
-	}
 }
 
 // onDropped imports the files and folders dropped on the window.
@@ -99,6 +67,7 @@ func (ws *workspace) runImport(paths []string) {
 	ws.jobs.Add(1)
 	ws.background(func() {
 		defer ws.jobs.Done()
+		var passed []importer.Unimportable
 		rep, err := importer.Run(ctx, ws.store, paths, importer.Options{}, func(p importer.Progress) {
 			fyne.Do(func() {
 				bar.Max = float64(p.Total)
@@ -107,24 +76,27 @@ func (ws *workspace) runImport(paths []string) {
 			})
 		})
 		cancel()
+		if rep.Ignored > 0 {
+			passed = importer.ListUnimportable(paths)
+		}
 		fyne.Do(func() {
 			prog.Hide()
 			ws.tagsChanged()
-			ws.importFinished(rep, err)
+			ws.importFinished(rep, err, passed...)
 		})
 	})
 }
 
 // importFinished opens the first imported article and shows the summary,
 // with the details (every skipped or failed file and why) folded away.
-func (ws *workspace) importFinished(rep importer.Report, err error) {
+func (ws *workspace) importFinished(rep importer.Report, err error, passed ...importer.Unimportable) {
 	for _, r := range rep.Results {
 		if r.Status == importer.Imported {
 			ws.open(r.ID)
 			break
 		}
 	}
-	summary := importSummary(rep)
+	summary := importSummary(rep, passed...)
 	if errors.Is(err, context.Canceled) {
 		summary = "Import cancelled. " + summary
 	} else if err != nil {
@@ -142,6 +114,9 @@ func (ws *workspace) importFinished(rep importer.Report, err error) {
 			details = append(details, fmt.Sprintf("warning: %s: %s", r.Path, w))
 		}
 	}
+	for _, u := range passed {
+		details = append(details, fmt.Sprintf("not importable: %s (%s)", u.Path, u.Reason))
+	}
 	body := container.NewVBox(wrapLabel(summary))
 	if len(details) > 0 {
 		text := widget.NewLabel(strings.Join(details, "\n"))
@@ -155,12 +130,18 @@ func (ws *workspace) importFinished(rep importer.Report, err error) {
 	ws.showDialog(d)
 }
 
-func importSummary(rep importer.Report) string {
+// importSummary says what an import did; the files it passed over are
+// named (the first, with its reason, in the summary; all in the details).
+func importSummary(rep importer.Report, passed ...importer.Unimportable) string {
 	s := fmt.Sprintf("%s imported, %d skipped as duplicates, %d failed.",
 		plural(rep.Imported, "article"), rep.Skipped, rep.Failed)
 	switch {
+	case rep.Ignored == 1 && len(passed) == 1:
+		s += fmt.Sprintf(" 1 other file was not importable: %s (%s).", filepath.Base(passed[0].Path), passed[0].Reason)
 	case rep.Ignored == 1:
 		s += " 1 other file was not importable."
+	case rep.Ignored > 1 && len(passed) > 0:
+		s += fmt.Sprintf(" %d other files were not importable, e.g. %s (%s); see Details.", rep.Ignored, filepath.Base(passed[0].Path), passed[0].Reason)
 	case rep.Ignored > 1:
 		s += fmt.Sprintf(" %d other files were not importable.", rep.Ignored)
 	}

@@ -24,9 +24,14 @@ type notesPanel struct {
 
 	tags       *tagEditor
 	note       *widget.Entry
+	preview    *notePreview   // the note rendered, shown instead of note
+	modeBtn    *widget.Button // Edit / Preview
+	previewing bool
 	hlHeader   *widget.Label
 	highlights *highlightList
 	editor     *highlightEditor
+	body       *fyne.Container // laid out by notesLayout
+	scroll     *container.Scroll
 
 	articleID int64
 	noteSaver *debouncer
@@ -55,9 +60,23 @@ func (n *notesPanel) buildUI() fyne.CanvasObject {
 		}
 		n.noteSaver.schedule(func() { n.saveNote(id, text) })
 	}
+	n.preview = newNotePreview(n.note.MinSize().Height, func() {
+		n.setNotePreview(false)
+		n.ws.win.Canvas().Focus(n.note)
+	}, n.ws.openByTitle)
+	n.modeBtn = widget.NewButton("Preview", n.toggleNotePreview)
+	n.modeBtn.Importance = widget.LowImportance
 	n.hlHeader = heading("Highlights")
-	top := container.NewVBox(heading("Tags"), n.tags.box, heading("Note"), n.note, n.hlHeader)
-	return container.NewBorder(top, n.editor.buildUI(), nil, nil, n.highlights.buildUI())
+	noteHead := container.NewBorder(nil, nil, heading("Note"), n.modeBtn)
+	top := container.NewVBox(heading("Tags"), n.tags.box, noteHead,
+		container.NewStack(n.note, n.preview), n.hlHeader)
+	editor := n.editor.buildUI()
+	n.editor.onResize = n.relayout
+	n.body = container.New(notesLayout{}, top, n.highlights.buildUI(), editor)
+	n.scroll = container.NewVScroll(n.body)
+	n.previewing = n.ws.app.Preferences().BoolWithFallback(prefNotePreview, true)
+	n.applyNoteMode()
+	return n.scroll
 }
 
 // The fields' hints (a read-only library shows others).
@@ -91,6 +110,7 @@ func (n *notesPanel) changeTags(add, remove []string) {
 		return
 	}
 	n.tags.setTags(a.Tags)
+	n.relayout() // the chips may take another row
 	n.ws.tagListChanged()
 	n.ws.sidebar.refreshOne(id)
 }
@@ -102,9 +122,13 @@ func (n *notesPanel) show(a storage.Article, hs []storage.Highlight) {
 	n.articleID = 0 // SetText below must not schedule a save
 	n.note.SetText(a.Note)
 	n.articleID = a.ID
+	if n.previewing {
+		n.preview.set(a.Note)
+	}
 	n.tags.setTags(a.Tags)
 	n.editor.show(nil)
 	n.setHighlights(hs)
+	n.relayout()
 }
 
 // clear empties the panel when no article is open.
@@ -112,9 +136,11 @@ func (n *notesPanel) clear() {
 	n.flush()
 	n.articleID = 0
 	n.note.SetText("")
+	n.preview.set("")
 	n.tags.setTags(nil)
 	n.editor.show(nil)
 	n.setHighlights(nil)
+	n.relayout()
 }
 
 func (n *notesPanel) setHighlights(hs []storage.Highlight) {
@@ -148,6 +174,7 @@ func (n *notesPanel) focusHighlight(id int64) {
 	h := n.highlights.selectID(id)
 	n.editor.show(h)
 	if h != nil {
+		n.scroll.ScrollToBottom() // a short window scrolls the panel: show the editor
 		n.editor.focusComment()
 	}
 }

@@ -155,6 +155,9 @@ type highlightEditor struct {
 	// reattach puts an orphaned highlight on the reader's selection; it
 	// shows only for orphans.
 	reattach *widget.Button
+	// onResize lays the panel out again after the editor was shown,
+	// hidden or changed height.
+	onResize func()
 }
 
 func newHighlightEditor(ws *workspace) *highlightEditor {
@@ -244,6 +247,7 @@ func (e *highlightEditor) show(h *storage.Highlight) {
 			c.Unfocus()
 		}
 		e.box.Hide()
+		e.resized()
 		return
 	}
 	e.loading = true
@@ -260,6 +264,13 @@ func (e *highlightEditor) show(h *storage.Highlight) {
 		e.reattach.Hide()
 	}
 	e.box.Show()
+	e.resized()
+}
+
+func (e *highlightEditor) resized() {
+	if e.onResize != nil {
+		e.onResize()
+	}
 }
 
 func (e *highlightEditor) focusComment() {

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 
 	"scholia/app/anchor"
 	"scholia/app/reader"
@@ -24,6 +25,9 @@ type readingPane struct {
 	undo   map[int64]*history // per article, kept for the whole run
 	shown  []storage.Highlight
 	loaded int64
+	// progress is the thin line showing how far through the article the
+	// view is.
+	progress *canvas.Rectangle
 }
 
 func newReadingPane(ws *workspace) *readingPane {
@@ -45,7 +49,7 @@ func (p *readingPane) buildUI() fyne.CanvasObject {
 	p.view.OnFontSizeChanged = func(size float32) {
 		p.ws.app.Preferences().SetFloat(prefTextSize, float64(size))
 	}
-	return p.view
+	return p.withProgress()
 }
 
 func (p *readingPane) show(a storage.Article, hs []storage.Highlight) {

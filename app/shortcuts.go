@@ -60,6 +60,7 @@ func (ws *workspace) shortcuts() []shortcut {
 		{menuView, "Actual size", ctrl(fyne.Key0), "", func() { ws.reading.zoom(0) }},
 		{menuView, "Show or hide the sidebar", ctrlShift(fyne.KeyL), "", func() { ws.togglePane(&ws.hideSidebar) }},
 		{menuView, "Show or hide the notes panel", ctrlShift(fyne.KeyN), "", func() { ws.togglePane(&ws.hideNotes) }},
+		{menuView, "Preview or edit the article note", notePreviewKey, "", func() { ws.notes.toggleNotePreview() }},
 
 		{menuArticle, "Clean up…", ctrlShift(fyne.KeyC), "", func() { ws.cleanUp() }},
 
@@ -74,7 +75,9 @@ func (ws *workspace) shortcuts() []shortcut {
 		{"", "Highlight the selection in the default colour (Preferences)", ctrl(fyne.KeyH), "", nil},
 		{"", "Delete the selected highlight", nil, "Delete", nil},
 		{"", "Remove a paragraph", nil, "right-click it", nil},
-		{"", "Extend the selection", nil, "Shift+arrows, Shift+click", nil},
+		{"", "Extend the selection (from the top of the view when nothing is selected)", nil, "Shift+arrows, Shift+click", nil},
+		{"", "Select the found phrase, to highlight it with 1–5", nil, "Esc (in the find bar)", nil},
+		{"", "Caret browsing: arrows move a caret, Shift+arrows select, 1–5 highlight", nil, "F7", nil},
 		{"", "Select a word, a paragraph", nil, "double-click, triple-click", nil},
 		{"", "Scroll the article", nil, "arrows, Page Up/Down, Home/End", nil},
 		{"", "Move through the found articles, open one", nil, "↑ ↓, Enter (in the sidebar)", nil},

@@ -46,6 +46,10 @@ type workspace struct {
 	// goroutine; its results come back with fyne.Do. Tests run it in line:
 	// Fyne's test driver executes fyne.Do on the calling goroutine.
 	background func(func())
+	// libVersion is the data version of versionOf when last polled, to
+	// notice changes the command line makes (librarywatch.go).
+	libVersion int64
+	versionOf  *storage.Store
 }
 
 func newWorkspace(ctx context.Context, a fyne.App, w fyne.Window, store *storage.Store) *workspace {
@@ -184,6 +188,7 @@ func (ws *workspace) switchLibrary(path string) error {
 // it runs when the window closes and must be quick.
 func (ws *workspace) flush() {
 	ws.notes.flush()
+	ws.reading.savePosition()
 	p := ws.app.Preferences()
 	if ws.leftSplit != nil {
 		p.SetFloat(prefSplitLeft, ws.leftSplit.Offset)
@@ -209,6 +214,7 @@ func (ws *workspace) exists(id int64) bool {
 // open shows an article in the reader and the notes panel.
 func (ws *workspace) open(id int64) {
 	ws.notes.flush()
+	ws.reading.savePosition()
 	a, err := ws.store.Article(ws.ctx, id)
 	if err != nil {
 		if errors.Is(err, storage.ErrNotFound) {
@@ -225,6 +231,7 @@ func (ws *workspace) open(id int64) {
 	}
 	ws.current = &a
 	ws.reading.show(a, hs)
+	ws.reading.restorePosition()
 	ws.notes.show(a, hs)
 	ws.win.SetTitle(a.Title + ws.titleSuffix())
 	ws.app.Preferences().SetInt(prefLastArticle, int(id))

@@ -98,6 +98,12 @@ func (r *Reader) HideFind() {
 	if r.rend == nil || !r.find.open {
 		return
 	}
+	// The current match stays selected, as browsers leave it: the keys
+	// 1–5 (or Ctrl+H, Ctrl+C) then act on it, so a found phrase is
+	// highlighted without the mouse.
+	if m, e, ok := r.FindMatch(); ok {
+		r.setSelection(m, e)
+	}
 	r.find.open = false
 	r.find.reset()
 	r.rend.findBar.Hide()

@@ -49,6 +49,9 @@ func (r *Reader) rewrap() {
 	if o := r.pendingScroll - 1; o >= 0 {
 		r.ScrollToOffset(o)
 	}
+	if o := r.pendingTop - 1; o >= 0 && len(r.lay.lines) > 0 {
+		r.ShowFromOffset(o)
+	}
 }
 
 // rewrapKeepingPlace re-wraps and scrolls so the first visible text stays on top.

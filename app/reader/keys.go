@@ -40,6 +40,13 @@ func (r *Reader) TypedKey(k *fyne.KeyEvent) {
 	if r.shiftDown && r.extendByKey(k.Name) {
 		return
 	}
+	if k.Name == fyne.KeyF7 {
+		r.SetCaretBrowsing(!r.caretMode)
+		return
+	}
+	if r.caretMode && r.moveCaret(k.Name) {
+		return
+	}
 	lh := r.metrics().lineH
 	switch k.Name {
 	case fyne.KeyUp:
@@ -80,6 +87,7 @@ func (r *Reader) TypedKey(k *fyne.KeyEvent) {
 
 // extendByKey moves the selection's caret for Shift+arrow/Home/End.
 func (r *Reader) extendByKey(name fyne.KeyName) bool {
+	r.caretIntoView()
 	c := r.caret
 	switch name {
 	case fyne.KeyLeft:

@@ -293,6 +293,7 @@ func (r *Reader) setScroll(y float32) {
 	}
 	r.offY = y
 	r.refreshView()
+	r.scrolled()
 }
 
 // ScrollOffset returns the vertical scroll position in pixels.
@@ -344,7 +345,9 @@ func (r *Reader) highlightSelection(color int) bool {
 	return true
 }
 
+// highlightFromBar takes the focus before it reports the highlight, so the
+// handler can move it on (to the new highlight's comment), as after a key.
 func (r *Reader) highlightFromBar(i int) {
-	r.highlightSelection(i)
 	r.Focus()
+	r.highlightSelection(i)
 }

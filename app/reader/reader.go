@@ -76,6 +76,8 @@ type Reader struct {
 	// OnContextMenu reports a right-click: the body offset under the
 	// pointer (-1 off the body text) and where, in canvas coordinates.
 	OnContextMenu func(offset int, at fyne.Position)
+	// OnScrolled reports that the view moved (for a progress indicator).
+	OnScrolled func()
 	// DefaultTextSize is the size Ctrl+0 returns to; 0 means the theme's.
 	DefaultTextSize float32
 
@@ -92,6 +94,11 @@ type Reader struct {
 	offY   float32 // vertical scroll offset in content coordinates
 	// pendingScroll is 1 + an offset to scroll to once laid out, or 0.
 	pendingScroll int
+	// pendingTop is 1 + an offset to show at the top once laid out, or 0.
+	pendingTop int
+	// caretMode is caret browsing (F7): a visible caret the arrows move,
+	// Shift+arrows select from, as in a browser.
+	caretMode bool
 
 	anchor, caret int // selection is [min,max) of the two
 
@@ -139,9 +146,11 @@ func (r *Reader) SetDocument(doc Document) {
 	r.anchor, r.caret = 0, 0
 	r.offY = 0
 	r.pendingScroll = 0
+	r.pendingTop = 0
 	r.find.reset()
 	r.rewrap()
 	r.refreshView()
+	r.scrolled()
 }
 
 // Document returns the document shown.

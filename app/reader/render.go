@@ -17,6 +17,7 @@ type renderer struct {
 	texts   pool[*canvas.Text]
 	marks   pool[*canvas.Rectangle] // underlines of the selected highlight
 	thumb   *canvas.Rectangle
+	caret   *canvas.Rectangle // caret browsing's caret
 	bar     *swatchBar
 	findBar *findBar
 	objects []fyne.CanvasObject
@@ -39,6 +40,8 @@ func (p *pool[T]) next(create func() T) T {
 func newRenderer(w *Reader) *renderer {
 	r := &renderer{w: w, thumb: canvas.NewRectangle(color.Transparent)}
 	r.thumb.CornerRadius = 3
+	r.caret = canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	r.caret.Hide()
 	r.bar = newSwatchBar(w.colors, w.highlightFromBar)
 	r.bar.Hide()
 	r.findBar = newFindBar(w)
@@ -95,6 +98,7 @@ func (r *renderer) update() {
 		r.drawTexts(first, last, top)
 	}
 	r.placeScrollbar(size)
+	r.placeCaret()
 	r.placeBar(size)
 	if w.find.open {
 		r.findBar.Move(fyne.NewPos(0, 0))
@@ -111,7 +115,7 @@ func (r *renderer) update() {
 	for _, o := range r.marks.items[:r.marks.used] {
 		r.objects = append(r.objects, o)
 	}
-	r.objects = append(r.objects, r.thumb, r.bar, r.findBar.Container)
+	r.objects = append(r.objects, r.caret, r.thumb, r.bar, r.findBar.Container)
 	// One refresh marks the canvas dirty without freeing every text texture.
 	r.thumb.Refresh()
 }
