@@ -58,12 +58,12 @@ type Flags uint8
 
 // Block flags.
 const (
-	FlagOrdered  Flags = 1 << iota // ListItem in an ordered list: Number is its number
-	FlagTask                       // ListItem with a task box
-	FlagChecked                    // the task box is ticked
-	FlagHeader                     // Row or Cell of a table's header
-	FlagAlignL                     // Cell aligned left
-	FlagAlignR                     // Cell aligned right (both: centred)
+	FlagOrdered Flags = 1 << iota // ListItem in an ordered list: Number is its number
+	FlagTask                      // ListItem with a task box
+	FlagChecked                   // the task box is ticked
+	FlagHeader                    // Row or Cell of a table's header
+	FlagAlignL                    // Cell aligned left
+	FlagAlignR                    // Cell aligned right (both: centred)
 )
 
 // Block is one block of the document. Start and End are code point offsets
