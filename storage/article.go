@@ -90,6 +90,9 @@ func createArticle(ctx context.Context, tx *txn, a *Article) error {
 
 // insertArticle stores a under a.ID, or a fresh ID when it is 0.
 func insertArticle(ctx context.Context, tx *txn, a *Article) error {
+	if err := derive(a); err != nil {
+		return fmt.Errorf("article %q: %w", a.Title, err)
+	}
 	if strings.TrimSpace(a.Body) == "" {
 		return fmt.Errorf("article %q has no text", a.Title)
 	}
@@ -126,7 +129,8 @@ func insertArticle(ctx context.Context, tx *txn, a *Article) error {
 	if a.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, "INSERT INTO bodies (article_id, body) VALUES (?, ?)", a.ID, a.Body); err != nil {
+	if _, err := tx.ExecContext(ctx, "INSERT INTO bodies (article_id, body, markdown, blocks) VALUES (?, ?, ?, ?)",
+		a.ID, a.Body, a.Markdown, a.Blocks); err != nil {
 		return err
 	}
 	// Index it here, not in a trigger (see migrations/0002_faster_import.sql).
@@ -157,10 +161,10 @@ func loadArticle(ctx context.Context, tx *txn, id int64) (Article, error) {
 	var a Article
 	var added, updated, opened int64
 	err := tx.QueryRowContext(ctx, `SELECT a.id, a.title, a.author, a.source, a.url, a.published, a.added, a.updated, a.opened,
-			b.body, coalesce(n.note, '')
+			b.body, b.markdown, b.blocks, coalesce(n.note, '')
 		FROM articles a JOIN bodies b ON b.article_id = a.id LEFT JOIN notes n ON n.article_id = a.id
 		WHERE a.id = ?`, id).Scan(&a.ID, &a.Title, &a.Author, &a.Source, &a.URL, &a.Published,
-		&added, &updated, &opened, &a.Body, &a.Note)
+		&added, &updated, &opened, &a.Body, &a.Markdown, &a.Blocks, &a.Note)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, ErrNotFound
 	}

@@ -40,6 +40,9 @@ func (s *Store) RevertEdit(ctx context.Context, before Bundle) error {
 // saveEdit writes an edit at the given time; restore keeps the highlights'
 // own Updated times instead of stamping changed quotes with now.
 func saveEdit(ctx context.Context, tx *txn, a Article, hs []Highlight, now time.Time, restore bool) error {
+	if err := deriveEdit(&a); err != nil {
+		return err
+	}
 	if strings.TrimSpace(a.Body) == "" {
 		return errors.New("the article text is empty")
 	}
@@ -60,6 +63,9 @@ func saveEdit(ctx context.Context, tx *txn, a Article, hs []Highlight, now time.
 	}
 	// An unchanged body is not rewritten, so its full-text entry is not rebuilt.
 	if _, err := tx.ExecContext(ctx, "UPDATE bodies SET body = ? WHERE article_id = ? AND body IS NOT ?", a.Body, a.ID, a.Body); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE bodies SET markdown = ?, blocks = ? WHERE article_id = ?", a.Markdown, a.Blocks, a.ID); err != nil {
 		return err
 	}
 	offsets := runeOffsets(a.Body)

@@ -90,8 +90,20 @@ func (s *Store) migrate(ctx context.Context) error {
 			tx.Rollback()
 			continue
 		}
-		stmts := m.sql + fmt.Sprintf("\nPRAGMA user_version = %d;\nPRAGMA application_id = %d;\n", m.version, applicationID)
-		if _, err := tx.ExecContext(ctx, stmts); err != nil {
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("storage: migrate to %s: %w", m.name, err)
+		}
+		// A step that SQL cannot express runs in the same transaction, so
+		// the version moves only once both are done.
+		if step := goSteps[m.version]; step != nil {
+			if err := step(ctx, tx); err != nil {
+				tx.Rollback()
+				return fmt.Errorf("storage: migrate to %s: %w", m.name, err)
+			}
+		}
+		stamp := fmt.Sprintf("PRAGMA user_version = %d;\nPRAGMA application_id = %d;\n", m.version, applicationID)
+		if _, err := tx.ExecContext(ctx, stamp); err != nil {
 			tx.Rollback()
 			return fmt.Errorf("storage: migrate to %s: %w", m.name, err)
 		}

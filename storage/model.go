@@ -12,8 +12,14 @@ var ErrNotFound = errors.New("not found")
 var ErrDuplicate = errors.New("duplicate article")
 
 // Article is one imported text with its metadata and the user's note.
-// Published is "YYYY-MM-DD" (or "" when unknown). Body is plain text,
-// paragraphs separated by one blank line ("\n\n").
+// Published is "YYYY-MM-DD" (or "" when unknown).
+//
+// Body is the reading text: what the reading pane shows, what highlight
+// offsets count in and what full-text search indexes (app/doc describes
+// it). Markdown is its source, the text the user owns and edits, and Blocks
+// the encoded block and span list (doc.Encode) with offsets into Body.
+// When an article is stored, a missing Markdown means Body is plain text
+// (paragraphs separated by "\n\n") and missing Blocks are derived.
 type Article struct {
 	ID        int64
 	Title     string
@@ -25,6 +31,8 @@ type Article struct {
 	Updated   time.Time
 	Opened    time.Time // zero when never opened in the window
 	Body      string
+	Markdown  string
+	Blocks    []byte
 	Note      string
 	Tags      []string
 }

@@ -90,6 +90,7 @@ func Apply(ctx context.Context, s *storage.Store, id int64, meta storage.Article
 	a := before.Article
 	a.Title, a.Author, a.Source, a.URL, a.Published = meta.Title, meta.Author, meta.Source, meta.URL, meta.Published
 	a.Body = body
+	a.Markdown, a.Blocks = "", nil // a plain body: storage derives its Markdown
 	if err := s.EditArticle(ctx, a, hs); err != nil {
 		return Report{}, err
 	}
