@@ -47,7 +47,7 @@ func (ws *workspace) openEditor() *articleEditor {
 		ws.showError(err)
 		return nil
 	}
-	e := &articleEditor{ws: ws, a: a, pieces: splitPieces(a.Body)}
+	e := &articleEditor{ws: ws, a: a, pieces: splitPieces(a.Markdown)}
 	e.win = ws.app.NewWindow("Edit “" + shorten(a.Title, 60) + "” — Scholia")
 	e.win.Resize(fyne.NewSize(900, 700)) // before SetContent: wrapping at a tiny width is slow
 	e.win.SetContent(e.buildUI())
@@ -182,7 +182,7 @@ func (e *articleEditor) edited() (storage.Article, string, bool) {
 		Source: strings.TrimSpace(e.source.Text), URL: strings.TrimSpace(e.url.Text), Published: strings.TrimSpace(e.published.Text)}
 	body := joinPieces(e.pieces)
 	changed := meta.Title != e.a.Title || meta.Author != e.a.Author || meta.Source != e.a.Source || meta.URL != e.a.URL ||
-		meta.Published != e.a.Published || body != e.a.Body
+		meta.Published != e.a.Published || body != e.a.Markdown
 	return meta, body, changed
 }
 

@@ -17,7 +17,7 @@ var editCmd = &command{
 	summary: "Change an article's text or details; highlights follow their words, and those whose words are gone are kept as orphaned.",
 	example: "scholia edit 12 --body-file fixed.txt --published 2022-01-10",
 	flags: []flagSpec{
-		{name: "body-file", value: "FILE", help: "the new text, one paragraph per line (- reads standard input)"},
+		{name: "body-file", value: "FILE", help: "the new text as Markdown, as `scholia show ID --format md` prints it (- reads standard input)"},
 		{name: "title", value: "T", help: "new title"},
 		{name: "author", value: "A", help: "new author"},
 		{name: "source", value: "S", help: "new source"},
@@ -46,7 +46,7 @@ func runEdit(c *ctx) error {
 	if err != nil {
 		return notFound(err, id)
 	}
-	body := a.Body
+	body := a.Markdown // the text the user edits is the source
 	if c.has("body-file") {
 		if body, err = readBody(c.flag("body-file")); err != nil {
 			return err

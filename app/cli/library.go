@@ -171,8 +171,9 @@ var showCmd = &command{
 	name: "show", usage: "ID", minArgs: 1, maxArgs: 1, reads: true,
 	summary: "Show an article with its tags, note and highlights.",
 	example: "scholia show 12 --json",
-	flags:   []flagSpec{{name: "json", help: "print one JSON object"}},
-	run:     runShow,
+	flags: []flagSpec{{name: "json", help: "print one JSON object (with the Markdown and the block list)"},
+		{name: "format", value: "md|text", help: "print only the article's text: md its Markdown source, text its reading text"}},
+	run: runShow,
 }
 
 type highlightJSON struct {
@@ -191,6 +192,9 @@ type highlightJSON struct {
 type articleJSON struct {
 	summaryJSON
 	Body       string          `json:"body"`
+	Markdown   string          `json:"markdown"`
+	Blocks     []blockJSON     `json:"blocks"`
+	Spans      []spanJSON      `json:"spans"`
 	Note       string          `json:"note"`
 	Highlights []highlightJSON `json:"highlights"`
 }
@@ -204,15 +208,22 @@ func runShow(c *ctx) error {
 	if err != nil {
 		return notFound(err, id)
 	}
+	if c.has("format") {
+		return showText(c, a)
+	}
 	hs, err := c.store.Highlights(c, id)
 	if err != nil {
 		return err
 	}
 	if c.has("json") {
+		blocks, spans, err := docJSON(a)
+		if err != nil {
+			return err
+		}
 		out := articleJSON{
 			summaryJSON: toSummaryJSON(storage.Summary{ID: a.ID, Title: a.Title, Author: a.Author, Source: a.Source,
 				URL: a.URL, Published: a.Published, Added: a.Added, Tags: a.Tags, Highlights: len(hs)}),
-			Body: a.Body, Note: a.Note, Highlights: []highlightJSON{},
+			Body: a.Body, Markdown: a.Markdown, Blocks: blocks, Spans: spans, Note: a.Note, Highlights: []highlightJSON{},
 		}
 		for _, h := range hs {
 			tags := h.Tags

@@ -14,6 +14,8 @@
 //   - blocks whose nearest common container is a tight list (or an item
 //     of one) are separated by "\n", as a browser copies <li> elements;
 //   - table rows are separated by "\n" and the cells of a row by "\t".
+//   - Runs of spaces and tabs in text read as one space, as a browser
+//     shows them; code spans and code blocks keep theirs.
 //   - Inside a paragraph a soft line break is " " and a hard line break
 //     (two trailing spaces or a backslash) is "\n". A code block keeps its
 //     lines, joined by "\n", without the final line ending.
@@ -30,21 +32,23 @@ package doc
 type Kind uint8
 
 // Block kinds. Paragraph, Heading, ListItem, Code and Cell carry text;
-// Table and Row group cells; Rule carries none (Start == End).
+// ListItem, Table, Row and Quote cover the blocks inside them; Rule carries
+// no text (Start == End).
 const (
 	Paragraph Kind = iota + 1
 	Heading        // Level 1–6
-	ListItem       // the first leaf of a list item: the marker is drawn beside it
+	ListItem       // covers the item's blocks: the marker is drawn beside its first line
 	Code           // Info is the fence's language, "" for none or indented code
 	Table          // covers all its rows
 	Row            // covers its cells; FlagHeader on the header row
 	Cell           // Level is the column (0-based); Flags hold the alignment
 	Image          // a paragraph that is only an image: Info is the source, the text the alt
 	Rule           // a thematic break
+	Quote          // a block quote: covers its blocks; Quote is its depth
 	kindEnd
 )
 
-var kindNames = [...]string{"", "paragraph", "heading", "item", "code", "table", "row", "cell", "image", "rule"}
+var kindNames = [...]string{"", "paragraph", "heading", "item", "code", "table", "row", "cell", "image", "rule", "quote"}
 
 func (k Kind) String() string {
 	if k < kindEnd {

@@ -29,8 +29,8 @@ func InShape(text string) bool {
 // readable in a notes app: a backslash before each of \ ` * _ [ ] < | ~,
 // before "&" only when it starts a character reference, and before the
 // first character of a line that could open a block (# > - + = : or a list
-// number's "." / ")"); leading and trailing spaces and tabs, and CR, become
-// character references.
+// number's "." / ")"); tabs, CR, a space after a space or tab, and spaces
+// at either end of a line become character references.
 func Escape(text string) string {
 	var b strings.Builder
 	b.Grow(len(text) + len(text)/16)
@@ -106,6 +106,38 @@ func escapeStart(b *strings.Builder, s string) {
 	escapeInline(b, s[i:])
 }
 
+// EscapeInline escapes text that sits inside a line of Markdown (not at its
+// start), as Escape does: the converters that build Markdown from other
+// formats write page text through it.
+func EscapeInline(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	escapeInline(&b, s)
+	return b.String()
+}
+
+// EscapeLineStart escapes what would open a block at the start of a line of
+// already escaped inline Markdown (# > - + = : or a list number), so the
+// line stays a paragraph's text.
+func EscapeLineStart(line string) string {
+	if line == "" {
+		return line
+	}
+	switch c := line[0]; {
+	case c == '#' || c == '>' || c == '-' || c == '+' || c == '=' || c == ':':
+		return "\\" + line
+	case c >= '0' && c <= '9':
+		j := 0
+		for j < len(line) && j < 10 && line[j] >= '0' && line[j] <= '9' {
+			j++
+		}
+		if j < len(line) && (line[j] == '.' || line[j] == ')') {
+			return line[:j] + "\\" + line[j:]
+		}
+	}
+	return line
+}
+
 func escapeInline(b *strings.Builder, s string) {
 	start := 0
 	for i := 0; i < len(s); i++ {
@@ -119,6 +151,21 @@ func escapeInline(b *strings.Builder, s string) {
 		case '\r':
 			b.WriteString(s[start:i])
 			b.WriteString("&#13;")
+			start = i + 1
+			continue
+		case '\t':
+			// Runs of spaces and tabs read as one space: every tab, and
+			// every space after a space or tab, is a character reference.
+			b.WriteString(s[start:i])
+			b.WriteString("&#9;")
+			start = i + 1
+			continue
+		case ' ':
+			if i == 0 || (s[i-1] != ' ' && s[i-1] != '\t') {
+				continue
+			}
+			b.WriteString(s[start:i])
+			b.WriteString("&#32;")
 			start = i + 1
 			continue
 		default:

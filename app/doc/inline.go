@@ -20,7 +20,7 @@ func (b *builder) inline(n ast.Node) {
 			if c.IsRaw() {
 				b.writeBytes(v)
 			} else {
-				b.write(resolve(v))
+				b.write(resolve(collapseSpaces(v)))
 			}
 			if c.HardLineBreak() {
 				b.write("\n")
@@ -111,6 +111,26 @@ func (b *builder) task(checked bool) {
 			return
 		}
 	}
+}
+
+// collapseSpaces makes each run of spaces and tabs in text one space, as
+// a browser shows (and copies) it; character references such as "&#32;"
+// are resolved after this, so they keep a space that must stay.
+func collapseSpaces(v []byte) []byte {
+	if bytes.IndexByte(v, '\t') < 0 && !bytes.Contains(v, []byte("  ")) {
+		return v
+	}
+	out := make([]byte, 0, len(v))
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; c == ' ' || c == '\t' {
+			if len(out) == 0 || out[len(out)-1] != ' ' || (i > 0 && v[i-1] != ' ' && v[i-1] != '\t') {
+				out = append(out, ' ')
+			}
+			continue
+		}
+		out = append(out, v[i])
+	}
+	return out
 }
 
 // resolve turns Markdown text into what it reads as: backslash escapes of

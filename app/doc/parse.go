@@ -47,7 +47,7 @@ func Parse(src string) (Doc, error) {
 	root := markdown.Parser().Parse(text.NewReader(source))
 	b := builder{src: source}
 	b.node(root)
-	return Doc{Text: b.out.String(), Blocks: b.blocks, Spans: b.spans}, nil
+	return Doc{Text: string(b.out), Blocks: b.blocks, Spans: b.spans}, nil
 }
 
 // depthOK bounds the container nesting of every line from above: each
@@ -109,7 +109,7 @@ type container struct {
 // builder accumulates the reading text, blocks and spans in one walk.
 type builder struct {
 	src    []byte
-	out    strings.Builder
+	out    []byte
 	runes  int // code points written to out
 	blocks []Block
 	spans  []Span
@@ -121,12 +121,12 @@ type builder struct {
 }
 
 func (b *builder) write(s string) {
-	b.out.WriteString(s)
+	b.out = append(b.out, s...)
 	b.runes += utf8.RuneCountInString(s)
 }
 
 func (b *builder) writeBytes(s []byte) {
-	b.out.Write(s)
+	b.out = append(b.out, s...)
 	b.runes += utf8.RuneCount(s)
 }
 
@@ -187,8 +187,13 @@ func (b *builder) pop() {
 	}
 }
 
-// leaf writes one text-bearing block.
+// leaf writes one text-bearing block. A block that turns out to have no
+// text (an image without alt text, an empty heading or code block) takes
+// back its separator: it sits where the text before it ends, like a rule,
+// so the reading text never has runs of blank lines. Empty table cells
+// keep theirs, the tabs that keep the columns.
 func (b *builder) leaf(blk Block, n ast.Node) {
+	outLen, runes, leaves, marked, spans := len(b.out), b.runes, b.leaves, b.marked, len(b.spans)
 	b.separate()
 	blk.List, blk.Quote = b.lists, b.quotes
 	blk.Start = b.runes
@@ -201,6 +206,20 @@ func (b *builder) leaf(blk Block, n ast.Node) {
 		b.inline(n)
 	}
 	b.blocks[i].End = b.runes
+	if b.runes > blk.Start || blk.Kind == Cell {
+		return
+	}
+	b.out, b.runes, b.leaves = b.out[:outLen], runes, leaves
+	for _, c := range b.stack[marked:] {
+		if c.block >= 0 {
+			b.blocks[c.block].Start = -1
+		}
+	}
+	b.marked = marked
+	b.blocks[i].Start, b.blocks[i].End = runes, runes
+	for k := spans; k < len(b.spans); k++ {
+		b.spans[k].Start, b.spans[k].End = runes, runes
+	}
 }
 
 // code writes a code block's lines as they are, without the last line end.
@@ -284,7 +303,7 @@ func (b *builder) node(n ast.Node) {
 		return
 	case *ast.Blockquote:
 		b.quotes++
-		b.push(n, nil)
+		b.push(n, &Block{Kind: Quote})
 		b.children(n)
 		b.pop()
 		b.quotes--

@@ -66,7 +66,7 @@ func TestParse(t *testing.T) {
 		{"task", "- [x] done\n- [ ] todo", "done\ntodo",
 			[]string{`item in1 task checked "done"`, `paragraph in1 "done"`, `item in1 task "todo"`, `paragraph in1 "todo"`}},
 		{"quote", "> q1\n>\n> > q2\n\nout", "q1\n\nq2\n\nout",
-			[]string{`paragraph q1 "q1"`, `paragraph q2 "q2"`, `paragraph "out"`}},
+			[]string{`quote q1 "q1\n\nq2"`, `paragraph q1 "q1"`, `quote q2 "q2"`, `paragraph q2 "q2"`, `paragraph "out"`}},
 		{"fenced code", "```go\nx := 1\n\n  y\n```\nz", "x := 1\n\n  y\n\nz",
 			[]string{`code go "x := 1\n\n  y"`, `paragraph "z"`}},
 		{"indented code", "para\n\n    a\n    b\n", "para\n\na\nb",
@@ -86,8 +86,10 @@ func TestParse(t *testing.T) {
 		{"html dropped", "<div>\nx\n</div>\n\npara <b>b</b>", "para b", []string{`paragraph "para b"`}},
 		{"strike", "~~gone~~ here", "gone here", []string{`paragraph "gone here"`, `strike "gone"`}},
 		{"setext", "Title\n=====\n\ntext", "Title\n\ntext", []string{`heading l1 "Title"`, `paragraph "text"`}},
-		{"list in quote", "> - a\n> - b", "a\nb", []string{`item in1 q1 "a"`, `paragraph in1 q1 "a"`, `item in1 q1 "b"`, `paragraph in1 q1 "b"`}},
+		{"list in quote", "> - a\n> - b", "a\nb", []string{`quote q1 "a\nb"`, `item in1 q1 "a"`, `paragraph in1 q1 "a"`, `item in1 q1 "b"`, `paragraph in1 q1 "b"`}},
 		{"empty item", "- a\n-\n- b", "a\nb", []string{`item in1 "a"`, `paragraph in1 "a"`, `item in1 ""`, `item in1 "b"`, `paragraph in1 "b"`}},
+		{"empty blocks take no separator", "a\n\n![](x.png)\n\n#\n\n```\n```\n\nb", "a\n\nb",
+			[]string{`paragraph "a"`, `image x.png ""`, `heading l1 ""`, `code ""`, `paragraph "b"`, `image x.png ""`}},
 		{"empty", "", "", nil},
 	}
 	for _, tt := range tests {

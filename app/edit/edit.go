@@ -11,9 +11,10 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"scholia/app/anchor"
-	"scholia/app/ingest"
+	"scholia/app/doc"
 	"scholia/storage"
 )
 
@@ -69,16 +70,21 @@ func CheckPublished(s string) error {
 }
 
 // Apply saves new metadata (meta's Title, Author, Source, URL and Published;
-// its other fields are ignored) and a new body for article id. The body is
-// normalised as imports are, every highlight is re-anchored in it, and the
-// article and highlights are saved in one transaction: a failure changes
-// nothing.
-func Apply(ctx context.Context, s *storage.Store, id int64, meta storage.Article, body string) (Report, error) {
+// its other fields are ignored) and a new Markdown source for article id.
+// The reading text is derived from the Markdown (app/doc), every highlight
+// is re-anchored in it, and the article and highlights are saved in one
+// transaction: a failure changes nothing.
+func Apply(ctx context.Context, s *storage.Store, id int64, meta storage.Article, markdown string) (Report, error) {
 	if err := CheckPublished(meta.Published); err != nil {
 		return Report{}, err
 	}
-	body = ingest.NormalizeBody(body)
-	if strings.TrimSpace(body) == "" {
+	markdown = strings.ReplaceAll(strings.ReplaceAll(markdown, "\r\n", "\n"), "\r", "\n")
+	d, err := doc.Parse(markdown)
+	if err != nil {
+		return Report{}, err
+	}
+	body := d.Text
+	if strings.TrimFunc(body, invisible) == "" {
 		return Report{}, ErrEmpty
 	}
 	bs, err := s.Bundles(ctx, []int64{id})
@@ -89,13 +95,18 @@ func Apply(ctx context.Context, s *storage.Store, id int64, meta storage.Article
 	hs, rep := Reanchor(before.Article.Body, body, before.Highlights)
 	a := before.Article
 	a.Title, a.Author, a.Source, a.URL, a.Published = meta.Title, meta.Author, meta.Source, meta.URL, meta.Published
-	a.Body = body
-	a.Markdown, a.Blocks = "", nil // a plain body: storage derives its Markdown
+	a.Body, a.Markdown, a.Blocks = body, markdown, doc.Encode(d)
 	if err := s.EditArticle(ctx, a, hs); err != nil {
 		return Report{}, err
 	}
 	rep.Before = before
 	return rep, nil
+}
+
+// invisible: what shows nothing on the page — spaces, and the zero-width
+// characters web pastes bring along.
+func invisible(r rune) bool {
+	return unicode.IsSpace(r) || r == 0x200B || r == 0x2060 || r == 0xFEFF || r == 0xAD
 }
 
 // Reanchor places highlights made on oldBody in newBody and counts how they

@@ -204,6 +204,6 @@ func parseAll(files []string, tags []string) ([]Result, []*storage.Article) {
 func FromDoc(d ingest.Doc, extraTags []string) *storage.Article {
 	return &storage.Article{
 		Title: d.Title, Author: d.Author, Source: d.Source, URL: d.URL, Published: d.Published,
-		Body: d.Body, Tags: append(append([]string(nil), d.Tags...), extraTags...),
+		Body: d.Body, Markdown: d.Markdown, Blocks: d.Blocks, Tags: append(append([]string(nil), d.Tags...), extraTags...),
 	}
 }

@@ -3,37 +3,50 @@ package ingest
 import (
 	"strings"
 
+	"net/url"
+
 	"codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"scholia/app/doc"
 )
 
 // parseHTML reads a saved web page: readability finds the article in it,
-// which is then flattened to plain paragraphs.
+// which is then written as Markdown keeping its structure (htmlmd.go).
 func parseHTML(name, src string) (Doc, error) {
-	doc, err := html.Parse(strings.NewReader(src))
+	root, err := html.Parse(strings.NewReader(src))
 	if err != nil { // x/net/html recovers from nearly anything; be safe anyway
 		return Doc{}, &Error{Name: name, Reason: reasonNoContent}
 	}
 	// Read the canonical URL first: readability rewrites the tree it parses.
-	url := canonicalURL(doc)
+	canonical := canonicalURL(root)
+	base := pageBase(root, canonical)
+	markCodeLanguages(root)
 	parser := readability.NewParser()
-	// No page URL: a saved file has none, and relative links do not matter
-	// in plain text.
-	article, err := parser.ParseAndMutate(doc, nil)
+	// No page URL for readability: links are made absolute against the
+	// page's own base while converting (pageBase).
+	article, err := parser.ParseAndMutate(root, nil)
 	if err != nil || article.Node == nil {
 		return Doc{}, &Error{Name: name, Reason: reasonNoContent}
 	}
-	body := htmlText(article.Node)
-	if body == "" {
+	md := htmlMarkdown(article.Node, base)
+	parsed, err := doc.Parse(md)
+	if err != nil {
+		return Doc{}, &Error{Name: name, Reason: strings.TrimPrefix(err.Error(), "doc: ")}
+	}
+	body := parsed.Text
+	if strings.TrimSpace(body) == "" {
 		return Doc{}, &Error{Name: name, Reason: reasonNoContent}
 	}
 	d := Doc{
-		Title:  oneLine(article.Title()),
-		Author: oneLine(article.Byline()),
-		Source: oneLine(article.SiteName()),
-		URL:    url,
-		Body:   body,
+		Title:    oneLine(article.Title()),
+		Author:   oneLine(article.Byline()),
+		Source:   oneLine(article.SiteName()),
+		URL:      canonical,
+		Body:     body,
+		Markdown: md,
+		Blocks:   doc.Encode(parsed),
 	}
 	if t, err := article.PublishedTime(); err == nil {
 		d.Published = t.Format("2006-01-02")
@@ -99,67 +112,41 @@ func hasToken(list, token string) bool {
 	return false
 }
 
-// skipped elements hold no article text (or only fallback text for old browsers).
-var skipped = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
-	atom.Nav: true, atom.Head: true, atom.Iframe: true, atom.Svg: true,
-	atom.Button: true, atom.Select: true, atom.Textarea: true, atom.Input: true,
-	atom.Object: true, atom.Embed: true, atom.Video: true, atom.Audio: true,
-	atom.Canvas: true, atom.Img: true, atom.Picture: true,
-}
-
-// blocks start and end a paragraph; everything else is inline and its text
-// runs on with its neighbours'.
-var blocks = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
-	atom.Header: true, atom.Footer: true, atom.Aside: true, atom.H1: true, atom.H2: true,
-	atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true, atom.Hgroup: true,
-	atom.Ul: true, atom.Ol: true, atom.Li: true, atom.Dl: true, atom.Dt: true, atom.Dd: true,
-	atom.Blockquote: true, atom.Pre: true, atom.Figure: true, atom.Figcaption: true,
-	atom.Table: true, atom.Caption: true, atom.Thead: true, atom.Tbody: true, atom.Tfoot: true,
-	atom.Tr: true, atom.Td: true, atom.Th: true, atom.Address: true, atom.Details: true,
-	atom.Summary: true, atom.Center: true, atom.Hr: true, atom.Form: true, atom.Fieldset: true,
-	atom.Legend: true, atom.Br: true,
-}
-
-var lineBreaks = strings.NewReplacer("\n", " ", "\r", " ")
-
-// htmlText flattens an HTML tree to the plain body form: each block element
-// a paragraph, the text inside one joined, whitespace collapsed as a browser
-// would, line breaks of <pre> and <br> kept as paragraph breaks.
-func htmlText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(n *html.Node, pre bool)
-	walk = func(n *html.Node, pre bool) {
-		switch n.Type {
-		case html.TextNode:
-			if pre {
-				b.WriteString(n.Data)
-			} else {
-				// Source line breaks inside a paragraph are just spaces.
-				b.WriteString(lineBreaks.Replace(n.Data))
-			}
-			return
-		case html.ElementNode:
-			if skipped[n.DataAtom] {
-				return
-			}
-		case html.DocumentNode:
-		default:
-			return // comments, doctypes
+// pageBase is what relative links of the page resolve against: its
+// <base href> (made absolute against the canonical URL), else the canonical
+// URL; nil when the saved file says nothing about where it came from.
+func pageBase(root *html.Node, canonical string) *url.URL {
+	var canon *url.URL
+	if canonical != "" {
+		canon, _ = url.Parse(canonical)
+	}
+	var href string
+	var find func(n *html.Node) bool
+	find = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.DataAtom == atom.Base {
+			href = strings.TrimSpace(attr(n, "href"))
+			return href != ""
 		}
-		block := blocks[n.DataAtom]
-		if block {
-			b.WriteByte('\n')
+		if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+			return false
 		}
-		pre = pre || n.DataAtom == atom.Pre
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, pre)
+			if find(c) {
+				return true
+			}
 		}
-		if block {
-			b.WriteByte('\n')
+		return false
+	}
+	find(root)
+	if href != "" {
+		if u, err := url.Parse(href); err == nil {
+			if canon != nil {
+				u = canon.ResolveReference(u)
+			}
+			if u.IsAbs() && (u.Scheme == "http" || u.Scheme == "https") {
+				return u
+			}
 		}
 	}
-	walk(n, false)
-	return NormalizeBody(b.String())
+	return canon
 }

@@ -75,7 +75,7 @@ func TestHTMLTestPages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkBody(t, d.Body)
+			checkDoc(t, d)
 			if meta.Title != "" && d.Title != oneLine(meta.Title) {
 				t.Errorf("title = %q, want %q", d.Title, meta.Title)
 			}
@@ -143,7 +143,7 @@ func TestHTMLGolden(t *testing.T) {
 			if err != nil {
 				got = "error: " + err.Error() + "\n"
 			} else {
-				checkBody(t, d.Body)
+				checkDoc(t, d)
 			}
 			golden(t, in, got)
 		})
@@ -195,7 +195,7 @@ func FuzzHTML(f *testing.F) {
 			}
 			return
 		}
-		checkBody(t, d.Body)
+		checkDoc(t, d)
 		if d.Body == "" || d.Title == "" {
 			t.Errorf("imported an empty body or title: %+v", d)
 		}

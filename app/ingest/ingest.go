@@ -17,7 +17,9 @@ import (
 type Doc struct {
 	Title, Author, Source, URL string
 	Published                  string   // "YYYY-MM-DD" or ""
-	Body                       string   // plain text: paragraphs separated by exactly one blank line ("\n\n"), no leading/trailing blank lines
+	Body                       string   // the reading text (app/doc); for .txt plain paragraphs separated by exactly one blank line ("\n\n")
+	Markdown                   string   // the source Body was derived from; "" for plain text (storage escapes it)
+	Blocks                     []byte   // doc.Encode of Markdown's blocks and spans; nil with no Markdown
 	Tags                       []string // from Markdown front matter
 	Warnings                   []string // non-fatal problems, e.g. "broken front matter: ...; imported the body"
 }

@@ -6,148 +6,116 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
-	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
+	gtext "github.com/yuin/goldmark/text"
+
+	"scholia/app/doc"
 )
 
-// markdown is shared: a goldmark parser keeps no state between documents.
-// GFM tables, strikethrough and task lists are what notes apps write.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList))
-
 // parseMarkdown reads a Markdown note: front matter for the metadata, the
-// text of every block as a plain paragraph, markup removed.
+// rest kept as written (line ends made "\n") as the article's source, its
+// reading text and blocks derived by app/doc. A first "# heading" that is
+// the title is taken out of the body, so the title is not shown twice.
 func parseMarkdown(name, src string) (Doc, error) {
 	var d Doc
 	if fm, body, ok := splitFrontMatter(src); ok {
 		d.Warnings = applyFrontMatter(&d, fm)
 		src = body
 	}
-	source := []byte(src)
-	root := markdown.Parser().Parse(text.NewReader(source))
-
-	w := mdWalker{src: source}
-	seenH1 := false
-	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*ast.Heading); ok && h.Level == 1 && !seenH1 {
-			seenH1 = true
-			// The first "# heading" is the title unless front matter named
-			// one; either way a heading that is the title is not repeated
-			// in the body.
-			heading := oneLine(w.inlineText(h))
-			if d.Title == "" && heading != "" {
-				d.Title = heading
-				continue
-			}
-			if heading == d.Title {
-				continue
-			}
-		}
-		w.block(n)
+	src = strings.ReplaceAll(strings.ReplaceAll(src, "\r\n", "\n"), "\r", "\n")
+	parsed, err := doc.Parse(src)
+	if err != nil {
+		return Doc{}, &Error{Name: name, Reason: strings.TrimPrefix(err.Error(), "doc: ")}
 	}
-	d.Body = NormalizeBody(strings.Join(w.paras, "\n"))
-	if d.Body == "" {
+	// The first "# heading" is the title unless front matter named one;
+	// either way a heading that is the title is not repeated in the body.
+	if heading, start, end, ok := titleHeading(src, parsed); ok && (d.Title == "" || heading == d.Title) {
 		if d.Title == "" {
-			return Doc{}, &Error{Name: name, Reason: reasonNoContent}
+			d.Title = heading
 		}
-		// A note that is only a heading keeps it as its text, as .txt does.
-		d.Body = d.Title
+		if rest, restDoc, ok := dropHeading(src, parsed, start, end); ok {
+			src, parsed = rest, restDoc
+		}
 	}
+	if strings.TrimSpace(parsed.Text) == "" {
+		return Doc{}, &Error{Name: name, Reason: reasonNoContent}
+	}
+	d.Markdown, d.Body, d.Blocks = src, parsed.Text, doc.Encode(parsed)
 	if d.Title == "" {
 		d.Title = titleFromName(name, paragraphs(d.Body)[0])
 	}
 	return d, nil
 }
 
-// mdWalker collects the plain text of a Markdown AST, one paragraph per block.
-type mdWalker struct {
-	src   []byte
-	paras []string
-	cur   strings.Builder
+// markdownParser finds the title heading's place in the source; app/doc
+// does the reading. GFM tables matter here too: they change what is a
+// paragraph.
+var markdownParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList)).Parser()
+
+// titleHeading finds the document's first level-1 heading outside lists
+// and quotes: its text, and the byte range of its source lines.
+func titleHeading(src string, d doc.Doc) (string, int, int, bool) {
+	var nth int // which level-1 top-level heading of d is the first
+	for _, b := range d.Blocks {
+		if b.Kind == doc.Heading && b.Level == 1 && b.List == 0 && b.Quote == 0 {
+			break
+		}
+		nth++
+	}
+	if nth == len(d.Blocks) {
+		return "", 0, 0, false
+	}
+	b := d.Blocks[nth]
+	text := oneLine(string([]rune(d.Text)[b.Start:b.End]))
+	source := []byte(src)
+	root := markdownParser.Parse(gtext.NewReader(source))
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		h, ok := n.(*ast.Heading)
+		if !ok || h.Level != 1 {
+			continue
+		}
+		lines := h.Lines()
+		if lines.Len() == 0 {
+			return text, 0, 0, false
+		}
+		start := strings.LastIndexByte(src[:lines.At(0).Start], '\n') + 1
+		end := lines.At(lines.Len() - 1).Stop
+		if nl := strings.IndexByte(src[end:], '\n'); nl >= 0 {
+			end += nl + 1
+		} else {
+			end = len(src)
+		}
+		if !strings.HasPrefix(strings.TrimLeft(src[start:], " "), "#") { // setext: the underline too
+			if nl := strings.IndexByte(src[end:], '\n'); nl >= 0 {
+				end += nl + 1
+			} else {
+				end = len(src)
+			}
+		}
+		return text, start, end, text != ""
+	}
+	return text, 0, 0, false
 }
 
-func (w *mdWalker) flush() {
-	w.paras = append(w.paras, w.cur.String())
-	w.cur.Reset()
-}
-
-func (w *mdWalker) block(n ast.Node) {
-	switch n := n.(type) {
-	case *ast.Heading, *ast.Paragraph, *ast.TextBlock:
-		w.inline(n)
-		w.flush()
-	case *ast.CodeBlock, *ast.FencedCodeBlock:
-		// One paragraph per line keeps the code's line structure, the way a
-		// .txt line is a paragraph.
-		lines := n.Lines()
-		for i := range lines.Len() {
-			seg := lines.At(i)
-			w.cur.Write(seg.Value(w.src))
-			w.flush()
-		}
-	case *ast.HTMLBlock, *ast.ThematicBreak:
-		// Markup and rules carry no text of the article.
-	case *east.TableRow, *east.TableHeader:
-		var cells []string
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, strings.TrimSpace(w.inlineText(c)))
-		}
-		w.cur.WriteString(strings.Join(cells, " | "))
-		w.flush()
-	default: // document, lists, list items, block quotes, tables
-		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			w.block(c)
+// dropHeading cuts the title heading's lines out of the source and checks
+// that what is left reads as the old text without the heading; if the cut
+// would change anything else, or leave nothing, the heading stays.
+func dropHeading(src string, d doc.Doc, start, end int) (string, doc.Doc, bool) {
+	rest := src[:start] + src[end:]
+	nd, err := doc.Parse(rest)
+	if err != nil || strings.TrimSpace(nd.Text) == "" {
+		return "", doc.Doc{}, false
+	}
+	var h doc.Block
+	for _, b := range d.Blocks {
+		if b.Kind == doc.Heading && b.Level == 1 && b.List == 0 && b.Quote == 0 {
+			h = b
+			break
 		}
 	}
-}
-
-// inlineText returns the text of an inline container without touching the
-// paragraph being built.
-func (w *mdWalker) inlineText(n ast.Node) string {
-	saved := w.cur.String()
-	w.cur.Reset()
-	w.inline(n)
-	s := w.cur.String()
-	w.cur.Reset()
-	w.cur.WriteString(saved)
-	return s
-}
-
-func (w *mdWalker) inline(n ast.Node) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c := c.(type) {
-		case *ast.Text:
-			v := c.Value(w.src)
-			if !c.IsRaw() {
-				v = util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v)))
-			}
-			w.cur.Write(v)
-			if c.HardLineBreak() {
-				// A hard break is a line the author wanted seen (verse, an
-				// address): a paragraph, as in .txt.
-				w.cur.WriteByte('\n')
-			} else if c.SoftLineBreak() {
-				w.cur.WriteByte(' ')
-			}
-		case *ast.String:
-			w.cur.Write(c.Value)
-		case *ast.CodeSpan:
-			// Inline code is text the reader needs; keep it verbatim.
-			for k := c.FirstChild(); k != nil; k = k.NextSibling() {
-				switch k := k.(type) {
-				case *ast.Text:
-					w.cur.Write(k.Value(w.src))
-				case *ast.String:
-					w.cur.Write(k.Value)
-				}
-			}
-		case *ast.AutoLink:
-			w.cur.Write(c.Label(w.src))
-		case *ast.Image, *ast.RawHTML, *east.TaskCheckBox:
-			// Images have no place in plain text and their alt text would
-			// break the sentence around them; inline tags are markup.
-		default: // emphasis, links (their text is kept), strikethrough
-			w.inline(c)
-		}
+	r := []rune(d.Text)
+	want := strings.Join(strings.Fields(string(r[:h.Start])+" "+string(r[h.End:])), " ")
+	if strings.Join(strings.Fields(nd.Text), " ") != want {
+		return "", doc.Doc{}, false
 	}
+	return strings.TrimLeft(rest, "\n"), nd, true
 }

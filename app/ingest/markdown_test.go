@@ -22,6 +22,11 @@ func render(d Doc) string {
 	b.WriteString("---\n")
 	b.WriteString(d.Body)
 	b.WriteString("\n")
+	if d.Markdown != "" {
+		b.WriteString("--- markdown\n")
+		b.WriteString(d.Markdown)
+		b.WriteString("\n")
+	}
 	return b.String()
 }
 
@@ -54,7 +59,7 @@ func TestMarkdownGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			checkBody(t, d.Body)
+			checkDoc(t, d)
 			golden(t, in, render(d))
 		})
 	}
@@ -76,7 +81,7 @@ var mdTests = map[string]struct {
 	},
 	"inline markup stripped": {
 		in:    "# T\n\n*a* **b** ~~c~~ [d](http://x) `e*f` ![img](i.png) <span>g</span>",
-		title: "T", body: "a b c d e*f g",
+		title: "T", body: "a b c d e*f img g",
 	},
 	"list items are paragraphs": {
 		in:    "# T\n\n- one\n- two\n\n  more two\n",
@@ -130,7 +135,7 @@ func TestMarkdown(t *testing.T) {
 			case tc.warning != "" && (len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], tc.warning)):
 				t.Errorf("warnings = %q, want one containing %q", d.Warnings, tc.warning)
 			}
-			checkBody(t, d.Body)
+			checkDoc(t, d)
 		})
 	}
 }
@@ -160,7 +165,7 @@ func FuzzMarkdown(f *testing.F) {
 			}
 			return
 		}
-		checkBody(t, d.Body)
+		checkDoc(t, d)
 		if d.Body == "" || d.Title == "" {
 			t.Errorf("imported an empty body or title: %+v", d)
 		}
