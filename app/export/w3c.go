@@ -118,6 +118,7 @@ type w3cArticle struct {
 	Tags      []string `json:"tags,omitempty"`
 	Note      string   `json:"note,omitempty"`
 	Body      string   `json:"body"`
+	Markdown  string   `json:"markdown,omitempty"` // the body's source (app/doc); absent in files from before it
 }
 
 // W3C writes the W3C Web Annotation Data Model JSON: an AnnotationCollection
@@ -188,7 +189,7 @@ func W3C(w io.Writer, docs []Doc, colors []storage.Color) error {
 		jw.value("", w3cArticle{
 			ID: a.ID, Title: utf(a.Title), Author: utf(a.Author), Source: utf(a.Source), URL: utf(a.URL),
 			Published: utf(a.Published), Added: stamp(a.Added), Updated: stamp(a.Updated),
-			Opened: stamp(a.Opened), Tags: utfTags(a.Tags), Note: utf(a.Note), Body: utf(a.Body),
+			Opened: stamp(a.Opened), Tags: utfTags(a.Tags), Note: utf(a.Note), Body: utf(a.Body), Markdown: utf(a.Markdown),
 		})
 	}
 	if len(sorted) > 0 {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"scholia/app/doc"
 	"scholia/app/ingest"
 	"scholia/storage"
 )
@@ -57,7 +58,19 @@ func ReadW3C(r io.Reader) (docs []Doc, colors []storage.Color, err error) {
 		}
 		a := storage.Article{
 			ID: wa.ID, Title: wa.Title, Author: wa.Author, Source: wa.Source, URL: wa.URL,
-			Published: wa.Published, Tags: wa.Tags, Note: wa.Note, Body: wa.Body,
+			Published: wa.Published, Tags: wa.Tags, Note: wa.Note, Body: wa.Body, Markdown: wa.Markdown,
+		}
+		if wa.Markdown != "" {
+			// The highlights count in the body: a source that reads as
+			// anything else would move them.
+			d, err := doc.Parse(wa.Markdown)
+			if err != nil {
+				return nil, nil, fmt.Errorf("export: read w3c: article %d: %w", wa.ID, err)
+			}
+			if d.Text != wa.Body {
+				return nil, nil, fmt.Errorf("export: read w3c: article %d: its markdown does not read as its body", wa.ID)
+			}
+			a.Blocks = doc.Encode(d)
 		}
 		urls = append(urls, wa.URL)
 		for _, f := range []struct {
