@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 
 	"scholia/app/anchor"
+	"scholia/app/doc"
 	"scholia/app/reader"
 	"scholia/storage"
 )
@@ -59,7 +60,10 @@ func (p *readingPane) show(a storage.Article, hs []storage.Highlight) {
 			meta = append(meta, s)
 		}
 	}
-	p.view.SetDocument(reader.Document{Title: a.Title, Meta: strings.Join(meta, " · "), URL: a.URL, Body: a.Body})
+	// The stored block list draws the structure; one that cannot be read
+	// (it never should) leaves the text shown as plain paragraphs.
+	d, _ := doc.Decode(a.Blocks, a.Body)
+	p.view.SetDocument(reader.Document{Title: a.Title, Meta: strings.Join(meta, " · "), URL: a.URL, Body: a.Body, Blocks: d.Blocks})
 	p.loaded = a.ID
 	p.setHighlights(hs)
 }

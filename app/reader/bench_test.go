@@ -9,6 +9,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"scholia/app/doc"
 )
 
 // synthetic50k builds a ~50,000-word article of ~300 paragraphs of
@@ -133,5 +135,69 @@ func BenchmarkFirstPaintCold50k(b *testing.B) {
 		fyne.MeasureText("font loading is paid once per process", 14*1.7, fyne.TextStyle{Bold: true})
 		b.StartTimer()
 		firstPaint(doc, hs)
+	}
+}
+
+// structured50k turns synthetic50k's paragraphs into a Markdown article with
+// headings, lists, quotes and code, parses it, and spreads 1,000 highlights
+// over its reading text.
+func structured50k(b *testing.B) (Document, []Highlight) {
+	body, _ := synthetic50k()
+	var md strings.Builder
+	for i, p := range strings.Split(body, "\n\n") {
+		words := strings.Fields(p)
+		switch {
+		case i%9 == 0:
+			md.WriteString("## " + strings.Join(words[:6], " ") + "\n\n")
+			md.WriteString(doc.EscapeInline(p))
+		case i%7 == 0:
+			for k := 0; k+40 <= len(words); k += 40 {
+				md.WriteString(strings.Repeat("  ", k/40%2) + "- " + doc.EscapeInline(strings.Join(words[k:k+40], " ")) + "\n")
+			}
+		case i%11 == 0:
+			md.WriteString("> " + doc.EscapeInline(p))
+		case i%13 == 0:
+			md.WriteString("```\n")
+			for k := 0; k+12 <= len(words); k += 12 {
+				md.WriteString(strings.Join(words[k:k+12], " ") + "\n")
+			}
+			md.WriteString("```")
+		default:
+			md.WriteString(doc.EscapeInline(p))
+		}
+		md.WriteString("\n\n")
+	}
+	d, err := doc.Parse(md.String())
+	if err != nil {
+		b.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	total := len([]rune(d.Text))
+	hs := make([]Highlight, 1000)
+	for i := range hs {
+		s := rng.IntN(total - 200)
+		hs[i] = Highlight{ID: int64(i + 1), Start: s, End: s + 10 + rng.IntN(150), Color: DefaultColors[i%5]}
+	}
+	return Document{Title: "Structured", Meta: "bench", Body: d.Text, Blocks: d.Blocks}, hs
+}
+
+func BenchmarkFirstPaintStructured50k(b *testing.B) {
+	test.NewTempApp(b)
+	d, hs := structured50k(b)
+	for b.Loop() {
+		firstPaint(d, hs)
+	}
+}
+
+func BenchmarkRewrapStructured50k(b *testing.B) {
+	test.NewTempApp(b)
+	d, hs := structured50k(b)
+	r := firstPaint(d, hs)
+	r.SetReadingWidth(2000)
+	widths := []float32{800, 1000, 640, 1200}
+	i := 0
+	for b.Loop() {
+		r.Resize(fyne.NewSize(widths[i%len(widths)], 600))
+		i++
 	}
 }

@@ -136,7 +136,7 @@ func (r *Reader) runeAt(o int) rune {
 func (r *Reader) lineText(li int) (string, style) {
 	l := &r.lay.lines[li]
 	b := &r.lay.blocks[l.block]
-	return b.text[l.bStart:l.bEnd], r.metrics().style(b.kind)
+	return b.text[l.bStart:l.bEnd], r.metrics().blockStyle(b)
 }
 
 // xOf returns the x of offset o inside line li, relative to the column.
@@ -237,13 +237,11 @@ func (r *Reader) hit(p fyne.Position) (nearest, under int) {
 		return 0, -1
 	}
 	l := &r.lay.lines[li]
-	lh := r.metrics().lineH
-	if y > l.y+lh {
+	if y > l.y+r.lineH(li) {
 		// Below the last line of a paragraph: the paragraph's end.
 		return int(l.rEnd), -1
 	}
-	cx, _ := r.column()
-	return r.hitLine(li, p.X-cx)
+	return r.hitLine(li, p.X-r.lineX(li))
 }
 
 // OffsetAt returns the body code point offset nearest to a position in the
@@ -261,9 +259,8 @@ func (r *Reader) PositionOf(o int) fyne.Position {
 	if li < 0 {
 		return fyne.Position{}
 	}
-	cx, _ := r.column()
 	l := &r.lay.lines[li]
-	return fyne.NewPos(cx+r.xOf(li, o), l.y-r.offY+r.topInset()+r.metrics().lineH/2)
+	return fyne.NewPos(r.lineX(li)+r.xOf(li, o), l.y-r.offY+r.topInset()+r.lineH(li)/2)
 }
 
 func isWordRune(c rune) bool {

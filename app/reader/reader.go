@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"scholia/app/doc"
 )
 
 // Document is what the reader shows: a title, an already formatted metadata
@@ -22,6 +24,9 @@ type Document struct {
 	Meta  string // e.g. "Reuters · Jane Doe · 10 Jan 2022"
 	URL   string
 	Body  string
+	// Blocks is the body's structure (app/doc): headings, lists, quotes and
+	// code are drawn from it. Without it every line is a plain paragraph.
+	Blocks []doc.Block
 }
 
 // Highlight is a coloured range of the body in Unicode code point offsets

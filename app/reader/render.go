@@ -13,6 +13,7 @@ import (
 // short one.
 type renderer struct {
 	w       *Reader
+	decor   pool[*canvas.Rectangle] // code backgrounds and quote bars, under everything
 	backs   pool[*canvas.Rectangle] // highlight, find and selection backgrounds
 	texts   pool[*canvas.Text]
 	marks   pool[*canvas.Rectangle] // underlines of the selected highlight
@@ -89,11 +90,12 @@ func (r *renderer) Refresh() {
 func (r *renderer) update() {
 	w := r.w
 	size := w.Size()
-	r.backs.used, r.texts.used, r.marks.used = 0, 0, 0
+	r.decor.used, r.backs.used, r.texts.used, r.marks.used = 0, 0, 0, 0
 	if len(w.lay.lines) > 0 {
 		top := w.topInset()
 		first := w.lineAtY(w.offY - w.metrics().lineH)
 		last := w.lineAtY(w.offY + w.viewHeight())
+		r.drawDecor(first, last, top)
 		r.drawBackgrounds(first, last, top)
 		r.drawTexts(first, last, top)
 	}
@@ -106,6 +108,9 @@ func (r *renderer) update() {
 	}
 
 	r.objects = r.objects[:0]
+	for _, o := range r.decor.items[:r.decor.used] {
+		r.objects = append(r.objects, o)
+	}
 	for _, o := range r.backs.items[:r.backs.used] {
 		r.objects = append(r.objects, o)
 	}
@@ -123,31 +128,84 @@ func (r *renderer) update() {
 func (r *renderer) drawTexts(first, last int, top float32) {
 	w := r.w
 	m := w.metrics()
-	cx, _ := w.column()
 	fg := w.themeColor(theme.ColorNameForeground)
 	for li := first; li <= last; li++ {
 		l := &w.lay.lines[li]
 		b := &w.lay.blocks[l.block]
-		st := m.style(b.kind)
+		st := m.blockStyle(b)
 		col := fg
-		switch b.kind {
-		case kindMeta:
+		switch {
+		case b.kind == kindMeta || b.fmt.image:
 			col = w.themeColor(theme.ColorNamePlaceHolder)
-		case kindLink:
+		case b.kind == kindLink:
 			col = w.themeColor(theme.ColorNameHyperlink)
 		}
-		txt := displayText(b.text[l.bStart:l.bEnd])
-		t := r.texts.next(func() *canvas.Text { return canvas.NewText("", fg) })
-		ts := fyne.TextStyle{Bold: st.bold}
-		if t.Text != txt || t.Color != col || t.TextSize != st.size || t.TextStyle != ts {
-			t.Text, t.Color, t.TextSize, t.TextStyle = txt, col, st.size, ts
-			t.Refresh()
-		}
-		lh := m.lineHeight(b.kind)
+		x := w.lineX(li)
+		lh := m.blockLineH(b)
 		th := st.size * 1.3
-		t.Move(fyne.NewPos(cx, l.y-w.offY+top+(lh-th)/2))
-		t.Resize(fyne.NewSize(w.lay.wrapW+st.size, th))
+		y := l.y - w.offY + top + (lh-th)/2
+		r.text(displayText(b.text[l.bStart:l.bEnd]), col, st, fyne.NewPos(x, y), w.lay.wrapW+st.size)
+		if b.fmt.marker != "" && l.bStart == 0 {
+			// The marker hangs in the indent, right-aligned against the text.
+			ms := style{size: m.size}
+			mw := w.widths.width(b.fmt.marker, ms)
+			r.text(b.fmt.marker, fg, ms, fyne.NewPos(x-mw-m.size*0.5, l.y-w.offY+top+(lh-m.size*1.3)/2), mw+m.size)
+		}
 	}
+}
+
+// text places one pooled text object.
+func (r *renderer) text(s string, col color.Color, st style, pos fyne.Position, width float32) {
+	t := r.texts.next(func() *canvas.Text { return canvas.NewText("", col) })
+	ts := st.textStyle()
+	if t.Text != s || t.Color != col || t.TextSize != st.size || t.TextStyle != ts {
+		t.Text, t.Color, t.TextSize, t.TextStyle = s, col, st.size, ts
+		t.Refresh()
+	}
+	t.Move(pos)
+	t.Resize(fyne.NewSize(width, st.size*1.3))
+}
+
+// drawDecor draws what structure adds around the text of visible lines: a
+// tinted box behind code and a bar left of each quote level.
+func (r *renderer) drawDecor(first, last int, top float32) {
+	w := r.w
+	m := w.metrics()
+	cx, cw := w.column()
+	// Solid mixes, not translucent ones: boxes of adjacent lines meet
+	// without a seam where they overlap.
+	bg := w.themeColor(theme.ColorNameBackground)
+	tint := mix(bg, w.themeColor(theme.ColorNameForeground), 0.07)
+	bar := mix(bg, w.themeColor(theme.ColorNameForeground), 0.3)
+	for li := max(first, w.lay.bodyLine); li <= last; li++ {
+		l := &w.lay.lines[li]
+		b := &w.lay.blocks[l.block]
+		if !b.fmt.code && b.fmt.quote == 0 {
+			continue
+		}
+		y := l.y - w.offY + top
+		h := m.blockLineH(b)
+		if li+1 < len(w.lay.lines) && (w.lay.lines[li+1].block == l.block || b.fmt.tight) {
+			h = w.lay.lines[li+1].y - l.y // run on to the next line, through the gap
+		}
+		if b.fmt.code {
+			x := cx + m.indent(b) - m.size*0.6
+			r.rect(tint, fyne.NewPos(x, y), fyne.NewSize(cx+cw-x, h))
+		}
+		for q := range b.fmt.quote {
+			r.rect(bar, fyne.NewPos(cx+float32(q)*m.size*1.2+m.size*0.2, y), fyne.NewSize(3, h))
+		}
+	}
+}
+
+func (r *renderer) rect(c color.Color, pos fyne.Position, size fyne.Size) {
+	rect := r.decor.next(newRect)
+	if rect.FillColor != c {
+		rect.FillColor = c
+		rect.Refresh()
+	}
+	rect.Move(pos)
+	rect.Resize(size)
 }
 
 // drawBackgrounds draws, in this order, highlights, find matches and the
@@ -193,7 +251,6 @@ func (r *renderer) drawBackgrounds(first, last int, top float32) {
 // underline is set, as a bar under the text.
 func (r *renderer) drawRange(s, e, first, last int, top float32, c color.Color, underline bool) {
 	w := r.w
-	cx, _ := w.column()
 	m := w.metrics()
 	li := max(w.lay.lineOf(s), first)
 	for ; li <= last; li++ {
@@ -213,10 +270,11 @@ func (r *renderer) drawRange(s, e, first, last int, top float32, c color.Color, 
 			x2 += m.size * 0.3
 		}
 		y := l.y - w.offY + top
+		lh := w.lineH(li)
 		var rect *canvas.Rectangle
 		if underline {
 			rect = r.marks.next(newRect)
-			y += m.lineH - 2
+			y += lh - 2
 		} else {
 			rect = r.backs.next(newRect)
 		}
@@ -224,8 +282,8 @@ func (r *renderer) drawRange(s, e, first, last int, top float32, c color.Color, 
 			rect.FillColor = c
 			rect.Refresh()
 		}
-		rect.Move(fyne.NewPos(cx+x1, y))
-		h := m.lineH
+		rect.Move(fyne.NewPos(w.lineX(li)+x1, y))
+		h := lh
 		if underline {
 			h = 2
 		}
@@ -311,3 +369,11 @@ func withAlpha(c color.Color, a uint8) color.Color {
 const probeText = "The quick brown fox, 0123 — ÀÉ"
 
 func newRect() *canvas.Rectangle { return canvas.NewRectangle(color.Transparent) }
+
+// mix is a solid colour a fraction f of the way from a to b.
+func mix(a, b color.Color, f float32) color.Color {
+	x := color.NRGBAModel.Convert(a).(color.NRGBA)
+	y := color.NRGBAModel.Convert(b).(color.NRGBA)
+	m := func(p, q uint8) uint8 { return uint8(float32(p) + (float32(q)-float32(p))*f) }
+	return color.NRGBA{R: m(x.R, y.R), G: m(x.G, y.G), B: m(x.B, y.B), A: 0xff}
+}

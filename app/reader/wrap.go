@@ -26,6 +26,7 @@ type block struct {
 	base     int // code point offset of text[0] in the body (0 for headers)
 	byteBase int
 	runes    int
+	fmt      blockFmt // body blocks: how the document's structure draws it
 }
 
 // line is one wrapped line. rStart/rEnd are body offsets for body lines and
@@ -53,8 +54,8 @@ type layout struct {
 
 // style is what a width depends on besides the text itself.
 type style struct {
-	size float32
-	bold bool
+	size               float32
+	bold, italic, mono bool
 }
 
 // widthCache measures each distinct word once per style: the driver's own
@@ -84,7 +85,7 @@ func (c *widthCache) width(s string, st style) float32 {
 func (c *widthCache) reset() { c.m = nil }
 
 func measure(s string, st style) float32 {
-	return fyne.MeasureText(displayText(s), st.size, fyne.TextStyle{Bold: st.bold}).Width
+	return fyne.MeasureText(displayText(s), st.size, st.textStyle()).Width
 }
 
 // displayText replaces tabs and control characters by spaces, one for one,
@@ -183,6 +184,9 @@ func (l *layout) build(doc Document) {
 		start = end + 1
 	}
 	l.nRunes = utf8.RuneCountInString(body)
+	if len(doc.Blocks) > 0 {
+		l.applyStructure(doc.Blocks, body)
+	}
 }
 
 // metrics are the type sizes derived from the body text size.
@@ -231,8 +235,13 @@ func (l *layout) wrap(c *widthCache, m metrics, maxW float32) {
 				y += m.size * 0.8
 			}
 		}
-		y = l.wrapBlock(c, bi, m.style(b.kind), m.lineHeight(b.kind), maxW, y)
-		if b.kind == kindBody || b.kind == kindTitle {
+		if b.kind == kindBody {
+			y += m.gapBefore(b)
+		}
+		y = l.wrapBlock(c, bi, m.blockStyle(b), m.blockLineH(b), maxW-m.indent(b), y)
+		if b.kind == kindBody {
+			y += m.gapAfter(b)
+		} else if b.kind == kindTitle {
 			y += m.paraGap
 		} else {
 			y += m.size * 0.3
