@@ -27,6 +27,9 @@ type Document struct {
 	// Blocks is the body's structure (app/doc): headings, lists, quotes and
 	// code are drawn from it. Without it every line is a plain paragraph.
 	Blocks []doc.Block
+	// Spans are the body's inline marks: links are underlined, inline code
+	// set on a tint.
+	Spans []doc.Span
 }
 
 // Highlight is a coloured range of the body in Unicode code point offsets

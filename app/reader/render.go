@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
+
+	"scholia/app/doc"
 )
 
 // renderer draws only the visible lines. Its canvas objects are pooled and
@@ -185,15 +187,27 @@ func (r *renderer) drawDecor(first, last int, top float32) {
 		}
 		y := l.y - w.offY + top
 		h := m.blockLineH(b)
-		if li+1 < len(w.lay.lines) && (w.lay.lines[li+1].block == l.block || b.fmt.tight) {
-			h = w.lay.lines[li+1].y - l.y // run on to the next line, through the gap
+		// Run on to the next line, through the gap, while the box or the
+		// bar goes on there.
+		toNext, nextQuote := h, 0
+		if li+1 < len(w.lay.lines) {
+			toNext = w.lay.lines[li+1].y - l.y
+			nextQuote = w.lay.blocks[w.lay.lines[li+1].block].fmt.quote
 		}
 		if b.fmt.code {
+			ch := h
+			if li+1 < len(w.lay.lines) && (w.lay.lines[li+1].block == l.block || b.fmt.tight) {
+				ch = toNext
+			}
 			x := cx + m.indent(b) - m.size*0.6
-			r.rect(tint, fyne.NewPos(x, y), fyne.NewSize(cx+cw-x, h))
+			r.rect(tint, fyne.NewPos(x, y), fyne.NewSize(cx+cw-x, ch))
 		}
 		for q := range b.fmt.quote {
-			r.rect(bar, fyne.NewPos(cx+float32(q)*m.size*1.2+m.size*0.2, y), fyne.NewSize(3, h))
+			bh := h
+			if nextQuote > q {
+				bh = toNext
+			}
+			r.rect(bar, fyne.NewPos(cx+float32(q)*m.size*1.2+m.size*0.2, y), fyne.NewSize(3, bh))
 		}
 	}
 }
@@ -217,6 +231,13 @@ func (r *renderer) drawBackgrounds(first, last int, top float32) {
 	}
 	first = max(first, w.lay.bodyLine)
 	visS, visE := int(w.lay.lines[first].rStart), int(w.lay.lines[last].rEnd)
+	spans := w.lay.visibleInline(visS, visE)
+	tint := mix(w.themeColor(theme.ColorNameBackground), w.themeColor(theme.ColorNameForeground), 0.08)
+	for _, s := range spans {
+		if s.Kind == doc.InlineCode {
+			r.drawRange(s.Start, s.End, first, last, top, tint, false)
+		}
+	}
 	for i := range w.highlights {
 		h := &w.highlights[i]
 		if h.Start >= visE || h.End <= visS || h.End <= h.Start {
@@ -244,6 +265,12 @@ func (r *renderer) drawBackgrounds(first, last int, top float32) {
 	}
 	if s, e := w.Selection(); s < e {
 		r.drawRange(s, e, first, last, top, w.themeColor(theme.ColorNameSelection), false)
+	}
+	link := w.themeColor(theme.ColorNameHyperlink)
+	for _, s := range spans {
+		if s.Kind == doc.Link {
+			r.drawRange(s.Start, s.End, first, last, top, link, true)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"sort"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -156,4 +157,23 @@ func (r *Reader) lineX(li int) float32 {
 // lineH is the height of line li.
 func (r *Reader) lineH(li int) float32 {
 	return r.metrics().blockLineH(&r.lay.blocks[r.lay.lines[li].block])
+}
+
+// visibleInline returns the links and inline code overlapping [s, e).
+// Spans are in order of Start; inlineReach[i] is the furthest End among
+// spans[:i+1], so the walk back over spans that start before s stops as
+// soon as none of the earlier ones can reach into the view.
+func (l *layout) visibleInline(s, e int) []doc.Span {
+	sp := l.inline
+	i := sort.Search(len(sp), func(i int) bool { return sp[i].Start >= s })
+	var out []doc.Span
+	for k := i - 1; k >= 0 && l.inlineReach[k] > s; k-- {
+		if sp[k].End > s {
+			out = append(out, sp[k])
+		}
+	}
+	for j := i; j < len(sp) && sp[j].Start < e; j++ {
+		out = append(out, sp[j])
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -75,5 +76,21 @@ func TestStructureGeometry(t *testing.T) {
 	p := r.PositionOf(off("nested") + 2)
 	if got := r.OffsetAt(fyne.NewPos(p.X+1, p.Y)); got != off("nested")+2 {
 		t.Errorf("click at the drawn position of offset %d gives %d", off("nested")+2, got)
+	}
+}
+
+// TestVisibleInline: the links and inline code overlapping a range, also a
+// long span that starts before it and one nested inside it.
+func TestVisibleInline(t *testing.T) {
+	var l layout
+	l.build(Document{Body: strings.Repeat("x", 200), Spans: []doc.Span{
+		{Kind: doc.Link, Start: 0, End: 100}, {Kind: doc.InlineCode, Start: 10, End: 12},
+		{Kind: doc.Emphasis, Start: 20, End: 30}, // not drawn: left out
+		{Kind: doc.Link, Start: 50, End: 60}, {Kind: doc.InlineCode, Start: 120, End: 130},
+	}})
+	for _, tc := range []struct{ s, e, want int }{{0, 5, 1}, {55, 58, 2}, {101, 119, 0}, {95, 125, 2}, {130, 200, 0}} {
+		if got := len(l.visibleInline(tc.s, tc.e)); got != tc.want {
+			t.Errorf("visibleInline(%d, %d) has %d spans, want %d", tc.s, tc.e, got, tc.want)
+		}
 	}
 }

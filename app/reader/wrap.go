@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+
+	docpkg "scholia/app/doc"
 )
 
 // blockKind says how a block is styled; only body blocks carry offsets.
@@ -41,15 +43,17 @@ type line struct {
 // layout holds the document split into blocks and, once a width is known,
 // wrapped into lines.
 type layout struct {
-	blocks     []block
-	firstBody  int // index of the first body block
-	nRunes     int
-	lines      []line
-	bodyLine   int // index of the first body line
-	height     float32
-	wrapW      float32
-	size       float32
-	lowerCache []rune // lower-cased body for find, built on demand
+	blocks      []block
+	firstBody   int // index of the first body block
+	nRunes      int
+	lines       []line
+	bodyLine    int // index of the first body line
+	height      float32
+	wrapW       float32
+	size        float32
+	lowerCache  []rune        // lower-cased body for find, built on demand
+	inline      []docpkg.Span // the links and inline code of the body, in order
+	inlineReach []int         // inlineReach[i]: the furthest End of inline[:i+1]
 }
 
 // style is what a width depends on besides the text itself.
@@ -186,6 +190,16 @@ func (l *layout) build(doc Document) {
 	l.nRunes = utf8.RuneCountInString(body)
 	if len(doc.Blocks) > 0 {
 		l.applyStructure(doc.Blocks, body)
+	}
+	l.inline, l.inlineReach = l.inline[:0], l.inlineReach[:0]
+	for _, s := range doc.Spans {
+		if (s.Kind == docpkg.Link || s.Kind == docpkg.InlineCode) && s.End > s.Start {
+			reach := s.End
+			if n := len(l.inlineReach); n > 0 {
+				reach = max(reach, l.inlineReach[n-1])
+			}
+			l.inline, l.inlineReach = append(l.inline, s), append(l.inlineReach, reach)
+		}
 	}
 }
 
