@@ -70,7 +70,8 @@ func welcomeBundle() (storage.Bundle, error) {
 		return storage.Bundle{}, fmt.Errorf("getting started article: %w", err)
 	}
 	b := storage.Bundle{Article: storage.Article{
-		Title: doc.Title, Author: doc.Author, Source: doc.Source, Body: doc.Body, Tags: doc.Tags, Note: welcomeNote,
+		Title: doc.Title, Author: doc.Author, Source: doc.Source, Body: doc.Body, Markdown: doc.Markdown, Blocks: doc.Blocks,
+		Tags: doc.Tags, Note: welcomeNote,
 	}}
 	for _, w := range welcomeHighlights {
 		start, end, ok := anchor.Locate(doc.Body, w.quote)
