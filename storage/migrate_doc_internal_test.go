@@ -10,9 +10,9 @@ import (
 )
 
 // TestDocumentMigrationIsOneTransaction: a failure in the Go step of
-// migration 4, after it has rewritten every row, leaves the library exactly
-// at schema 2 (no new columns, no new values); opening it again with the
-// step working completes the upgrade.
+// migration 4, after it has rewritten every row, leaves the library before
+// schema 4 (no new columns, no new values); opening it again with the step
+// working completes the upgrade.
 func TestDocumentMigrationIsOneTransaction(t *testing.T) {
 	b, err := os.ReadFile("testdata/schema2/library.db")
 	if err != nil {
@@ -44,8 +44,9 @@ func TestDocumentMigrationIsOneTransaction(t *testing.T) {
 	db.QueryRow("PRAGMA user_version").Scan(&v)
 	db.QueryRow("SELECT count(*) FROM pragma_table_info('bodies') WHERE name IN ('markdown', 'blocks')").Scan(&cols)
 	db.Close()
-	if v != 2 || cols != 0 {
-		t.Fatalf("after the failed migration: version %d, %d new columns; want 2 and 0", v, cols)
+	// Migrations before 4 are each their own transaction and may stand.
+	if v < 2 || v >= 4 || cols != 0 {
+		t.Fatalf("after the failed migration: version %d, %d new columns; want below 4 and none", v, cols)
 	}
 	s, err := Open(ctx, path)
 	if err != nil {
