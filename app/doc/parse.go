@@ -1,7 +1,9 @@
 package doc
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -47,6 +49,10 @@ func Parse(src string) (Doc, error) {
 	root := markdown.Parser().Parse(text.NewReader(source))
 	b := builder{src: source}
 	b.node(root)
+	// A block without text (an empty item, a rule, an image without alt)
+	// sits where the text before it ends, which can be before the start of
+	// a container opened ahead of it: order by Start, containers first.
+	slices.SortStableFunc(b.blocks, func(x, y Block) int { return x.Start - y.Start })
 	return Doc{Text: string(b.out), Blocks: b.blocks, Spans: b.spans}, nil
 }
 
@@ -222,29 +228,21 @@ func (b *builder) leaf(blk Block, n ast.Node) {
 	}
 }
 
-// code writes a code block's lines as they are, without the last line end.
+// code writes a code block's lines as they are, without blank lines at
+// either end (they show nothing, and would start or end the article's text
+// with line ends).
 func (b *builder) code(n ast.Node) {
 	lines := n.Lines()
-	var last []byte
+	var text []byte
 	for i := range lines.Len() {
-		if last != nil {
-			b.writeBytes(last)
-		}
 		seg := lines.At(i)
-		last = seg.Value(b.src)
-		if seg.Padding > 0 { // a tab expanded inside the indentation
-			b.write(strings.Repeat(" ", seg.Padding))
+		for range seg.Padding { // a tab expanded inside the indentation
+			text = append(text, ' ')
 		}
+		text = append(text, seg.Value(b.src)...)
 	}
-	if last != nil {
-		if l := len(last); l > 0 && last[l-1] == '\n' {
-			last = last[:l-1]
-			if l := len(last); l > 0 && last[l-1] == '\r' {
-				last = last[:l-1]
-			}
-		}
-		b.writeBytes(last)
-	}
+	text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
+	b.writeBytes(bytes.Trim(text, "\n"))
 }
 
 func (b *builder) node(n ast.Node) {

@@ -142,3 +142,22 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecode: any bytes given as a stored block list decode to a document
+// that keeps every invariant, or are refused with an error; never a panic
+// or a huge allocation.
+func FuzzDecode(f *testing.F) {
+	for _, md := range []string{"# a\n\n- b\n  1. c\n> d *e* [f](g)", "| a |\n|-|\n| `c` |", ""} {
+		d, _ := Parse(md)
+		f.Add(Encode(d), d.Text)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, text string) {
+		d, err := Decode(data, text)
+		if err != nil {
+			return
+		}
+		if err := d.Check(); err != nil {
+			t.Fatalf("decoded a document that fails its check: %v", err)
+		}
+	})
+}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"strings"
 
 	"net/url"
@@ -15,6 +16,9 @@ import (
 // parseHTML reads a saved web page: readability finds the article in it,
 // which is then written as Markdown keeping its structure (htmlmd.go).
 func parseHTML(name, src string) (Doc, error) {
+	if tooDeep(src) {
+		return Doc{}, &Error{Name: name, Reason: fmt.Sprintf("page nested more than %d elements deep", maxHTMLDepth)}
+	}
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil { // x/net/html recovers from nearly anything; be safe anyway
 		return Doc{}, &Error{Name: name, Reason: reasonNoContent}

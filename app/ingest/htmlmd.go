@@ -124,7 +124,13 @@ func (w *mdConv) block(n *html.Node) []mdBlock {
 		level := int(n.Data[1] - '0')
 		return []mdBlock{{text: strings.Repeat("#", level) + " " + text, kind: sortHeading}}
 	case atom.Pre:
-		return []mdBlock{{text: fence(textContent(n), attr(n, langAttr)), kind: sortCode}}
+		// Blank lines at either end of a <pre> show nothing and would
+		// start or end the article with line ends.
+		code := strings.Trim(textContent(n), "\n")
+		if strings.TrimSpace(code) == "" {
+			return nil
+		}
+		return []mdBlock{{text: fence(code, attr(n, langAttr)), kind: sortCode}}
 	case atom.Blockquote:
 		inner := strings.Join(w.blocks(n), "\n\n")
 		if inner == "" {
@@ -268,7 +274,6 @@ func prefixLines(s, prefix, blankPrefix string) string {
 // fence writes a fenced code block with a fence longer than any run of
 // backticks in the code.
 func fence(code, lang string) string {
-	code = strings.TrimSuffix(code, "\n")
 	longest, run := 0, 0
 	for i := 0; i < len(code); i++ {
 		if code[i] == '`' {
