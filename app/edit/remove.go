@@ -7,12 +7,17 @@ import (
 
 	"scholia/app/anchor"
 	"scholia/app/cleanup"
+	"scholia/app/doc"
 	"scholia/storage"
 )
 
 // ErrChanged is returned when the paragraphs to remove are no longer the
 // article's: it was edited since they were chosen.
 var ErrChanged = errors.New("the article changed since its paragraphs were listed; look again")
+
+// ErrStructured is returned when paragraphs would be removed from an
+// article with structure: its Markdown has to be edited instead.
+var ErrStructured = errors.New("this article has headings, lists or tables: remove its paragraphs in Edit → Edit article text, which edits its Markdown")
 
 // RemoveParagraphs removes paragraphs from article id's body as one edit
 // (undone with Undo and the Report's Before, like Apply). drop lists them
@@ -45,9 +50,16 @@ func RemoveParagraphs(ctx context.Context, s *storage.Store, id int64, drop []cl
 	if body == "" {
 		return Report{}, ErrEmpty
 	}
+	// Paragraphs are cut from the reading text. A plain article's Markdown
+	// is that text escaped, so escaping the shorter text is exact; the
+	// source of a structured one (headings, lists, tables) cannot be cut
+	// by reading-text paragraphs without losing its structure.
+	if md := before.Article.Markdown; md != "" && md != doc.Escape(old) {
+		return Report{}, ErrStructured
+	}
 	hs, rep := carry(old, body, ps, gone, before.Highlights)
 	a := before.Article
-	a.Body = body
+	a.Body, a.Markdown, a.Blocks = body, "", nil // storage escapes the plain text
 	if err := s.EditArticle(ctx, a, hs); err != nil {
 		return Report{}, err
 	}

@@ -121,3 +121,22 @@ func joinParas(ps []string) string {
 	}
 	return out
 }
+
+// TestRemoveParagraphsKeepsStructure: paragraphs are not cut out of an
+// article with structure (its Markdown would lose it); it is left as it was.
+func TestRemoveParagraphsKeepsStructure(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	a := storage.Article{Title: "md", Markdown: "# Head\n\n- one\n- two\n\nLast words.\n"}
+	if err := s.CreateArticle(ctx, &a); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Article(ctx, a.ID)
+	ps := cleanup.Paragraphs(got.Body)
+	if _, err := edit.RemoveParagraphs(ctx, s, a.ID, ps[len(ps)-1:]); !errors.Is(err, edit.ErrStructured) {
+		t.Fatalf("err = %v, want ErrStructured", err)
+	}
+	if after, _ := s.Article(ctx, a.ID); after.Markdown != got.Markdown || after.Body != got.Body {
+		t.Fatalf("article changed: %q", after.Body)
+	}
+}

@@ -58,7 +58,7 @@ func (r *renderer) placeCaret() {
 		return
 	}
 	p := w.PositionOf(w.caret)
-	lh := w.metrics().lineH
+	lh := w.lineH(li) // headings and code have their own line heights
 	top := p.Y - lh/2
 	if top < w.topInset() || top+lh > w.Size().Height {
 		r.caret.Hide()

@@ -21,7 +21,7 @@ func (r *Reader) bodyOffsetUnder(p fyne.Position) int {
 	}
 	y := p.Y - r.topInset() + r.offY
 	li := r.lineAtY(y)
-	if li < r.lay.bodyLine || y > r.lay.lines[li].y+r.metrics().lineH {
+	if li < r.lay.bodyLine || y > r.lay.lines[li].y+r.lineH(li) {
 		return -1
 	}
 	l := &r.lay.lines[li]
