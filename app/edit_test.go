@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"scholia/app/internal/seedtest"
 	"strings"
 	"testing"
 	"time"
@@ -222,17 +223,27 @@ func TestEditMenuItem(t *testing.T) {
 	t.Error("no Edit article text… menu item")
 }
 
-// TestLongBodyIsEditedInPieces opens the longest State of the Union address
-// (33k words in one paragraph) in the editor: the Entry holds one part at a
-// time, a part deleted there is gone after saving, and the rest is intact.
+// TestLongBodyIsEditedInPieces opens a generated article of 33k words in
+// one paragraph (the size of the longest State of the Union address) in
+// the editor: the Entry holds one part at a time, a part deleted there is
+// gone after saving, and the rest is intact.
 func TestLongBodyIsEditedInPieces(t *testing.T) {
+	longBodyInPieces(t, seedtest.OneParagraph(33_000))
+}
+
+// TestSotuIsEditedInPieces is the same on the longest address itself.
+func TestSotuIsEditedInPieces(t *testing.T) {
 	path := "../../shared/corpus/sotu/1981_jimmy_carter_d.txt"
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		t.Skipf("the State of the Union corpus is not at %s (it comes with the project's shared corpus)", filepath.Dir(path))
+		t.Skipf(seedtest.SkipNoCorpus+"the State of the Union addresses are not at %s", filepath.Dir(path))
 	}
-	body := ingest.NormalizeBody(string(raw))
-	h, id, _ := editHarness(t, body, "Congress")
+	longBodyInPieces(t, string(raw))
+}
+
+func longBodyInPieces(t *testing.T, raw string) {
+	body := ingest.NormalizeBody(raw)
+	h, id, _ := editHarness(t, body, strings.Join(strings.Fields(body)[:3], " "))
 	start := time.Now()
 	e := h.ws.openEditor()
 	t.Logf("editor on %d words opened in %v", len(strings.Fields(body)), time.Since(start))

@@ -29,8 +29,6 @@ func seedParagraphs(t testing.TB, path string) []string {
 	return paras
 }
 
-func seedFiles(t testing.TB) []string { return seedtest.Files(t) }
-
 // spot is a highlight planned on a paragraph: code points [from:to) of it.
 type spot struct{ para, from, to int }
 
@@ -75,7 +73,12 @@ func planSpots(paras []string, n int) []spot {
 // lines and checks every highlight lands on its words at the offsets they
 // moved to: unchanged, or with one letter inside each highlight retyped (a
 // substitution keeps the offsets, so the expected ones are the same).
-func TestSeeds(t *testing.T) {
+func TestSeeds(t *testing.T) { seedCases(t, seedtest.OwnFiles(t)) }
+
+// TestCorpusSeeds is the same on the shared corpus's seeds.
+func TestCorpusSeeds(t *testing.T) { seedCases(t, seedtest.Files(t)) }
+
+func seedCases(t *testing.T, files []string) {
 	tests := map[string]struct {
 		retype bool
 		status []Status
@@ -83,7 +86,7 @@ func TestSeeds(t *testing.T) {
 		"boilerplate deleted":                  {status: []Status{Exact, Moved}},
 		"boilerplate deleted, letters retyped": {retype: true, status: []Status{Fuzzy}},
 	}
-	for _, path := range seedFiles(t) {
+	for _, path := range files {
 		for name, tc := range tests {
 			t.Run(filepath.Base(path)+"/"+name, func(t *testing.T) {
 				checkSeed(t, path, tc.retype, tc.status)

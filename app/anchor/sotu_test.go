@@ -4,6 +4,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"scholia/app/internal/seedtest"
 )
 
 // sotuLongest is the longest State of the Union address: a single paragraph
@@ -14,12 +16,9 @@ const sotuLongest = "../../../shared/corpus/sotu/1981_jimmy_carter_d.txt"
 // spread through it, deletes every 40th sentence that holds no highlight and
 // retypes a letter in every 10th highlighted one. It returns the bodies, the
 // selectors and, per selector, its expected new offsets and text.
-func sotuEdit(t testing.TB) (oldBody, newBody string, sels []Selector, want []Selector) {
-	raw, err := os.ReadFile(sotuLongest)
-	if err != nil {
-		t.Skipf("test corpus not found at %s (a fresh clone has no ../shared); skipping", sotuLongest)
-	}
-	parts := strings.SplitAfter(strings.TrimSpace(string(raw)), ". ")
+func sotuEdit(t testing.TB, raw string) (oldBody, newBody string, sels []Selector, want []Selector) {
+	var err error
+	parts := strings.SplitAfter(strings.TrimSpace(raw), ". ")
 	count := map[string]int{}
 	for _, p := range parts {
 		count[p]++
@@ -60,7 +59,21 @@ func sotuEdit(t testing.TB) (oldBody, newBody string, sels []Selector, want []Se
 // address after sentences were deleted throughout and some highlighted ones
 // retyped: every highlight lands on its sentence, fuzzily where retyped.
 func TestSotuSentenceEdits(t *testing.T) {
-	oldBody, newBody, sels, want := sotuEdit(t)
+	raw, err := os.ReadFile(sotuLongest)
+	if err != nil {
+		t.Skipf(seedtest.SkipNoCorpus+"the longest State of the Union address is not at %s", sotuLongest)
+	}
+	sentenceEdits(t, string(raw))
+}
+
+// TestLongParagraphSentenceEdits is the same on a generated paragraph of
+// the longest address's size (33,000 words).
+func TestLongParagraphSentenceEdits(t *testing.T) {
+	sentenceEdits(t, seedtest.OneParagraph(33_000))
+}
+
+func sentenceEdits(t *testing.T, raw string) {
+	oldBody, newBody, sels, want := sotuEdit(t, raw)
 	if len(sels) < 100 {
 		t.Fatalf("only %d highlights planned", len(sels))
 	}
@@ -81,7 +94,11 @@ func TestSotuSentenceEdits(t *testing.T) {
 // BenchmarkReanchorSotu re-anchors the sentence highlights of
 // TestSotuSentenceEdits in the longest address.
 func BenchmarkReanchorSotu(b *testing.B) {
-	oldBody, newBody, sels, _ := sotuEdit(b)
+	raw, err := os.ReadFile(sotuLongest)
+	if err != nil {
+		b.Skipf(seedtest.SkipNoCorpus+"the longest State of the Union address is not at %s", sotuLongest)
+	}
+	oldBody, newBody, sels, _ := sotuEdit(b, string(raw))
 	var rs []Result
 	for b.Loop() {
 		rs = ReanchorAll(oldBody, newBody, sels)

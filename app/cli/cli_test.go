@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,13 +15,31 @@ import (
 	"scholia/app/internal/seedtest"
 )
 
-func seeds(t *testing.T) []string {
+// seedSet is a set of seed articles and what their import should give.
+type seedSet struct {
+	files []string
+	want  []seedtest.Seed // Title "" for a title made up from the first sentence
+}
+
+// ownSeeds are the project's own seed articles (pasted news pages).
+func ownSeeds(t *testing.T) seedSet {
+	return seedSet{files: seedtest.OwnFiles(t), want: seedtest.Own}
+}
+
+// corpusSeeds are the shared corpus's seeds, or a skip.
+func corpusSeeds(t *testing.T) seedSet {
 	t.Helper()
 	files := seedtest.Files(t)
 	if len(files) != 5 {
 		t.Fatalf("%d seed articles in %s, want the corpus's 5", len(files), seedtest.Dir)
 	}
-	return files
+	return seedSet{files: files, want: []seedtest.Seed{
+		{Title: "U.S. and Russia unwilling to budge as talks begin in Geneva"},
+		{Title: "Biden Team Cannot Tame Russia"},
+		{Title: "U.S-Russia Tensions May Abate After Geneva Meeting"},
+		{Title: "Official Says U.S. Is ‘Open’ to Talks With Russia On Missile Deployments & Military Exercises"},
+		{Published: "2022-01-18"},
+	}}
 }
 
 type result struct {
@@ -97,39 +116,54 @@ func showJSON(t *testing.T, db string, id string) article {
 	return a
 }
 
-func TestImportSeedsListShowAndDuplicates(t *testing.T) {
-	files := seeds(t)
+func TestImportSeedsListShowAndDuplicates(t *testing.T) { importSeeds(t, ownSeeds(t)) }
+
+// TestImportCorpusSeeds is the same on the shared corpus's seeds.
+func TestImportCorpusSeeds(t *testing.T) { importSeeds(t, corpusSeeds(t)) }
+
+func importSeeds(t *testing.T, set seedSet) {
+	files := set.files
+	n := len(files)
 	db := filepath.Join(t.TempDir(), "t.db")
 	r := run(t, db, append([]string{"import"}, files...)...)
 	if r.code != 0 {
 		t.Fatalf("import: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	if !strings.Contains(r.stdout, "5 imported, 0 skipped as duplicates, 0 failed") {
+	if !strings.Contains(r.stdout, fmt.Sprintf("%d imported, 0 skipped as duplicates, 0 failed", n)) {
 		t.Errorf("summary missing:\n%s", r.stdout)
 	}
-	want := map[string]bool{
-		"U.S. and Russia unwilling to budge as talks begin in Geneva":                                   true,
-		"Biden Team Cannot Tame Russia":                                                                 true,
-		"U.S-Russia Tensions May Abate After Geneva Meeting":                                            true,
-		"Official Says U.S. Is ‘Open’ to Talks With Russia On Missile Deployments & Military Exercises": true,
+	want := map[string]bool{}
+	var made []seedtest.Seed
+	for _, s := range set.want {
+		if s.Title != "" {
+			want[s.Title] = true
+		} else {
+			made = append(made, s)
+		}
 	}
 	list := listJSON(t, db)
-	if len(list) != 5 {
-		t.Fatalf("list has %d articles, want 5", len(list))
+	if len(list) != n {
+		t.Fatalf("list has %d articles, want %d", len(list), n)
 	}
-	var fourth *summary
-	for i, s := range list {
+	var others []summary
+	for _, s := range list {
 		if want[s.Title] {
 			delete(want, s.Title)
 			continue
 		}
-		fourth = &list[i]
+		others = append(others, s)
 	}
 	if len(want) != 0 {
 		t.Errorf("titles not imported: %v", want)
 	}
-	if fourth == nil || fourth.Published != "2022-01-18" || fourth.Title == "" || len(fourth.Title) > 100 {
-		t.Errorf("seed 004 = %+v, want published 2022-01-18 and a short title", fourth)
+	if len(others) != len(made) {
+		t.Fatalf("%d articles with unexpected titles %+v, want %d with made-up titles", len(others), others, len(made))
+	}
+	for i, s := range others {
+		if s.Published != made[i].Published || s.Title == "" || len(s.Title) > 100 ||
+			(made[i].TitleFrom != "" && !strings.HasPrefix(s.Title, made[i].TitleFrom)) {
+			t.Errorf("article %+v, want published %q and a short title from the first sentence", s, made[i].Published)
+		}
 	}
 	for _, s := range list {
 		if s.Added == "" || s.Tags == nil || s.ID == 0 {
@@ -138,11 +172,11 @@ func TestImportSeedsListShowAndDuplicates(t *testing.T) {
 	}
 
 	again := run(t, db, append([]string{"import"}, files...)...)
-	if again.code != 0 || !strings.Contains(again.stdout, "0 imported, 5 skipped as duplicates") {
+	if again.code != 0 || !strings.Contains(again.stdout, fmt.Sprintf("0 imported, %d skipped as duplicates", n)) {
 		t.Errorf("re-import: exit %d\n%s%s", again.code, again.stdout, again.stderr)
 	}
-	if n := len(listJSON(t, db)); n != 5 {
-		t.Errorf("after re-import: %d articles", n)
+	if got := len(listJSON(t, db)); got != n {
+		t.Errorf("after re-import: %d articles", got)
 	}
 }
 
@@ -238,7 +272,7 @@ func TestErrorsAndExitCodes(t *testing.T) {
 }
 
 func TestBadBatchKeepsGoodFilesAndIntegrity(t *testing.T) {
-	files := seeds(t)
+	files := ownSeeds(t).files
 	db := filepath.Join(t.TempDir(), "t.db")
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "photo.txt")

@@ -8,14 +8,20 @@ import (
 	"testing"
 )
 
-func TestExportMarkdownJSONAndRoundTrip(t *testing.T) {
-	files := seeds(t)
+func TestExportMarkdownJSONAndRoundTrip(t *testing.T) { exportRoundTrip(t, ownSeeds(t).files) }
+
+// TestExportCorpusRoundTrip is the same on the shared corpus's seeds.
+func TestExportCorpusRoundTrip(t *testing.T) { exportRoundTrip(t, corpusSeeds(t).files) }
+
+func exportRoundTrip(t *testing.T, files []string) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "a.db")
 	if r := run(t, db, append([]string{"import", "--tag", "russia"}, files...)...); r.code != 0 {
 		t.Fatalf("import: %+v", r)
 	}
-	if r := run(t, db, "highlight", "1", "--quote", "Geneva", "--color", "pink", "--comment", "where?"); r.code != 0 {
+	first := showJSON(t, db, "1")
+	quote := strings.Join(strings.Fields(first.Body)[2:5], " ")
+	if r := run(t, db, "highlight", "1", "--quote", quote, "--color", "pink", "--comment", "where?"); r.code != 0 {
 		t.Fatalf("highlight: %+v", r)
 	}
 	if r := run(t, db, "tag", "2", "+# not a heading"); r.code != 0 {
@@ -28,7 +34,7 @@ func TestExportMarkdownJSONAndRoundTrip(t *testing.T) {
 		t.Fatalf("export md: %+v", r)
 	}
 	b, _ := os.ReadFile(md)
-	for _, want := range []string{"U.S. and Russia unwilling to budge", "Question", "where?", "scholia_id"} {
+	for _, want := range []string{first.Title, quote, "Question", "where?", "scholia_id"} {
 		if !bytes.Contains(b, []byte(want)) {
 			t.Errorf("Markdown export lacks %q", want)
 		}

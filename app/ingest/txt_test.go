@@ -6,14 +6,22 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"scholia/app/internal/seedtest"
 )
 
-const seedsDir = "../../../shared/corpus/seeds"
-
+// TestSeeds imports the project's own seed articles (pasted news pages with
+// their boilerplate): titles, dates and every line kept as a paragraph.
 func TestSeeds(t *testing.T) {
-	if _, err := os.Stat(seedsDir); err != nil {
-		t.Skipf("corpus seeds not found at %s (a fresh clone has no ../shared): %v", seedsDir, err)
+	for i, path := range seedtest.OwnFiles(t) {
+		s := seedtest.Own[i]
+		t.Run(s.Name, func(t *testing.T) { checkSeed(t, path, s.Title, s.TitleFrom, s.Published) })
 	}
+}
+
+// TestCorpusSeeds is the same on the shared corpus's seeds.
+func TestCorpusSeeds(t *testing.T) {
+	files := seedtest.Files(t)
 	tests := map[string]struct {
 		title     string // exact, or "" to check only that it is sensible
 		published string
@@ -24,53 +32,67 @@ func TestSeeds(t *testing.T) {
 		"003_1cd65cf2135fe1ee.txt": {title: "Official Says U.S. Is ‘Open’ to Talks With Russia On Missile Deployments & Military Exercises"},
 		"004_010dcf98ec07f859.txt": {published: "2022-01-18"},
 	}
+	if len(files) != len(tests) {
+		t.Fatalf("%d seeds in %s, want %d", len(files), seedtest.Dir, len(tests))
+	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
-			path := filepath.Join(seedsDir, name)
-			raw, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := File(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if tc.title != "" && d.Title != tc.title {
-				t.Errorf("title = %q, want %q", d.Title, tc.title)
-			}
+			from := ""
 			if tc.title == "" {
-				n := utf8.RuneCountInString(d.Title)
-				if n == 0 || n > 100 || strings.Contains(d.Title, "010dcf98") {
-					t.Errorf("title %q is not a sensible made-up title", d.Title)
-				}
-				if !strings.HasPrefix(d.Title, "U.S. President Joe Biden") {
-					t.Errorf("title %q does not come from the first sentence", d.Title)
-				}
+				from = "U.S. President Joe Biden"
 			}
-			if d.Published != tc.published {
-				t.Errorf("published = %q, want %q", d.Published, tc.published)
-			}
-			checkBody(t, d.Body)
-			paras := map[string]bool{}
-			for _, p := range strings.Split(d.Body, "\n\n") {
-				paras[p] = true
-			}
-			if paras[d.Title] {
-				t.Errorf("body repeats the title line %q", d.Title)
-			}
-			for _, line := range strings.Split(string(raw), "\n") {
-				line = strings.Join(strings.Fields(line), " ")
-				if line == "" || line == d.Title {
-					continue
-				}
-				if _, isDate := parseDate(line); isDate && d.Published != "" {
-					continue
-				}
-				if !paras[line] {
-					t.Errorf("line %q is not a paragraph of the body", line)
-				}
-			}
+			checkSeed(t, filepath.Join(seedtest.Dir, name), tc.title, from, tc.published)
 		})
+	}
+}
+
+// checkSeed imports one .txt page: the title is title exactly, or (title
+// "") a short one made from the first sentence, starting with from.
+func checkSeed(t *testing.T, path, title, from, published string) {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := File(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if title != "" && d.Title != title {
+		t.Errorf("title = %q, want %q", d.Title, title)
+	}
+	if title == "" {
+		n := utf8.RuneCountInString(d.Title)
+		base := strings.TrimSuffix(filepath.Base(path), ".txt")
+		if n == 0 || n > 100 || strings.Contains(d.Title, base[len(base)-8:]) {
+			t.Errorf("title %q is not a sensible made-up title", d.Title)
+		}
+		if !strings.HasPrefix(d.Title, from) {
+			t.Errorf("title %q does not come from the first sentence (%q…)", d.Title, from)
+		}
+	}
+	if d.Published != published {
+		t.Errorf("published = %q, want %q", d.Published, published)
+	}
+	checkBody(t, d.Body)
+	paras := map[string]bool{}
+	for _, p := range strings.Split(d.Body, "\n\n") {
+		paras[p] = true
+	}
+	if paras[d.Title] {
+		t.Errorf("body repeats the title line %q", d.Title)
+	}
+	for _, line := range strings.Split(string(raw), "\n") {
+		line = strings.Join(strings.Fields(line), " ")
+		if line == "" || line == d.Title {
+			continue
+		}
+		if _, isDate := parseDate(line); isDate && d.Published != "" {
+			continue
+		}
+		if !paras[line] {
+			t.Errorf("line %q is not a paragraph of the body", line)
+		}
 	}
 }
 

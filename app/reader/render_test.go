@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"scholia/app/internal/seedtest"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -159,6 +160,16 @@ func TestLayoutEdgeCases(t *testing.T) {
 
 func TestLongestSOTU(t *testing.T) {
 	path, body := longestSOTU(t)
+	longParagraph(t, path, body)
+}
+
+// TestLongParagraph is TestLongestSOTU on a generated paragraph of the
+// same size (33,000 words).
+func TestLongParagraph(t *testing.T) {
+	longParagraph(t, "generated", seedtest.OneParagraph(33_000))
+}
+
+func longParagraph(t *testing.T, path, body string) {
 	r, w := newTestReader(t, body)
 	checkLayout(t, r)
 	if len(r.lay.blocks)-r.lay.firstBody != 1 {
@@ -178,7 +189,7 @@ func longestSOTU(tb testing.TB) (string, string) {
 	dir := filepath.Join("..", "..", "..", "shared", "corpus", "sotu")
 	ents, err := os.ReadDir(dir)
 	if err != nil {
-		tb.Skipf("corpus not available (%v): the SOTU stress case needs ../shared/corpus/sotu", err)
+		tb.Skipf(seedtest.SkipNoCorpus+"the State of the Union addresses are not at %s (%v)", dir, err)
 	}
 	best, size := "", int64(-1)
 	for _, e := range ents {
@@ -188,7 +199,7 @@ func longestSOTU(tb testing.TB) (string, string) {
 	}
 	data, err := os.ReadFile(best)
 	if err != nil {
-		tb.Skipf("corpus file unreadable: %v", err)
+		tb.Skipf(seedtest.SkipNoCorpus+"unreadable: %v", err)
 	}
 	return best, string(data)
 }
