@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 
+	"scholia/app/internal/seedtest"
 	"scholia/storage"
 )
 
@@ -28,24 +29,33 @@ func corpus(t testing.TB, parts ...string) string {
 	t.Helper()
 	p := filepath.Join(append([]string{corpusDir}, parts...)...)
 	if _, err := os.Stat(p); err != nil {
-		t.Skipf("test corpus not found at %s (it lives next to the repo in ../shared/corpus): %v", p, err)
+		t.Skipf(seedtest.SkipNoCorpus+"%s is not there: %v", p, err)
 	}
 	return p
 }
 
 var t0 = time.Date(2022, 1, 10, 9, 30, 0, 0, time.UTC)
 
-// seedDocs builds one Doc per seed article: the first line is the title
+// seedDocs builds one Doc per seed article of the project's own (see
+// seedtest): the first line is the title
 // (or, after a date line, the first sentence), the other non-blank lines
 // are paragraphs joined by "\n\n", and a few highlights sit at fixed
 // offsets with comments, tags and an orphan, plus a note and tags.
-func seedDocs(t testing.TB) []Doc {
+func seedDocs(t testing.TB) []Doc { return docsOf(t, seedtest.OwnFiles(t)) }
+
+// corpusSeedDocs is seedDocs on the shared corpus's seeds, or a skip.
+func corpusSeedDocs(t testing.TB) []Doc {
 	t.Helper()
 	dir := corpus(t, "seeds")
 	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(files) != 5 {
 		t.Fatalf("want 5 seeds in %s, got %d (%v)", dir, len(files), err)
 	}
+	return docsOf(t, files)
+}
+
+func docsOf(t testing.TB, files []string) []Doc {
+	t.Helper()
 	var docs []Doc
 	for i, f := range files {
 		raw, err := os.ReadFile(f)

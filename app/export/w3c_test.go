@@ -303,11 +303,15 @@ func TestW3CRoundTrip(t *testing.T) {
 			return docs
 		}(), colors: append(slices.Clone(storage.DefaultColors), storage.Color{Key: "x<y>", Name: "&amp;", Hex: "#000000"})},
 	}
+	tests["seeds"] = struct {
+		docs   []Doc
+		colors []storage.Color
+	}{seedDocs(t), storage.DefaultColors}
 	if _, err := os.Stat(corpusDir); err == nil {
-		tests["seeds"] = struct {
+		tests["corpus seeds"] = struct {
 			docs   []Doc
 			colors []storage.Color
-		}{seedDocs(t), storage.DefaultColors}
+		}{corpusSeedDocs(t), storage.DefaultColors}
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {
