@@ -37,8 +37,11 @@ test-deps:
 vet:
 	$(GO) vet -tags $(TAGS) ./...
 
+# Ends with a summary line (tests run, skipped and why, by .ci/testsummary.go)
+# and fails when a test skipped other than for needing ../shared. The bundle
+# checks (TestPackage*) belong to make package-test.
 test: test-deps vet
-	$(GO) test -tags $(TAGS) -count=1 ./...
+	set -o pipefail; $(GO) test -tags $(TAGS) -count=1 -json -skip '^TestPackage' ./... | $(GO) run .ci/testsummary.go
 
 # The race detector over every package (slow to build the first time).
 race: test-deps
