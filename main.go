@@ -13,6 +13,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"scholia/app"
+	"scholia/app/appdirs"
 	"scholia/app/cli"
 	"scholia/app/instance"
 	"scholia/assets"
@@ -33,9 +34,15 @@ func main() {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	path := win.Library
 	if last := a.Preferences().String(app.PrefLibrary); !win.Explicit && last != "" {
-		if _, err := os.Stat(last); err == nil {
-			path = last // the library chosen in Preferences last time
+		// Earlier versions kept the chosen library in Fyne's
+		// preferences, where the command line cannot see it: move it to
+		// the settings file both read.
+		if s, err := appdirs.Load(os.Getenv); err == nil && s.Library == "" {
+			if _, err := os.Stat(last); err == nil && appdirs.SetLibrary(os.Getenv, last) == nil {
+				path = last
+			}
 		}
+		a.Preferences().RemoveValue(app.PrefLibrary)
 	}
 	// One window per library: a window already open on it takes the
 	// link or files and comes to the front, and this launch ends.

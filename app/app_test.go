@@ -439,14 +439,21 @@ func TestPreferencesRenameColourAndSwitchLibrary(t *testing.T) {
 		t.Errorf("text size clamps to %v, want 32", got)
 	}
 	other := filepath.Join(t.TempDir(), "other.db")
+	var remembered string
+	saved := saveLibraryChoice
+	saveLibraryChoice = func(p string) error { remembered = p; return nil }
+	defer func() { saveLibraryChoice = saved }()
 	if err := h.ws.switchLibrary(other); err != nil {
 		t.Fatal(err)
 	}
 	if h.ws.store.Path() != other || h.ws.current == nil || h.ws.current.Title != "Getting started with Scholia" {
 		t.Errorf("after switching: %s, open %+v", h.ws.store.Path(), h.ws.current)
 	}
-	if got := h.app.Preferences().String(PrefLibrary); got != other {
-		t.Errorf("remembered library = %q", got)
+	if remembered != other {
+		t.Errorf("remembered library = %q, want %q", remembered, other)
+	}
+	if title := h.win.Title(); !strings.HasSuffix(title, " — Scholia — "+other) || !strings.HasPrefix(title, "Getting started") {
+		t.Errorf("window title %q does not name the article and %s", title, other)
 	}
 	h.ws.store.Close()
 	h.ws.store = h.store // let the harness close the first one

@@ -14,7 +14,8 @@ const (
 	prefLastFolder   = "import.lastFolder"
 	prefReadingWidth = "reader.width"
 	prefDefaultColor = "highlight.defaultColor" // palette index for Ctrl+H
-	// PrefLibrary is the library last opened with Preferences → Open another
-	// library; main uses it when neither --db nor SCHOLIA_DB names one.
+	// PrefLibrary is where earlier versions kept the library opened with
+	// Preferences → Open another library; main moves it to the settings
+	// file (app/appdirs) that the window and the command line both read.
 	PrefLibrary = "library.path"
 )

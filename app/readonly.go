@@ -10,12 +10,12 @@ package app
 func (ws *workspace) readOnly() bool { return ws.store.ReadOnly() }
 
 // appTitle is the window title with no article open: "Scholia", marked
-// when the library is read-only.
+// when the library is read-only, and the library file (libraryLabel).
 func (ws *workspace) appTitle() string {
 	if ws.readOnly() {
-		return "Scholia (read-only)"
+		return "Scholia (read-only) — " + libraryLabel(ws.store.Path())
 	}
-	return "Scholia"
+	return "Scholia — " + libraryLabel(ws.store.Path())
 }
 
 // titleSuffix ends the window title after an article's title.

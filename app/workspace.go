@@ -158,7 +158,9 @@ func (ws *workspace) switchLibrary(path string) error {
 	if old != ws.first {
 		old.Close()
 	}
-	ws.app.Preferences().SetString(PrefLibrary, next.Path())
+	if err := saveLibraryChoice(next.Path()); err != nil {
+		ws.showError(err)
+	}
 	ws.reclaim(next.Path())
 	// IDs belong to a library: undo histories and the trash cannot follow.
 	ws.reading.undo = map[int64]*history{}

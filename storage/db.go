@@ -47,7 +47,7 @@ func DefaultPath() (string, error) {
 		dir = filepath.Join(d, "Scholia")
 	default:
 		dir = os.Getenv("XDG_DATA_HOME")
-		if dir == "" {
+		if !filepath.IsAbs(dir) { // the XDG spec: a relative path is ignored
 			home, err := os.UserHomeDir()
 			if err != nil {
 				return "", fmt.Errorf("storage: find the home folder: %w", err)

@@ -10,6 +10,7 @@ import (
 	"os"
 	"strings"
 
+	"scholia/app/appdirs"
 	"scholia/app/link"
 	"scholia/storage"
 )
@@ -39,7 +40,10 @@ type command struct {
 	// bare, if it reports true for this invocation, runs it without
 	// opening the library (export --print-template).
 	bare func(c *ctx) bool
-	run  func(c *ctx) error
+	// noLibrary: the command never opens a library (completion), so it
+	// takes no --db; it runs through bare.
+	noLibrary bool
+	run       func(c *ctx) error
 }
 
 type flagSpec struct {
@@ -81,16 +85,19 @@ func (e usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
-var dbFlag = flagSpec{name: "db", value: "FILE", help: "library file (default: $SCHOLIA_DB, else the user data folder)"}
+var dbFlag = flagSpec{name: "db", value: "FILE", help: "library file (default: $SCHOLIA_DB, else the library chosen in Preferences, else the user data folder)"}
 
 var commands []*command
 
 func init() {
 	commands = []*command{
 		importCmd, listCmd, findCmd, searchCmd, showCmd, highlightCmd, tagCmd, exportCmd, importJSONCmd, editCmd, noteCmd, openCmd,
+		completionCmd,
 	}
 	for _, c := range commands {
-		c.flags = append([]flagSpec{dbFlag}, c.flags...)
+		if !c.noLibrary {
+			c.flags = append([]flagSpec{dbFlag}, c.flags...)
+		}
 	}
 }
 
@@ -114,7 +121,7 @@ func IsCommand(args []string) bool {
 		case a == "--db" || a == "-db":
 			i++
 		case strings.HasPrefix(a, "-"):
-			if a == "-h" || a == "--help" || a == "-help" {
+			if a == "-h" || a == "--help" || a == "-help" || isVersionFlag(a) {
 				return true
 			}
 		default:
@@ -169,14 +176,11 @@ func WindowArgs(args []string, getenv func(string) string) (Window, error) {
 	return w, err
 }
 
+// libraryPath is --db, else $SCHOLIA_DB, else the library chosen in the
+// window's Preferences (the settings file both read), else the default.
 func libraryPath(db string, getenv func(string) string) (string, error) {
-	if db != "" {
-		return db, nil
-	}
-	if p := getenv("SCHOLIA_DB"); p != "" {
-		return p, nil
-	}
-	return storage.DefaultPath()
+	p, _, err := appdirs.Library(db, getenv)
+	return p, err
 }
 
 // Run runs one command line (without the program name) and returns the exit
@@ -187,6 +191,10 @@ func Run(parent context.Context, args []string, stdout, stderr io.Writer, getenv
 	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
 		printOverview(stdout)
+		return ExitOK
+	}
+	if isVersionFlag(args[0]) {
+		fmt.Fprintln(stdout, versionLine())
 		return ExitOK
 	}
 	// "scholia --db F import x" is the same as "scholia import --db F x".
@@ -345,14 +353,15 @@ func printOverview(w io.Writer) {
 		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "The library is --db FILE, else $SCHOLIA_DB, else the default library in the user data folder.")
+	fmt.Fprintln(w, "The library is --db FILE, else $SCHOLIA_DB, else the one chosen in the window's Preferences, else the default library in the user data folder.")
+	fmt.Fprintln(w, "scholia --version prints the version.")
 	fmt.Fprintln(w, "scholia help COMMAND explains a command with an example.")
 }
 
 func printHelp(w io.Writer, c *command) {
 	fmt.Fprintf(w, "usage: scholia %s %s\n\n%s\n\nflags:\n", c.name, c.usage, c.summary)
 	for _, f := range c.flags {
-		left := "--" + f.name
+		left := flagWord(f)
 		if f.value != "" {
 			left += " " + f.value
 		}

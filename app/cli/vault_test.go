@@ -10,7 +10,7 @@ import (
 )
 
 func TestNoteCommand(t *testing.T) {
-	files := seeds(t)
+	files := ownSeeds(t).files
 	db := filepath.Join(t.TempDir(), "a.db")
 	if r := run(t, db, append([]string{"import"}, files[0])...); r.code != 0 {
 		t.Fatalf("import: %+v", r)
@@ -50,7 +50,7 @@ func TestNoteCommand(t *testing.T) {
 // TestVaultReexportKeepsEdits runs the never-destroy rules through the
 // command line and the library's record of what it wrote.
 func TestVaultReexportKeepsEdits(t *testing.T) {
-	files := seeds(t)
+	files := ownSeeds(t).files
 	dir := t.TempDir()
 	db := filepath.Join(dir, "a.db")
 	if r := run(t, db, append([]string{"import"}, files[:2]...)...); r.code != 0 {
@@ -119,7 +119,7 @@ func TestVaultReexportKeepsEdits(t *testing.T) {
 }
 
 func TestExportTemplate(t *testing.T) {
-	files := seeds(t)
+	files := ownSeeds(t).files
 	dir := t.TempDir()
 	db := filepath.Join(dir, "a.db")
 	if r := run(t, db, append([]string{"import"}, files[0])...); r.code != 0 {
