@@ -5,11 +5,13 @@ GO      ?= go
 TAGS    := sqlite_fts5
 BIN     := scholia
 # Debian/Ubuntu packages: cgo for SQLite, the X11/Wayland/OpenGL headers Fyne
-# builds against, and Xvfb + xdotool + ImageMagick for the window tests.
+# builds against, Xvfb + xdotool + ImageMagick for the window tests, and
+# zsh + fish to check the completion scripts (appstream and desktop-file-utils:
+# see package-test).
 BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev \
               libxkbcommon-dev
-TEST_PKGS  := xvfb xauth xdotool imagemagick appstream desktop-file-utils
+TEST_PKGS  := xvfb xauth xdotool imagemagick appstream desktop-file-utils zsh fish
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run build test race bench fuzz e2e deps test-deps vet clean package package-test install install-bundle uninstall

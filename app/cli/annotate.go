@@ -14,7 +14,7 @@ var findCmd = &command{
 	name: "find", usage: "PATTERN", minArgs: 1, maxArgs: -1, reads: true,
 	summary: "Fuzzy-find articles by title, source, author and tags, best match first.",
 	example: "scholia find geneva talks",
-	flags:   []flagSpec{{name: "limit", value: "N", help: "show at most N matches (default 20)"}},
+	flags:   []flagSpec{{name: "limit", value: "N", help: "show at most N matches (default 20)"}, jsonFlag},
 	run:     runFind,
 }
 
@@ -32,6 +32,15 @@ func runFind(c *ctx) error {
 		items[i] = finder.Item{ID: s.ID, Title: s.Title, Source: s.Source, Author: s.Author, Tags: s.Tags}
 	}
 	matches := finder.New(items).Search(c, strings.Join(c.args, " "), limit)
+	if c.has("json") {
+		out := make([]summaryJSON, 0, len(matches))
+		for _, m := range matches {
+			out = append(out, toSummaryJSON(sums[m.Index]))
+		}
+		if err := writeJSON(c, out); err != nil || len(out) > 0 {
+			return err
+		}
+	}
 	if len(matches) == 0 {
 		fmt.Fprintln(c.stderr, "no matches")
 		return errReported
@@ -62,7 +71,7 @@ var searchCmd = &command{
 	name: "search", usage: "QUERY", minArgs: 1, maxArgs: -1, reads: true,
 	summary: "Full-text search of titles, bodies, notes and highlights, with snippets. Words must all match; \"a phrase\", prefix*, OR.",
 	example: "scholia search '\"missile deployments\" nato*'",
-	flags:   []flagSpec{{name: "limit", value: "N", help: "show at most N hits (default 20)"}},
+	flags:   []flagSpec{{name: "limit", value: "N", help: "show at most N hits (default 20)"}, jsonFlag},
 	run:     runSearch,
 }
 
@@ -74,6 +83,15 @@ func runSearch(c *ctx) error {
 	hits, err := c.store.Search(c, strings.Join(c.args, " "), limit)
 	if err != nil {
 		return err
+	}
+	if c.has("json") {
+		out := make([]hitJSON, 0, len(hits))
+		for _, h := range hits {
+			out = append(out, toHitJSON(h))
+		}
+		if err := writeJSON(c, out); err != nil || len(out) > 0 {
+			return err
+		}
 	}
 	if len(hits) == 0 {
 		fmt.Fprintln(c.stderr, "no matches")
@@ -99,6 +117,7 @@ var highlightCmd = &command{
 		{name: "color", value: "NAME", help: "colour: a name (\"Key point\"), key (yellow) or number 1–5; default the first"},
 		{name: "comment", value: "TEXT", help: "a comment on the highlight"},
 		{name: "tag", value: "TAG", multi: true, help: "tag the highlight (repeatable)"},
+		jsonFlag,
 	},
 	run: runHighlight,
 }
@@ -137,6 +156,9 @@ func runHighlight(c *ctx) error {
 	if err := c.store.CreateHighlight(c, &h); err != nil {
 		return err
 	}
+	if c.has("json") {
+		return writeJSON(c, newHighlightJSON{Article: id, highlightJSON: toHighlightJSON(h)})
+	}
 	fmt.Fprintf(c.stdout, "highlight %d on article %d (%s, characters %d–%d): “%s”\n",
 		h.ID, id, color.Name, h.Start, h.End, shorten(h.Quote, 80))
 	return nil
@@ -172,6 +194,7 @@ var tagCmd = &command{
 	name: "tag", usage: "ID +TAG -TAG ...", minArgs: 2, maxArgs: -1, dashArgs: true,
 	summary: "Add (+name, or a bare name) and remove (-name) tags of an article; prints the tags it then has.",
 	example: "scholia tag 12 +russia +\"foreign policy\" -todo",
+	flags:   []flagSpec{jsonFlag},
 	run:     runTag,
 }
 
@@ -200,6 +223,13 @@ func runTag(c *ctx) error {
 	a, err := c.store.Article(c, id)
 	if err != nil {
 		return err
+	}
+	if c.has("json") {
+		tags := a.Tags
+		if tags == nil {
+			tags = []string{}
+		}
+		return writeJSON(c, tagsJSON{ID: id, Tags: tags})
 	}
 	fmt.Fprintf(c.stdout, "article %d tags: %s\n", id, strings.Join(a.Tags, ", "))
 	return nil

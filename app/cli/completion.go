@@ -121,10 +121,13 @@ complete -o filenames -F _scholia scholia
 `)
 }
 
-// zshText makes help text safe inside a single-quoted _arguments spec.
+// zshText makes help text safe inside a single-quoted _arguments spec's
+// [description] (no brackets) or, with colons escaped, a _describe entry.
 func zshText(s string) string {
-	return strings.NewReplacer("'", `'\''`, "[", "(", "]", ")", ":", `\:`).Replace(firstSentence(s))
+	return strings.NewReplacer("'", `'\''`, "[", "(", "]", ")").Replace(firstSentence(s))
 }
+
+func zshEntry(s string) string { return strings.ReplaceAll(zshText(s), ":", `\:`) }
 
 func writeZsh(w io.Writer) {
 	fmt.Fprint(w, `#compdef scholia
@@ -133,9 +136,9 @@ _scholia() {
   local -a commands
   commands=(
 `)
-	fmt.Fprintf(w, "    'help:%s'\n", zshText("Explain a command, with an example."))
+	fmt.Fprintf(w, "    'help:%s'\n", zshEntry("Explain a command, with an example."))
 	for _, c := range commands {
-		fmt.Fprintf(w, "    '%s:%s'\n", c.name, zshText(c.summary))
+		fmt.Fprintf(w, "    '%s:%s'\n", c.name, zshEntry(c.summary))
 	}
 	fmt.Fprint(w, `  )
   local curcontext="$curcontext" state line
@@ -166,7 +169,7 @@ _scholia() {
 			case choices(f) != nil:
 				action = ":" + strings.ReplaceAll(f.value, "|", " or ") + ":(" + strings.Join(choices(f), " ") + ")"
 			default:
-				action = ":" + zshText(f.value) + ": "
+				action = ":" + zshEntry(f.value) + ": "
 			}
 			fmt.Fprintf(w, "            '%s%s[%s]%s' \\\n", repeat, flagWord(f), zshText(f.help), action)
 		}
@@ -190,17 +193,42 @@ func fishText(s string) string {
 }
 
 func writeFish(w io.Writer) {
+	// fish's own __fish_use_subcommand takes the FILE of a leading --db
+	// for the command: these helpers skip it.
 	fmt.Fprint(w, `# fish completion for scholia (made by: scholia completion fish)
+function __scholia_command
+    set -l tokens (commandline -opc)
+    set -e tokens[1]
+    while set -q tokens[1]
+        switch $tokens[1]
+            case --db -db
+                set -e tokens[1]
+            case '-*'
+            case '*'
+                echo $tokens[1]
+                return 0
+        end
+        set -e tokens[1]
+    end
+    return 1
+end
+function __scholia_needs_command
+    not __scholia_command >/dev/null
+end
+function __scholia_using
+    set -l c (__scholia_command)
+    and test "$c" = $argv[1]
+end
 complete -c scholia -f
-complete -c scholia -n __fish_use_subcommand -l db -r -F -d 'library file'
-complete -c scholia -n __fish_use_subcommand -l version -d 'print the version'
-complete -c scholia -n __fish_use_subcommand -s h -l help -d 'show the commands'
+complete -c scholia -n __scholia_needs_command -l db -r -F -d 'library file'
+complete -c scholia -n __scholia_needs_command -l version -d 'print the version'
+complete -c scholia -n __scholia_needs_command -s h -l help -d 'show the commands'
 `)
-	fmt.Fprintf(w, "complete -c scholia -n __fish_use_subcommand -a help -d %s\n", fishText("Explain a command, with an example"))
-	fmt.Fprintf(w, "complete -c scholia -n '__fish_seen_subcommand_from help' -a %s\n", fishText(strings.Join(commandNames()[1:], " ")))
+	fmt.Fprintf(w, "complete -c scholia -n __scholia_needs_command -a help -d %s\n", fishText("Explain a command, with an example"))
+	fmt.Fprintf(w, "complete -c scholia -n '__scholia_using help' -a %s\n", fishText(strings.Join(commandNames()[1:], " ")))
 	for _, c := range commands {
-		fmt.Fprintf(w, "complete -c scholia -n __fish_use_subcommand -a %s -d %s\n", c.name, fishText(firstSentence(c.summary)))
-		cond := fishText("__fish_seen_subcommand_from " + c.name)
+		fmt.Fprintf(w, "complete -c scholia -n __scholia_needs_command -a %s -d %s\n", c.name, fishText(firstSentence(c.summary)))
+		cond := fishText("__scholia_using " + c.name)
 		for _, f := range c.flags {
 			opt := "-l " + f.name
 			if len(f.name) == 1 {
@@ -229,4 +257,24 @@ func firstSentence(s string) string {
 		s = s[:i]
 	}
 	return strings.TrimSuffix(s, ".")
+}
+
+// CommandInfo describes one command for documentation and tests.
+type CommandInfo struct {
+	Name, Usage, Summary, Example string
+	Flags                         []string // flag names, without dashes
+}
+
+// Commands lists the command table: what the help, the completion scripts
+// and the README's reference are made from.
+func Commands() []CommandInfo {
+	var out []CommandInfo
+	for _, c := range commands {
+		ci := CommandInfo{Name: c.name, Usage: c.usage, Summary: c.summary, Example: c.example}
+		for _, f := range c.flags {
+			ci.Flags = append(ci.Flags, f.name)
+		}
+		out = append(out, ci)
+	}
+	return out
 }

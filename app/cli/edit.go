@@ -23,6 +23,7 @@ var editCmd = &command{
 		{name: "source", value: "S", help: "new source"},
 		{name: "url", value: "U", help: "new URL"},
 		{name: "published", value: "YYYY-MM-DD", help: "new published date (\"\" for unknown)"},
+		jsonFlag,
 	},
 	run: runEdit,
 }
@@ -66,6 +67,9 @@ func runEdit(c *ctx) error {
 		return errors.New("the new text is empty: an article needs text")
 	case err != nil:
 		return notFound(err, id)
+	}
+	if c.has("json") {
+		return writeJSON(c, toEditJSON(id, rep))
 	}
 	fmt.Fprintf(c.stdout, "article %d saved: %s\n", id, rep.Summary())
 	for _, ch := range rep.Changed {

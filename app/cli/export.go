@@ -28,6 +28,7 @@ var exportCmd = &command{
 		{name: "force", help: "with --dir: overwrite Scholia's part of files you edited, rather than writing a .scholia-conflict.md copy"},
 		{name: "template", value: "FILE", help: "render each article with this Go text/template (see --print-template)"},
 		{name: "print-template", help: "print the built-in export template and exit"},
+		{name: "json", help: "print the summary as JSON (not with -o -, where the export itself is the output)"},
 	},
 	bare: func(c *ctx) bool { return c.has("print-template") },
 	run:  runExport,
@@ -65,6 +66,9 @@ func runExport(c *ctx) error {
 	tmpl, err := loadTemplate(c.flag("template"))
 	if err != nil {
 		return err
+	}
+	if out == "-" && c.has("json") {
+		return usagef("--json prints a summary, and -o - has none: the export itself goes to standard output (use --format json for JSON)")
 	}
 	scopes := 0
 	for _, f := range []string{"tag", "article", "query"} {
@@ -108,6 +112,10 @@ func runExport(c *ctx) error {
 		if err != nil {
 			return err
 		}
+		if c.has("json") {
+			return writeJSON(c, exportJSON{Articles: len(docs), Highlights: highlights, Format: format, To: dir,
+				Written: rep.Written, Updated: rep.Updated, Unchanged: rep.Unchanged, Conflicts: len(rep.Conflicts)})
+		}
 		fmt.Fprintf(c.stdout, "exported %s to %s: %d written, %d updated, %d unchanged",
 			what, dir, rep.Written, rep.Updated, rep.Unchanged)
 		if n := len(rep.Conflicts); n > 0 {
@@ -132,6 +140,9 @@ func runExport(c *ctx) error {
 	}
 	if err := export.WriteFile(out, write); err != nil {
 		return err
+	}
+	if c.has("json") {
+		return writeJSON(c, exportJSON{Articles: len(docs), Highlights: highlights, Format: format, To: out, Written: 1})
 	}
 	fmt.Fprintf(c.stdout, "exported %s to %s\n", what, out)
 	return nil
@@ -214,6 +225,7 @@ var importJSONCmd = &command{
 	name: "import-json", usage: "FILE", minArgs: 1, maxArgs: 1,
 	summary: "Read a W3C JSON export (scholia export --format json) back: into an empty library exactly as it was, into a used one as new articles (texts already there are skipped).",
 	example: "scholia import-json --db restored.db backup.json",
+	flags:   []flagSpec{jsonFlag},
 	run:     runImportJSON,
 }
 
@@ -250,6 +262,9 @@ func runImportJSON(c *ctx) error {
 				return err
 			}
 		}
+		if c.has("json") {
+			return writeJSON(c, importJSONResult{Restored: len(bundles)})
+		}
 		fmt.Fprintf(c.stdout, "restored %s from %s\n", plural(len(bundles), "article"), c.args[0])
 		return nil
 	}
@@ -264,6 +279,9 @@ func runImportJSON(c *ctx) error {
 		} else {
 			added++
 		}
+	}
+	if c.has("json") {
+		return writeJSON(c, importJSONResult{Imported: added, Skipped: skipped})
 	}
 	fmt.Fprintf(c.stdout, "%d imported, %d skipped as already in the library\n", added, skipped)
 	return nil

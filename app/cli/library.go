@@ -13,14 +13,21 @@ import (
 )
 
 var importCmd = &command{
-	name: "import", usage: "PATH...", minArgs: 1, maxArgs: -1,
-	summary: "Import .txt, .md and .html files or folders; one line per file, then a summary.",
+	name: "import", usage: "PATH... | -", minArgs: 1, maxArgs: -1,
+	summary: "Import .txt, .md and .html files or folders (- reads one article from standard input); one line per file, then a summary.",
 	example: "scholia import --tag russia ~/clippings/*.txt ~/saved-pages/",
-	flags:   []flagSpec{{name: "tag", value: "TAG", multi: true, help: "tag every imported article (repeatable)"}},
-	run:     runImport,
+	flags: []flagSpec{
+		{name: "tag", value: "TAG", multi: true, help: "tag every imported article (repeatable)"},
+		{name: "as", value: "txt|md|html", help: "with -: how to read standard input (default txt)"},
+		jsonFlag,
+	},
+	run: runImport,
 }
 
 func runImport(c *ctx) error {
+	if err := checkStdinArgs(c); err != nil {
+		return err
+	}
 	progress := func(p importer.Progress) {
 		r := p.Last
 		if c.tty {
@@ -41,9 +48,27 @@ func runImport(c *ctx) error {
 			fmt.Fprintf(c.rawErr, "[%d/%d] importing…", p.Done, p.Total)
 		}
 	}
-	rep, err := importer.Run(c, c.store, c.args, importer.Options{Tags: c.flags["tag"]}, progress)
+	if c.has("json") {
+		progress = jsonProgress(c)
+	}
+	var rep importer.Report
+	var err error
+	if stdinImport(c.args) {
+		rep, err = importStdin(c, progress)
+	} else {
+		rep, err = importer.Run(c, c.store, c.args, importer.Options{Tags: c.flags["tag"]}, progress)
+	}
 	if c.tty {
 		fmt.Fprint(c.rawErr, "\r\033[K")
+	}
+	if c.has("json") {
+		if jerr := writeJSON(c, toImportJSON(rep)); jerr != nil && err == nil {
+			err = jerr
+		}
+		if err == nil && rep.Failed > 0 {
+			err = errReported
+		}
+		return err
 	}
 	summary := fmt.Sprintf("%d imported, %d skipped as duplicates, %d failed", rep.Imported, rep.Skipped, rep.Failed)
 	if rep.Ignored > 0 {
@@ -76,6 +101,7 @@ var listCmd = &command{
 	example: "scholia list --tag russia --json",
 	flags: []flagSpec{
 		{name: "tag", value: "TAG", help: "only articles with this tag"},
+		{name: "limit", value: "N", help: "list at most N articles (default all)"},
 		{name: "json", help: "print a JSON array"},
 	},
 	run: runList,
@@ -104,9 +130,16 @@ func toSummaryJSON(s storage.Summary) summaryJSON {
 }
 
 func runList(c *ctx) error {
+	limit, err := limitFlag(c, 0)
+	if err != nil {
+		return err
+	}
 	sums, err := c.store.Summaries(c, c.flag("tag"))
 	if err != nil {
 		return err
+	}
+	if limit > 0 && len(sums) > limit {
+		sums = sums[:limit]
 	}
 	if c.has("json") {
 		out := make([]summaryJSON, 0, len(sums))
