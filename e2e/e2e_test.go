@@ -140,6 +140,11 @@ func TestWindowSavesHighlightCommentAndNote(t *testing.T) {
 	a := d.startApp(bin, db)
 	w := d.waitWindow(a.exited)
 	d.shot("1-opened")
+	// The title names the open library, so two windows on two libraries
+	// can be told apart.
+	if name := d.windowName(w); !strings.Contains(name, db) || !strings.Contains(name, "Scholia") {
+		t.Errorf("window title %q does not name the library %s", name, db)
+	}
 	x0, y0 := w.at(0.30, 0.36) // the reading pane, second paragraph
 	x1, y1 := w.at(0.42, 0.37)
 	x2, y2 := w.at(0.65, 0.40)
@@ -196,4 +201,16 @@ func TestWindowSavesHighlightCommentAndNote(t *testing.T) {
 	if len(got.Highlights) != 1 || got.Highlights[0].Comment != comment {
 		t.Errorf("highlights after the second run: %+v", got.Highlights)
 	}
+}
+
+// windowName is the window's title as the X server has it.
+func (d *display) windowName(w window) string {
+	d.t.Helper()
+	cmd := exec.Command("xdotool", "getwindowname", w.id)
+	cmd.Env = d.env
+	out, err := cmd.Output()
+	if err != nil {
+		d.t.Fatalf("xdotool getwindowname: %v", err)
+	}
+	return strings.TrimSpace(string(out))
 }
