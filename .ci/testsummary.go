@@ -49,8 +49,7 @@ func main() {
 }
 
 func summarize(in io.Reader, out io.Writer) (int, error) {
-	w := bufio.NewWriter(out)
-	defer w.Flush()
+	w := out // unbuffered: each package's line shows as it finishes
 	type key struct{ pkg, test string }
 	buf := map[key][]string{}
 	var skips []skip
