@@ -16,7 +16,7 @@ var jsonShapes = map[string]string{
 	"show":        `{id, title, author, source, url, published, added, tags, highlights: [{id, start, end, quote, prefix, suffix, color, comment, tags, orphaned}], body, note}`,
 	"highlight":   `{article, id, start, end, quote, prefix, suffix, color, comment, tags, orphaned}`,
 	"tag":         `{id, tags: []}`,
-	"export":      `{articles, highlights, format, to, written, updated, unchanged}`,
+	"export":      `{articles, highlights, format, to, written, updated, unchanged, conflicts}`,
 	"import-json": `{restored, imported, skipped}`,
 	"edit":        `{id, exact, moved, orphaned, not_placed: [{id, quote}]}`,
 }
