@@ -52,7 +52,7 @@ func TestLinkOpensArticleAtHighlight(t *testing.T) {
 	if h.ws.current == nil || h.ws.current.ID != long {
 		t.Fatalf("the link opened %+v, want article %d", h.ws.current, long)
 	}
-	if got := h.win.Title(); got != "A long article — Scholia" {
+	if got := h.win.Title(); got != "A long article — Scholia — "+libraryLabel(h.path) {
 		t.Errorf("window title %q", got)
 	}
 	if h.ws.reading.view.ScrollOffset() < 1000 {

@@ -184,7 +184,7 @@ func TestLinksAndSecondLaunches(t *testing.T) {
 	app := d.startApp(bin, db)
 	w := d.waitWindow(app.exited)
 	d.run(bin, db, "open", strconv.FormatInt(harbour, 10))
-	d.waitTitle(w, "Harbour notes — Scholia")
+	d.waitTitle(w, "Harbour notes — Scholia — "+db)
 	before := d.shot("links-1-harbour")
 	if n := d.greenInReader(w, before); n > 50 {
 		t.Fatalf("%d green pixels in the reader before the link: the test cannot tell", n)
@@ -195,7 +195,7 @@ func TestLinksAndSecondLaunches(t *testing.T) {
 	if got := d.run(bin, db, "open", link); !strings.Contains(got, "in the window") {
 		t.Fatalf("scholia open said %q", got)
 	}
-	d.waitTitle(w, "The long winter — Scholia")
+	d.waitTitle(w, "The long winter — Scholia — "+db)
 	time.Sleep(1500 * time.Millisecond) // the flash is over
 	shot := d.shot("links-2-opened")
 	if n := d.greenInReader(w, shot); n < 500 {
@@ -208,7 +208,7 @@ func TestLinksAndSecondLaunches(t *testing.T) {
 	// A second launch with a file (as a file manager does): it imports
 	// into the running window and exits.
 	d.run(bin, db, filepath.Join(abs, "handed-over.md"))
-	d.waitTitle(w, "Handed over by a second launch — Scholia")
+	d.waitTitle(w, "Handed over by a second launch — Scholia — "+db)
 	// The title changes as the import ends, a frame before the summary
 	// is drawn: look once the window has had time to paint it.
 	time.Sleep(time.Second)
@@ -227,7 +227,7 @@ func TestLinksAndSecondLaunches(t *testing.T) {
 	// No window open: scholia open starts one on the link.
 	d.run(bin, db, "open", link)
 	w = d.waitWindow(nil)
-	d.waitTitle(w, "The long winter — Scholia")
+	d.waitTitle(w, "The long winter — Scholia — "+db)
 	time.Sleep(1500 * time.Millisecond)
 	if n := d.greenInReader(w, d.shot("links-4-started")); n < 500 {
 		t.Errorf("the window started by scholia open is not at the highlight (%d green pixels); see links-4-started.png", n)
