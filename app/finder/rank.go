@@ -25,7 +25,6 @@ const (
 	perWord = 10000
 )
 
-
 // field is a folded text with its word starts and word bytes (bit sets
 // indexed from the text's first byte).
 type field struct {
