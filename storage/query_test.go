@@ -1,0 +1,166 @@
+package storage_test
+
+import (
+	"context"
+	"errors"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"scholia/storage"
+)
+
+// operatorLibrary: three articles with tags, dates, a note and highlights
+// of two colours, one orphaned.
+func operatorLibrary(t testing.TB) (*storage.Store, [3]storage.Article) {
+	ctx := context.Background()
+	s, err := storage.Open(ctx, filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	var as [3]storage.Article
+	for i, a := range []storage.Article{
+		{Title: "Geneva talks begin", Body: "Russia and the U.S. meet in Geneva for talks on security.", Published: "2022-01-09", Tags: []string{"russia", "diplomacy"}},
+		{Title: "Grain deal extended", Body: "The grain deal through the Black Sea holds; talks go on in Istanbul.", Published: "2022-07-22", Tags: []string{"trade"}},
+		{Title: "Notes on NATO", Body: "NATO enlargement and the talks that failed.", Published: "2021-12-17", Tags: []string{"russia"}},
+	} {
+		a.Source = "Example Times"
+		if err := s.CreateArticle(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+		as[i] = a
+	}
+	if err := s.SetNote(ctx, as[1].ID, "ask about wheat prices"); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range []storage.Highlight{
+		{ArticleID: as[0].ID, Start: 0, End: 6, Quote: "Russia", Color: "green", Comment: "the host"},
+		{ArticleID: as[2].ID, Start: 0, End: 4, Quote: "NATO", Color: "pink", Orphaned: true},
+	} {
+		if err := s.CreateHighlight(ctx, &h); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s, as
+}
+
+func TestSearchOperators(t *testing.T) {
+	s, as := operatorLibrary(t)
+	a, b, c := as[0].ID, as[1].ID, as[2].ID
+	for _, tc := range []struct {
+		query string
+		want  []int64 // article ids, any order, each hit counted
+		where string  // every hit's Where, when set
+	}{
+		{"talks", []int64{a, b, c}, ""},
+		{"talks tag:russia", []int64{a, c}, ""},
+		{"talks tag:russia tag:diplomacy", []int64{a}, ""},
+		{"talks -grain", []int64{a, c}, ""},
+		{"talks -grain -nato", []int64{a}, ""},
+		{"talks before:2022-02-01", []int64{a, c}, ""},
+		{"talks after:2022-01-01", []int64{a, b}, ""},
+		{"talks after:2022-01-01 before:2022-02-01", []int64{a}, ""},
+		{"in:title talks", []int64{a}, ""},
+		{"in:notes wheat", []int64{b}, "note"},
+		{"wheat in:body", nil, ""},
+		{"in:highlights host", []int64{a}, "highlight"},
+		{"color:green", []int64{a}, "highlight"},
+		{"color:evidence", []int64{a}, "highlight"}, // the green colour's label
+		{"color:pink is:orphaned", []int64{c}, "highlight"},
+		{"is:orphaned", []int64{c}, "highlight"},
+		{"russia color:green", []int64{a}, "highlight"}, // a colour is about highlights
+		{"tag:trade", []int64{b}, ""},
+		{"10:30 talks", nil, ""}, // an unknown operator is a word
+	} {
+		hits, err := s.Search(context.Background(), tc.query, 20)
+		if err != nil {
+			t.Errorf("%q: %v", tc.query, err)
+			continue
+		}
+		var got []int64
+		for _, h := range hits {
+			got = append(got, h.ArticleID)
+			if tc.where != "" && h.Where != tc.where {
+				t.Errorf("%q: hit in %s, want %s", tc.query, h.Where, tc.where)
+			}
+		}
+		slices.Sort(got)
+		want := slices.Clone(tc.want)
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("%q: articles %v, want %v", tc.query, got, want)
+		}
+	}
+}
+
+func TestQueryLimits(t *testing.T) {
+	s, _ := operatorLibrary(t)
+	long := strings.Repeat("talks ", 100)
+	many := strings.Repeat("talks OR ", 20) + "geneva"
+	prefixes := "ta* ge* ru* gr* na*"
+	for _, tc := range []struct{ query, says string }{
+		{long, "too long"},
+		{many, "too many words"},
+		{prefixes, "too many prefix words"},
+		{"a* talks", "at least 2 letters"},
+		{strings.Repeat("a* ", 3000), "too long"},
+		{"-talks", "besides the -excluded"},
+		{"in:elsewhere talks", "unknown in:elsewhere"},
+		{"before:yesterday talks", "YYYY-MM-DD"},
+		{"is:happy", "only is:orphaned"},
+	} {
+		_, err := s.Search(context.Background(), tc.query, 10)
+		if !errors.Is(err, storage.ErrBadQuery) || !strings.Contains(err.Error(), tc.says) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("%.40q: %v, want one line saying %q", tc.query, err, tc.says)
+		}
+	}
+	// Within the limits all is answered.
+	if _, err := s.Search(context.Background(), "ta* ge* ru* gr* "+strings.Repeat("talks ", 12), 10); err != nil {
+		t.Errorf("a query at the limits: %v", err)
+	}
+}
+
+func TestSearchDeadlineInterruptsSQLite(t *testing.T) {
+	s, _ := operatorLibrary(t)
+	old := storage.SearchTimeout
+	storage.SearchTimeout = time.Nanosecond
+	defer func() { storage.SearchTimeout = old }()
+	_, err := s.Search(context.Background(), "talks", 10)
+	if !errors.Is(err, storage.ErrSearchTimeout) {
+		t.Fatalf("search past its deadline: %v, want ErrSearchTimeout", err)
+	}
+	// A search the caller cancels is not a timeout.
+	storage.SearchTimeout = old
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := s.Search(ctx, "talks", 10); err == nil || errors.Is(err, storage.ErrSearchTimeout) {
+		t.Errorf("cancelled search: %v", err)
+	}
+}
+
+// FuzzParseQuery: any input parses or is refused with one line; what parses
+// is valid FTS5 that SQLite runs without a syntax error.
+func FuzzParseQuery(f *testing.F) {
+	for _, q := range append(hostileQueries(), "talks tag:russia -grain before:2022-02-01", "color:evidence is:orphaned in:notes", `"a b" c* OR d`) {
+		f.Add(q)
+	}
+	s, _ := operatorLibrary(f)
+	f.Fuzz(func(t *testing.T, input string) {
+		q, err := storage.ParseQuery(input)
+		if err != nil {
+			if !errors.Is(err, storage.ErrBadQuery) || strings.Contains(err.Error(), "\n") {
+				t.Fatalf("%q: %v", input, err)
+			}
+			return
+		}
+		if q.FTS != "" && strings.Count(q.FTS, `"`)%2 != 0 {
+			t.Fatalf("%q: unbalanced quotes in %s", input, q.FTS)
+		}
+		if _, err := s.Search(context.Background(), input, 5); err != nil && !errors.Is(err, storage.ErrBadQuery) && !errors.Is(err, storage.ErrSearchTimeout) {
+			t.Fatalf("%q: Search: %v", input, err)
+		}
+	})
+}
