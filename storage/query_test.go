@@ -96,6 +96,65 @@ func TestSearchOperators(t *testing.T) {
 	}
 }
 
+func TestAllHighlightsTakesTheSameSyntax(t *testing.T) {
+	s, as := operatorLibrary(t)
+	for _, tc := range []struct {
+		text string
+		want []string // quotes
+	}{
+		{"color:evidence", []string{"Russia"}},
+		{"is:orphaned", []string{"NATO"}},
+		{"tag:russia", []string{"NATO", "Russia"}},
+		{"host -nato", []string{"Russia"}},
+		{"before:2022-01-01", []string{"NATO"}},
+	} {
+		hs, err := s.AllHighlights(context.Background(), storage.HighlightFilter{Text: tc.text})
+		if err != nil {
+			t.Fatalf("%q: %v", tc.text, err)
+		}
+		var got []string
+		for _, h := range hs {
+			got = append(got, h.Quote)
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%q: %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	_ = as
+}
+
+func TestSearchGroupsHitsByArticle(t *testing.T) {
+	s, as := operatorLibrary(t)
+	ctx := context.Background()
+	if err := s.SetNote(ctx, as[0].ID, "russia keeps the host guessing"); err != nil {
+		t.Fatal(err)
+	}
+	hits, err := s.Search(ctx, "russia", 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[int64]bool{}
+	for k, h := range hits {
+		if h.Under != (k > 0 && hits[k-1].ArticleID == h.ArticleID) {
+			t.Errorf("hit %d (%s of %d): Under %v", k, h.Where, h.ArticleID, h.Under)
+		}
+		if !h.Under && seen[h.ArticleID] {
+			t.Errorf("article %d listed twice: %+v", h.ArticleID, hits)
+		}
+		seen[h.ArticleID] = true
+	}
+	under := 0
+	for _, h := range hits {
+		if h.Under && h.ArticleID == as[0].ID {
+			under++
+		}
+	}
+	if under < 2 { // its note and its highlight, under the article
+		t.Errorf("article %d has %d hits under it: %+v", as[0].ID, under, hits)
+	}
+}
+
 func TestQueryLimits(t *testing.T) {
 	s, _ := operatorLibrary(t)
 	long := strings.Repeat("talks ", 100)

@@ -19,6 +19,9 @@ type Hit struct {
 	HighlightID int64 // when Where is "highlight"
 	Snippet     string
 	Rank        float64 // bm25: lower is better
+	// Under is set on a hit listed under its article's best hit (a note or
+	// highlight that matched too); Search groups each article's hits.
+	Under bool
 }
 
 // Snippet markers around matched words: control characters that never occur
@@ -97,7 +100,28 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
-	return hits, nil
+	return groupHits(hits), nil
+}
+
+// groupHits orders ranked hits by article: each article where its best hit
+// ranks, its other hits (notes, highlights) right under it, best first.
+func groupHits(hits []Hit) []Hit {
+	byArticle := map[int64][]Hit{}
+	var order []int64
+	for _, h := range hits {
+		if _, ok := byArticle[h.ArticleID]; !ok {
+			order = append(order, h.ArticleID)
+		}
+		byArticle[h.ArticleID] = append(byArticle[h.ArticleID], h)
+	}
+	out := make([]Hit, 0, len(hits))
+	for _, id := range order {
+		for k, h := range byArticle[id] {
+			h.Under = k > 0
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // ranked searches each index the query looks in, ranked by bm25.
