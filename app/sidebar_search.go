@@ -49,7 +49,7 @@ func (s *sidebar) newHitList() *widget.List {
 			row := o.(*hitRow)
 			row.title.SetText(h.Title)
 			if h.Under { // a note or highlight of the article above
-				row.title.SetText("    ↳ " + whereText(h))
+				row.title.SetText("    • also " + whereText(h))
 				row.where.SetText("")
 			} else {
 				row.where.SetText(whereText(h))

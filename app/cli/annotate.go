@@ -86,7 +86,7 @@ func runSearch(c *ctx) error {
 		}
 		snippet := strings.NewReplacer(storage.SnippetOpen, "[", storage.SnippetClose, "]", "\n", " ").Replace(h.Snippet)
 		if h.Under { // another hit in the article above
-			fmt.Fprintf(c.stdout, "        ↳ (%s)  %s\n", where, line(snippet))
+			fmt.Fprintf(c.stdout, "        + (%s)  %s\n", where, line(snippet))
 			continue
 		}
 		fmt.Fprintf(c.stdout, "%6d  %s  (%s)\n        %s\n", h.ArticleID, line(h.Title), where, line(snippet))
