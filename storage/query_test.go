@@ -223,3 +223,23 @@ func FuzzParseQuery(f *testing.F) {
 		}
 	})
 }
+
+func TestCommonQueriesRankTitlesFirstThenNewest(t *testing.T) {
+	s, as := operatorLibrary(t)
+	defer storage.SetCommonAt(2)()
+	hits, err := s.Search(context.Background(), "talks in:title in:body", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int64
+	for _, h := range hits {
+		got = append(got, h.ArticleID)
+	}
+	// The one title with the word, then the others newest first.
+	if want := []int64{as[0].ID, as[2].ID, as[1].ID}; !slices.Equal(got, want) {
+		t.Errorf("common query ranked %v, want %v", got, want)
+	}
+	if hits[0].Where != "title" || !strings.Contains(hits[1].Snippet, storage.SnippetOpen) {
+		t.Errorf("hits %+v", hits)
+	}
+}

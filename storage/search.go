@@ -124,7 +124,15 @@ func groupHits(hits []Hit) []Hit {
 	return out
 }
 
-// ranked searches each index the query looks in, ranked by bm25.
+// commonAt is how many matching articles make a query common: ranking
+// every match of a word found in most of 100k bodies by bm25 costs more
+// than the whole search may take, and tells the reader little.
+var commonAt = 2000
+
+// ranked searches each index the query looks in, ranked by bm25, keeps
+// the best limit hits and reads the text only of those, for the snippets.
+// A query matching more than commonAt article bodies is ranked cheaply:
+// title matches first, then the newest articles.
 func ranked(ctx context.Context, tx *txn, q *Query, limit int) ([]Hit, error) {
 	terms := queryTerms(q.positive)
 	artWhere, artArgs := q.articleFilter("rowid")
@@ -147,7 +155,12 @@ func ranked(ctx context.Context, tx *txn, q *Query, limit int) ([]Hit, error) {
 		{"highlights", "highlight", `SELECT rowid, bm25(highlight_fts, 2.0, 2.0) AS r FROM highlight_fts WHERE highlight_fts MATCH ?` + hlWhere + ` ORDER BY r LIMIT ?`,
 			`SELECT a.title, h.quote || char(10) || h.comment, h.id, a.id FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.id = ?`, hlArgs},
 	}
-	var hits []Hit
+	type found struct {
+		hit  Hit
+		id   int64
+		text string // the query reading its text
+	}
+	var all []found
 	for _, ix := range indexes {
 		m := q.FTS
 		if ix.place == "body" {
@@ -158,22 +171,73 @@ func ranked(ctx context.Context, tx *txn, q *Query, limit int) ([]Hit, error) {
 		} else if !q.looks(ix.place) {
 			continue
 		}
-		args := append(append([]any{m}, ix.args...), limit)
-		found, err := rank(ctx, tx, ix.rank, args...)
+		var rows []rankedRow
+		var err error
+		if ix.place == "body" {
+			rows, err = rankBodies(ctx, tx, ix.rank, m, q, artWhere, artArgs, limit)
+		} else {
+			rows, err = rank(ctx, tx, ix.rank, append(append([]any{m}, ix.args...), limit)...)
+		}
 		if err != nil {
 			return nil, err
 		}
-		for _, f := range found {
-			h := Hit{Where: ix.where, Rank: f.rank}
-			var text string
-			if err := tx.QueryRowContext(ctx, ix.text, f.id).Scan(&h.Title, &text, &h.HighlightID, &h.ArticleID); err != nil {
-				return nil, err
-			}
-			h.Snippet = snippetOf(&h, text, terms)
-			hits = append(hits, h)
+		for _, r := range rows {
+			all = append(all, found{hit: Hit{Where: ix.where, Rank: r.rank}, id: r.id, text: ix.text})
 		}
 	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].hit.Rank < all[j].hit.Rank })
+	if len(all) > limit {
+		all = all[:limit]
+	}
+	hits := make([]Hit, len(all))
+	for k, f := range all {
+		h := f.hit
+		var text string
+		if err := tx.QueryRowContext(ctx, f.text, f.id).Scan(&h.Title, &text, &h.HighlightID, &h.ArticleID); err != nil {
+			return nil, err
+		}
+		h.Snippet = snippetOf(&h, text, terms)
+		hits[k] = h
+	}
 	return hits, nil
+}
+
+// rankBodies ranks the article index by bm25, unless the match is common
+// (see commonAt): then title matches come first, then the newest articles,
+// each read in rowid order and stopped at limit.
+func rankBodies(ctx context.Context, tx *txn, bm25, match string, q *Query, where string, args []any, limit int) ([]rankedRow, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ?`+where+` LIMIT ?)`,
+		append(append([]any{match}, args...), commonAt)...).Scan(&n); err != nil {
+		return nil, err
+	}
+	if n < commonAt {
+		return rank(ctx, tx, bm25, append(append([]any{match}, args...), limit)...)
+	}
+	newest := `SELECT rowid, 0 FROM article_fts WHERE article_fts MATCH ?` + where + ` ORDER BY rowid DESC LIMIT ?`
+	var out []rankedRow
+	seen := map[int64]bool{}
+	if q.looks("title") {
+		titles, err := rank(ctx, tx, newest, append(append([]any{"{title} : (" + q.FTS + ")"}, args...), limit)...)
+		if err != nil {
+			return nil, err
+		}
+		for k, r := range titles {
+			seen[r.id] = true
+			out = append(out, rankedRow{id: r.id, rank: -1e6 + float64(k)})
+		}
+	}
+	rest, err := rank(ctx, tx, newest, append(append([]any{match}, args...), limit+len(out))...)
+	if err != nil {
+		return nil, err
+	}
+	for k, r := range rest {
+		if !seen[r.id] && len(out) < limit {
+			// After every bm25 hit of the notes and highlights (negative).
+			out = append(out, rankedRow{id: r.id, rank: float64(k) / 1e6})
+		}
+	}
+	return out, nil
 }
 
 // filtered lists what the operators alone select, newest first: highlights
