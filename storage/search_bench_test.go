@@ -3,8 +3,8 @@ package storage_test
 import (
 	"context"
 	"errors"
-	"strings"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 

@@ -1,8 +1,8 @@
 package storage
 
 import (
-	"errors"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 )
