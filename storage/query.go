@@ -164,7 +164,10 @@ func ParseQuery(input string) (Query, error) {
 			q.FTS = "(" + q.FTS + ") NOT (" + strings.Join(excluded, " OR ") + ")"
 		}
 	case len(excluded) > 0:
-		return q, refuse("a query needs a word to search for besides the -excluded ones")
+		// Nothing to exclude from: `-NATO` alone searches for the word
+		// (scholia search -- -NATO).
+		q.FTS = strings.Join(excluded, " ")
+		q.positive = q.FTS
 	case !q.filters():
 		return q, ErrBadQuery
 	}
