@@ -50,9 +50,10 @@ func (s *sidebar) newHitList() *widget.List {
 			row.title.SetText(h.Title)
 			if h.Under { // a note or highlight of the article above
 				row.title.SetText("    • also " + whereText(h))
-				row.where.SetText("")
+				row.where.Hide()
 			} else {
 				row.where.SetText(whereText(h))
+				row.where.Show()
 			}
 			row.snippet.Segments = snippetSegments(h.Snippet)
 			row.snippet.Refresh()
