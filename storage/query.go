@@ -34,12 +34,12 @@ const (
 	MaxQueryLen   = 500 // characters
 	MaxQueryTerms = 16  // words, counting those in phrases and OR'd ones
 	MaxPrefixes   = 4   // prefix words (pre*)
-	MinPrefixLen  = 2   // letters before a *: a* alone expands to most words
+	MinPrefixLen  = 3   // letters before a *: a* or th* expands to a large part of the vocabulary
 )
 
-// SearchTimeout is how long one search may run before SQLite is
-// interrupted.
-var SearchTimeout = time.Second
+// SearchTimeout is how long one search may run before SQLite is interrupted:
+// with the interrupt's own latency a runaway query answers within 1 s.
+var SearchTimeout = 750 * time.Millisecond
 
 // QueryError is a query refused before it reaches SQLite, with a one-line
 // reason. It matches ErrBadQuery with errors.Is.
@@ -51,7 +51,7 @@ func (e *QueryError) Error() string { return e.Msg }
 func (e *QueryError) Is(target error) bool { return target == ErrBadQuery }
 
 // ErrSearchTimeout is returned when a search ran past SearchTimeout.
-var ErrSearchTimeout = errors.New("the search took longer than a second and was stopped: use fewer or longer words")
+var ErrSearchTimeout = errors.New("the search took too long and was stopped: use fewer or longer words")
 
 func refuse(format string, args ...any) error { return &QueryError{Msg: fmt.Sprintf(format, args...)} }
 

@@ -80,7 +80,11 @@ type span struct {
 	fstart, ftitle, fend int32 // folded title fstart:ftitle, joined fields fstart:fend
 	bits                 int32 // offset in bits; each set has (fend-fstart)/64+1 words
 	mask, tmask          uint64
-	asciiTitle           bool
+	// smask has the bits (b&63) of the bytes that start a word, pmask the
+	// bits (pairHash) of the first two bytes of each word: what bounds a
+	// word's grade before it is searched (see wordBound).
+	smask, pmask uint64
+	asciiTitle   bool
 }
 
 // New indexes items for searching; it keeps no reference to the slice.
@@ -152,6 +156,14 @@ func (f *Finder) index(items []Item, lo int) (titles, folds []byte, bits []uint6
 		folds, rmask, _ = foldText(folds, rest, base, starts, wordBits)
 		sp.fend = int32(len(folds))
 		sp.mask = sp.tmask | rmask
+		for j := base; j < len(folds); j++ {
+			if bit(starts, j-base) {
+				sp.smask |= 1 << (folds[j] & 63)
+				if j+1 < len(folds) {
+					sp.pmask |= 1 << pairHash(folds[j], folds[j+1])
+				}
+			}
+		}
 		// Keep only the bit words the fold needs.
 		need := int(sp.fend-sp.fstart)/64 + 1
 		if need < words {
@@ -351,6 +363,53 @@ func (f *Finder) bound(i int, q *query) (score int, exact, ok bool) {
 	return score, exact, ok
 }
 
+// scanAny scans bounded when there is a limit.
+func (f *Finder) scanAny(ctx context.Context, q *query, base []int32, limit int) ([]result, []int32, bool) {
+	if limit > 0 {
+		return f.scanBounded(ctx, q, base, limit)
+	}
+	return f.scan(ctx, q, base, limit)
+}
+
+// pairHash folds two bytes into 0..63.
+func pairHash(a, b byte) uint { return (uint(a)*31 + uint(b)) & 63 }
+
+// wordBound bounds the grade word k of q can earn in item i from masks
+// alone: the whole word or a word start needs a word beginning with its
+// first two bytes; initials and abbreviations a word beginning with its
+// first byte; anything else sits inside a word or is scattered.
+func (f *Finder) wordBound(i int, q *query, k int) int {
+	sp := &f.spans[i]
+	w := q.words[k]
+	if w[0] < 0x80 && !isWordRune(rune(w[0])) {
+		return classWhole + 10 // "-nato" grades as a start wherever it occurs
+	}
+	if sp.smask&(1<<(w[0]&63)) == 0 {
+		return classInside
+	}
+	if len(w) == 1 || sp.pmask&(1<<pairHash(w[0], w[1])) != 0 {
+		return classWhole + 10
+	}
+	return classPieces + classRoom
+}
+
+// quickBound bounds rate's score for item i, or returns false when no word
+// can match.
+func (f *Finder) quickBound(i int, q *query) (int, bool) {
+	m := f.spans[i].mask
+	b, ok := 0, false
+	for k, w := range q.masks {
+		if w&^m == 0 {
+			b += perWord + f.wordBound(i, q, k)
+			ok = true
+		}
+	}
+	if q.phrase != "" {
+		b += 40 * len(q.words)
+	}
+	return b, ok
+}
+
 // Search returns the items matching query, best first, at most limit of them
 // (all when limit <= 0). An empty query returns the first limit items in
 // their given order, without emphasis. Search returns nil if ctx is
@@ -367,10 +426,10 @@ func (f *Finder) Search(ctx context.Context, query string, limit int) []Match {
 	if partial && limit <= 0 {
 		base = nil
 	}
-	res, matched, ok := f.scan(ctx, q, base, limit)
+	res, matched, ok := f.scanAny(ctx, q, base, limit)
 	if ok && partial && base != nil && (len(res) < limit || res[len(res)-1].score/perWord < 2) {
 		// Items matching only the added word could make the list.
-		res, matched, ok = f.scan(ctx, q, nil, limit)
+		res, matched, ok = f.scanAny(ctx, q, nil, limit)
 		partial = false
 	}
 	if !ok {
