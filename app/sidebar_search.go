@@ -48,7 +48,13 @@ func (s *sidebar) newHitList() *widget.List {
 			h := s.hits[i]
 			row := o.(*hitRow)
 			row.title.SetText(h.Title)
-			row.where.SetText(whereText(h))
+			if h.Under { // a note or highlight of the article above
+				row.title.SetText("    • also " + whereText(h))
+				row.where.Hide()
+			} else {
+				row.where.SetText(whereText(h))
+				row.where.Show()
+			}
 			row.snippet.Segments = snippetSegments(h.Snippet)
 			row.snippet.Refresh()
 		},
@@ -148,9 +154,14 @@ func (s *sidebar) showHits(hits []storage.Hit, err error) {
 	s.hitList.UnselectAll()
 	s.hitList.ScrollToTop()
 	s.hitList.Refresh()
+	var refused *storage.QueryError
 	switch {
+	case errors.As(err, &refused):
+		s.count.SetText(refused.Msg)
 	case errors.Is(err, storage.ErrBadQuery):
 		s.count.SetText("Type words to search the full text")
+	case errors.Is(err, storage.ErrSearchTimeout):
+		s.count.SetText(storage.ErrSearchTimeout.Error())
 	case err != nil:
 		s.count.SetText("Search failed: " + oneLine(err))
 	case len(hits) == 1:

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -18,6 +19,9 @@ type Hit struct {
 	HighlightID int64 // when Where is "highlight"
 	Snippet     string
 	Rank        float64 // bm25: lower is better
+	// Under is set on a hit listed under its article's best hit (a note or
+	// highlight that matched too); Search groups each article's hits.
+	Under bool
 }
 
 // Snippet markers around matched words: control characters that never occur
@@ -31,59 +35,21 @@ const (
 // ErrBadQuery is returned for a query with nothing to search for.
 var ErrBadQuery = fmt.Errorf("nothing to search for")
 
-// FTSQuery turns what a user typed into a safe FTS5 query: every word is a
-// quoted string (so quotes, parentheses, colons, minus signs and keywords
-// are plain text), "double-quoted phrases" stay phrases, a trailing * keeps
-// prefix search, and OR between words is kept as the operator.
+// FTSQuery turns what a user typed into a safe FTS5 query (see
+// ParseQuery): every word is a quoted string (so quotes, parentheses,
+// colons, minus signs and keywords are plain text), "double-quoted phrases"
+// stay phrases, a trailing * keeps prefix search, OR between words is kept
+// as the operator and -word excludes. Operators (tag:, color:, …) are not
+// part of the result; a query of operators alone is ErrBadQuery here.
 func FTSQuery(input string) (string, error) {
-	var parts []string
-	rs := []rune(input)
-	for i := 0; i < len(rs); {
-		r := rs[i]
-		switch {
-		case unicode.IsSpace(r):
-			i++
-		case r == '"':
-			j := i + 1
-			for j < len(rs) && rs[j] != '"' {
-				j++
-			}
-			if phrase := words(string(rs[i+1 : min(j, len(rs))])); phrase != "" {
-				parts = append(parts, quote(phrase))
-			}
-			i = j + 1
-		default:
-			j := i
-			for j < len(rs) && !unicode.IsSpace(rs[j]) && rs[j] != '"' {
-				j++
-			}
-			tok := string(rs[i:j])
-			i = j
-			if tok == "OR" {
-				if len(parts) > 0 && parts[len(parts)-1] != "OR" {
-					parts = append(parts, "OR")
-				}
-				continue
-			}
-			prefix := strings.HasSuffix(tok, "*")
-			w := words(tok)
-			if w == "" {
-				continue
-			}
-			q := quote(w)
-			if prefix && !strings.Contains(w, " ") {
-				q += "*"
-			}
-			parts = append(parts, q)
-		}
+	q, err := ParseQuery(input)
+	if err != nil {
+		return "", err
 	}
-	for len(parts) > 0 && parts[len(parts)-1] == "OR" {
-		parts = parts[:len(parts)-1]
-	}
-	if len(parts) == 0 {
+	if q.FTS == "" {
 		return "", ErrBadQuery
 	}
-	return strings.Join(parts, " "), nil
+	return q.FTS, nil
 }
 
 // words keeps the letters and digits of s (what the tokenizer indexes),
@@ -100,64 +66,297 @@ func quote(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"
 const snippetWords = 14
 
 // Search finds articles whose title, author, body, note or highlights match
-// the query (see FTSQuery), best first, at most limit hits. Each index is
+// the query (see ParseQuery), best first, at most limit hits. Each index is
 // ranked by bm25 first; the text of the hits kept is then read to make the
-// snippets.
+// snippets. A search runs at most SearchTimeout: SQLite is interrupted then
+// and ErrSearchTimeout returned.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
-	q, err := FTSQuery(query)
+	q, err := ParseQuery(query)
 	if err != nil {
 		return nil, err
 	}
 	if limit <= 0 {
 		limit = 50
 	}
-	terms := queryTerms(q)
+	ctx, cancel := context.WithTimeout(ctx, SearchTimeout)
+	defer cancel()
 	var hits []Hit
 	err = s.read(ctx, "search", func(tx *txn) error {
-		ranked := []struct {
-			where, rank, text string
-		}{
-			{"body", `SELECT rowid, bm25(article_fts, 10.0, 4.0, 1.0) AS r FROM article_fts WHERE article_fts MATCH ? ORDER BY r LIMIT ?`,
-				`SELECT a.title, b.body, 0, a.id FROM articles a JOIN bodies b ON b.article_id = a.id WHERE a.id = ?`},
-			{"note", `SELECT rowid, bm25(note_fts) AS r FROM note_fts WHERE note_fts MATCH ? ORDER BY r LIMIT ?`,
-				`SELECT a.title, n.note, 0, a.id FROM articles a JOIN notes n ON n.article_id = a.id WHERE a.id = ?`},
-			{"highlight", `SELECT rowid, bm25(highlight_fts, 2.0, 2.0) AS r FROM highlight_fts WHERE highlight_fts MATCH ? ORDER BY r LIMIT ?`,
-				`SELECT a.title, h.quote || char(10) || h.comment, h.id, a.id FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.id = ?`},
+		var err error
+		if q.FTS == "" {
+			hits, err = filtered(ctx, tx, &q, limit)
+		} else {
+			hits, err = ranked(ctx, tx, &q, limit)
 		}
-		for _, r := range ranked {
-			found, err := rank(ctx, tx, r.rank, q, limit)
-			if err != nil {
-				return err
-			}
-			for _, f := range found {
-				h := Hit{Where: r.where, Rank: f.rank}
-				var text string
-				if err := tx.QueryRowContext(ctx, r.text, f.id).Scan(&h.Title, &text, &h.HighlightID, &h.ArticleID); err != nil {
-					return err
-				}
-				h.Snippet = snippetOf(&h, text, terms)
-				hits = append(hits, h)
-			}
-		}
-		return nil
+		return err
 	})
 	if err != nil {
+		if ctx.Err() != nil && !errors.Is(context.Cause(ctx), context.Canceled) {
+			return nil, ErrSearchTimeout
+		}
 		return nil, err
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Rank < hits[j].Rank })
 	if len(hits) > limit {
 		hits = hits[:limit]
 	}
+	return groupHits(hits), nil
+}
+
+// groupHits orders ranked hits by article: each article where its best hit
+// ranks, its other hits (notes, highlights) right under it, best first.
+func groupHits(hits []Hit) []Hit {
+	byArticle := map[int64][]Hit{}
+	var order []int64
+	for _, h := range hits {
+		if _, ok := byArticle[h.ArticleID]; !ok {
+			order = append(order, h.ArticleID)
+		}
+		byArticle[h.ArticleID] = append(byArticle[h.ArticleID], h)
+	}
+	out := make([]Hit, 0, len(hits))
+	for _, id := range order {
+		for k, h := range byArticle[id] {
+			h.Under = k > 0
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// commonAt is how many matching articles make a query common: ranking
+// every match of a word found in most of 100k bodies by bm25 costs more
+// than the whole search may take, and tells the reader little.
+var commonAt = 2000
+
+// ranked searches each index the query looks in, ranked by bm25, keeps
+// the best limit hits and reads the text only of those, for the snippets.
+// A query matching more than commonAt article bodies is ranked cheaply:
+// title matches first, then the newest articles.
+func ranked(ctx context.Context, tx *txn, q *Query, limit int) ([]Hit, error) {
+	terms := queryTerms(q.positive)
+	artWhere, artArgs := q.articleFilter("rowid")
+	hlWhere, hlArgs := q.highlightFilter()
+	match := q.FTS
+	switch title, body := q.looks("title"), q.looks("body"); {
+	case title && !body:
+		match = "{title} : (" + q.FTS + ")"
+	case body && !title:
+		match = "{author body} : (" + q.FTS + ")"
+	}
+	indexes := []struct {
+		place, where, rank, text string
+		args                     []any
+	}{
+		{"body", "body", `SELECT rowid, bm25(article_fts, 10.0, 4.0, 1.0) AS r FROM article_fts WHERE article_fts MATCH ?` + artWhere + ` ORDER BY r LIMIT ?`,
+			`SELECT a.title, b.body, 0, a.id FROM articles a JOIN bodies b ON b.article_id = a.id WHERE a.id = ?`, artArgs},
+		{"notes", "note", `SELECT rowid, bm25(note_fts) AS r FROM note_fts WHERE note_fts MATCH ?` + artWhere + ` ORDER BY r LIMIT ?`,
+			`SELECT a.title, n.note, 0, a.id FROM articles a JOIN notes n ON n.article_id = a.id WHERE a.id = ?`, artArgs},
+		{"highlights", "highlight", `SELECT rowid, bm25(highlight_fts, 2.0, 2.0) AS r FROM highlight_fts WHERE highlight_fts MATCH ?` + hlWhere + ` ORDER BY r LIMIT ?`,
+			`SELECT a.title, h.quote || char(10) || h.comment, h.id, a.id FROM highlights h JOIN articles a ON a.id = h.article_id WHERE h.id = ?`, hlArgs},
+	}
+	type found struct {
+		hit  Hit
+		id   int64
+		text string // the query reading its text
+	}
+	var all []found
+	for _, ix := range indexes {
+		m := q.FTS
+		if ix.place == "body" {
+			m = match
+			if !q.looks("title") && !q.looks("body") {
+				continue
+			}
+		} else if !q.looks(ix.place) {
+			continue
+		}
+		var rows []rankedRow
+		var err error
+		if ix.place == "body" {
+			rows, err = rankBodies(ctx, tx, ix.rank, m, q, artWhere, artArgs, limit)
+		} else {
+			rows, err = rank(ctx, tx, ix.rank, append(append([]any{m}, ix.args...), limit)...)
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			all = append(all, found{hit: Hit{Where: ix.where, Rank: r.rank}, id: r.id, text: ix.text})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].hit.Rank < all[j].hit.Rank })
+	if len(all) > limit {
+		all = all[:limit]
+	}
+	hits := make([]Hit, len(all))
+	for k, f := range all {
+		h := f.hit
+		var text string
+		if err := tx.QueryRowContext(ctx, f.text, f.id).Scan(&h.Title, &text, &h.HighlightID, &h.ArticleID); err != nil {
+			return nil, err
+		}
+		h.Snippet = snippetOf(&h, text, terms)
+		hits[k] = h
+	}
 	return hits, nil
 }
+
+// rankBodies ranks the article index by bm25, unless the match is common
+// (see commonAt): then title matches come first, then the newest articles,
+// each read in rowid order and stopped at limit.
+func rankBodies(ctx context.Context, tx *txn, bm25, match string, q *Query, where string, args []any, limit int) ([]rankedRow, error) {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ?`+where+` LIMIT ?)`,
+		append(append([]any{match}, args...), commonAt)...).Scan(&n); err != nil {
+		return nil, err
+	}
+	if n < commonAt {
+		return rank(ctx, tx, bm25, append(append([]any{match}, args...), limit)...)
+	}
+	newest := `SELECT rowid, 0 FROM article_fts WHERE article_fts MATCH ?` + where + ` ORDER BY rowid DESC LIMIT ?`
+	var out []rankedRow
+	seen := map[int64]bool{}
+	if q.looks("title") {
+		titles, err := rank(ctx, tx, newest, append(append([]any{"{title} : (" + q.FTS + ")"}, args...), limit)...)
+		if err != nil {
+			return nil, err
+		}
+		for k, r := range titles {
+			seen[r.id] = true
+			out = append(out, rankedRow{id: r.id, rank: -1e6 + float64(k)})
+		}
+	}
+	rest, err := rank(ctx, tx, newest, append(append([]any{match}, args...), limit+len(out))...)
+	if err != nil {
+		return nil, err
+	}
+	for k, r := range rest {
+		if !seen[r.id] && len(out) < limit {
+			// After every bm25 hit of the notes and highlights (negative).
+			out = append(out, rankedRow{id: r.id, rank: float64(k) / 1e6})
+		}
+	}
+	return out, nil
+}
+
+// filtered lists what the operators alone select, newest first: highlights
+// when the query is about highlights (a colour, is:orphaned, in:highlights),
+// else articles.
+func filtered(ctx context.Context, tx *txn, q *Query, limit int) ([]Hit, error) {
+	var hits []Hit
+	if len(q.Colors) > 0 || q.Orphaned || q.looks("highlights") && len(q.In) > 0 {
+		where, args := q.highlightFilter()
+		rows, err := tx.QueryContext(ctx, `SELECT h.id, h.article_id, a.title, h.quote FROM highlights h
+			JOIN articles a ON a.id = h.article_id WHERE 1`+strings.ReplaceAll(where, "rowid", "h.id")+
+			` ORDER BY h.created DESC, h.id DESC LIMIT ?`, append(args, limit)...)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			h := Hit{Where: "highlight", Rank: float64(len(hits))}
+			var quote string
+			if err := rows.Scan(&h.HighlightID, &h.ArticleID, &h.Title, &quote); err != nil {
+				return nil, err
+			}
+			h.Snippet = strings.Join(strings.Fields(firstWords(quote, snippetWords)), " ")
+			hits = append(hits, h)
+		}
+		return hits, rows.Err()
+	}
+	where, args := q.articleFilter("a.id")
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.title, substr(b.body, 1, 600) FROM articles a
+		JOIN bodies b ON b.article_id = a.id WHERE 1`+where+` ORDER BY a.added DESC, a.id DESC LIMIT ?`, append(args, limit)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		h := Hit{Where: "body", Rank: float64(len(hits))}
+		var body string
+		if err := rows.Scan(&h.ArticleID, &h.Title, &body); err != nil {
+			return nil, err
+		}
+		h.Snippet = strings.Join(strings.Fields(firstWords(body, snippetWords)), " ")
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+// articleDate is an article's day: its publication date, else when added.
+const articleDate = `COALESCE(NULLIF(published, ''), date(added / 1000, 'unixepoch'))`
+
+// articleFilter is the SQL (" AND …") and arguments narrowing article ids
+// in column col to the query's operators.
+func (q *Query) articleFilter(col string) (string, []any) {
+	var b strings.Builder
+	var args []any
+	for _, t := range q.Tags {
+		b.WriteString(" AND " + col + ` IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)`)
+		args = append(args, t)
+	}
+	if q.Before != "" {
+		b.WriteString(" AND " + col + " IN (SELECT id FROM articles WHERE " + articleDate + " < ?)")
+		args = append(args, q.Before)
+	}
+	if q.After != "" {
+		b.WriteString(" AND " + col + " IN (SELECT id FROM articles WHERE " + articleDate + " > ?)")
+		args = append(args, q.After)
+	}
+	return b.String(), args
+}
+
+// highlightFilter narrows highlight ids (rowid) to the query's operators.
+func (q *Query) highlightFilter() (string, []any) {
+	var b strings.Builder
+	var args []any
+	for _, t := range q.Tags {
+		b.WriteString(` AND (rowid IN (SELECT ht.highlight_id FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id WHERE t.name = ?)
+			OR rowid IN (SELECT h.id FROM highlights h JOIN article_tags at ON at.article_id = h.article_id JOIN tags t ON t.id = at.tag_id WHERE t.name = ?))`)
+		args = append(args, t, t)
+	}
+	art := Query{Before: q.Before, After: q.After}
+	if w, a := art.articleFilter("h.article_id"); w != "" {
+		b.WriteString(" AND rowid IN (SELECT h.id FROM highlights h WHERE 1" + w + ")")
+		args = append(args, a...)
+	}
+	if len(q.Colors) > 0 || q.Orphaned {
+		w, a := q.colorFilter()
+		b.WriteString(" AND rowid IN (SELECT id FROM highlights WHERE 1" + w + ")")
+		args = append(args, a...)
+	}
+	return b.String(), args
+}
+
+// colorFilter narrows a highlights row to the colours (key or label, any)
+// and orphan state asked for.
+func (q *Query) colorFilter() (string, []any) {
+	var b strings.Builder
+	var args []any
+	if len(q.Colors) > 0 {
+		b.WriteString(" AND color IN (SELECT key FROM colors WHERE lower(key) IN (" + marks(len(q.Colors)) + ") OR lower(name) IN (" + marks(len(q.Colors)) + "))")
+		for range 2 {
+			for _, c := range q.Colors {
+				args = append(args, c)
+			}
+		}
+	}
+	if q.Orphaned {
+		b.WriteString(" AND orphaned = 1")
+	}
+	return b.String(), args
+}
+
+func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
 
 type rankedRow struct {
 	id   int64
 	rank float64
 }
 
-func rank(ctx context.Context, tx *txn, q, match string, limit int) ([]rankedRow, error) {
-	rows, err := tx.QueryContext(ctx, q, match, limit)
+func rank(ctx context.Context, tx *txn, q string, args ...any) ([]rankedRow, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -153,12 +154,24 @@ func (s *Store) AllHighlights(ctx context.Context, f HighlightFilter) ([]Library
 		args = append(args, tag, tag)
 	}
 	if strings.TrimSpace(f.Text) != "" {
-		q, err := FTSQuery(f.Text)
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, SearchTimeout)
+		defer cancel()
+		// The search syntax: words, and the operators that apply to
+		// highlights (tag:, color:, is:orphaned, before:, after:).
+		q, err := ParseQuery(f.Text)
 		if err != nil {
 			return nil, err
 		}
-		where = append(where, "h.id IN (SELECT rowid FROM highlight_fts WHERE highlight_fts MATCH ?)")
-		args = append(args, q)
+		if q.FTS != "" {
+			where = append(where, "h.id IN (SELECT rowid FROM highlight_fts WHERE highlight_fts MATCH ?)")
+			args = append(args, q.FTS)
+		}
+		w, a := q.highlightFilter()
+		if w != "" {
+			where = append(where, "h.id IN (SELECT rowid FROM highlights WHERE 1"+w+")")
+			args = append(args, a...)
+		}
 	}
 	limit := f.Limit
 	if limit <= 0 {
@@ -187,5 +200,8 @@ func (s *Store) AllHighlights(ctx context.Context, f HighlightFilter) ([]Library
 		}
 		return nil
 	})
+	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return nil, ErrSearchTimeout
+	}
 	return out, err
 }

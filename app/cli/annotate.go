@@ -69,7 +69,7 @@ func limitFlag(c *ctx, def int) (int, error) {
 
 var searchCmd = &command{
 	name: "search", usage: "QUERY", minArgs: 1, maxArgs: -1, reads: true,
-	summary: "Full-text search of titles, bodies, notes and highlights, with snippets. Words must all match; \"a phrase\", prefix*, OR.",
+	summary: "Full-text search of titles, bodies, notes and highlights, with snippets, grouped by article. Words must all match; \"a phrase\", prefix*, OR, -word, tag:NAME, color:NAME, is:orphaned, in:title|body|notes|highlights, before:/after:YYYY-MM-DD.",
 	example: "scholia search '\"missile deployments\" nato*'",
 	flags:   []flagSpec{{name: "limit", value: "N", help: "show at most N hits (default 20)"}, jsonFlag},
 	run:     runSearch,
@@ -103,6 +103,10 @@ func runSearch(c *ctx) error {
 			where = fmt.Sprintf("highlight %d", h.HighlightID)
 		}
 		snippet := strings.NewReplacer(storage.SnippetOpen, "[", storage.SnippetClose, "]", "\n", " ").Replace(h.Snippet)
+		if h.Under { // another hit in the article above
+			fmt.Fprintf(c.stdout, "        + (%s)  %s\n", where, line(snippet))
+			continue
+		}
 		fmt.Fprintf(c.stdout, "%6d  %s  (%s)\n        %s\n", h.ArticleID, line(h.Title), where, line(snippet))
 	}
 	return nil

@@ -1,50 +1,48 @@
-// Package finder is the sidebar's fuzzy matcher: it ranks library items
-// against a typed query exactly as github.com/sahilm/fuzzy would, fast enough
-// to run on every keystroke over 100,000 titles.
+// Package finder is the sidebar's fuzzy title finder: it matches library
+// items against a typed query the way sahilm/fuzzy does and ranks the
+// matches the way people read titles, fast enough to run on every keystroke
+// over 100,000 items.
 //
-// Each item is matched first on its title alone; an item whose title does not
-// match is then matched on the string
+// A query is split into words. A word matches an item when its letters
+// appear in order in the item's title — or, failing that, in
 //
 //	Title + "  " + Source + "  " + Author + "  " + strings.Join(Tags, " ")
 //
-// Every title match ranks above every match that needs the other fields; within
-// each group results are ordered by sahilm's score, best first, ties in item
-// order. As in sahilm, matching folds case (Unicode simple folding) and a
-// string is cut at its first NUL.
+// — which is sahilm/fuzzy's rule (for a one-word ASCII query the matched
+// items are exactly sahilm's), with case and accents folded: `geneve` finds
+// "Genève". An item matches when at least one word does. Each word is then
+// graded by how it sits in the text (rank.go), best first:
 //
-// A library of up to a couple of thousand items is ranked by sahilm/fuzzy
-// itself (direct.go). For larger ones Search returns exactly what plain
-// sahilm would (the tests compare both paths against it), but does far less
-// work, because sahilm matches precisely when the case-folded query is a
-// subsequence of the case-folded text:
+//   - the whole word ("tame" in "Biden Team Cannot Tame Russia");
+//   - the start of a word, graded by how much of the word it covers;
+//   - pieces that each start a word: initials ("btc") or word starts run
+//     together ("tensmay");
+//   - inside a word;
+//   - scattered letters, graded by an alignment that rewards consecutive
+//     characters and word starts.
 //
-//   - New stores every item's joined fields once, in one byte arena, with a
-//     bitmask of the bytes each holds, so most non-matches cost one AND.
-//   - The subsequence test scans eight bytes per step (swar.go), ignoring
-//     ASCII case with a bit mask instead of a folded copy.
-//   - Each search remembers which items matched and where their earliest
-//     match ended; when the query grows, only those items are checked, and
-//     only for the new runes, from where the last match ended (cached).
-//   - Only title matches are scored at first: items matching through the
-//     other fields are scored only when fewer than limit titles matched.
-//   - With a limit, a heap keeps the best results, and an item is not scored
-//     at all when a bound on its score cannot beat the worst result kept.
-//     The bound comes from the query and title lengths, tightened by the
-//     bonuses the previous, shorter query earned (bounds.go); the items
-//     with the highest bounds are scored first.
-//   - The scorer reproduces sahilm's rules but jumps between occurrences of
-//     the query's runes instead of visiting every rune (score.go).
-//   - The items are split into chunks scanned on all cores; cancellation is
-//     checked between chunks. Without a limit, results are placed by a
-//     counting sort on score and converted to Matches in memory order.
+// Words start after a separator (space, -, ., /, _, …), at a camel-case hump
+// and where letters meet digits. A word matched only outside the title
+// scores about one grade lower. Items with more of the query's words rank
+// above items with fewer, whatever the order of the words; the query's
+// words in order in the title earn a little more. Ties keep the items'
+// given order, so callers pass them most recently opened or added first.
+//
+// Speed comes from folding every item once into one byte arena with a
+// bitmask of the bytes it holds (most non-matches cost one AND), substring
+// search before alignment (most words are found whole), a bounded heap when
+// a limit is given, and chunks scanned on all cores with cancellation
+// checked between them.
 package finder
 
 import (
-	"bytes"
 	"context"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"unicode/utf8"
 )
 
 // Item is one library entry as the finder sees it.
@@ -60,142 +58,357 @@ type Item struct {
 type Match struct {
 	ID    int64
 	Index int   // index into the items given to New
-	Score int   // sahilm/fuzzy's score on the title, or on the joined fields for a non-title match
+	Score int   // the ranking score: higher is better
 	Title []int // rune indexes into Item.Title to emphasise (sorted, unique)
 }
 
 // Finder searches a fixed list of items. It is safe for concurrent use.
 type Finder struct {
-	ids   []int64
-	spans []span
-	text  string // every item's joined fields, cut at a NUL, back to back
-	folds string // the same, case-folded (see foldBytes)
+	ids    []int64
+	spans  []span
+	titles string   // every item's title (cut at a NUL), back to back
+	folds  string   // every item's folded joined fields, back to back
+	bits   []uint64 // per item: word-start bits, then word-byte bits of its folds
 
 	mu    sync.Mutex
-	cache []*cached // recent queries' matches, oldest first
+	cache []*cached // recent queries, oldest first
 }
 
-// span locates one item in Finder.text and Finder.folds.
+// span locates one item in the Finder's arenas.
 type span struct {
-	start, title, end    int32  // in text: the title is text[start:title]
-	fstart, ftitle, fend int32  // in folds
-	mask                 uint64 // folded bytes present, as foldBytes
-	smask                uint64 // the same for the title's bonus positions (titleBound)
-	aligned              bool   // folds has the same offsets as text
-	asciiTitle           bool   // byte offsets in the title are rune indexes
+	tstart, tend         int32 // title in titles
+	fstart, ftitle, fend int32 // folded title fstart:ftitle, joined fields fstart:fend
+	bits                 int32 // offset in bits; each set has (fend-fstart)/64+1 words
+	mask, tmask          uint64
+	// smask has the bits (b&63) of the bytes that start a word, pmask the
+	// bits (pairHash) of the first two bytes of each word: what bounds a
+	// word's grade before it is searched (see wordBound).
+	smask, pmask uint64
+	asciiTitle   bool
 }
-
-// cached remembers which items matched a folded query and where the
-// earliest (greedy) match of the query in each ended. sahilm matches exactly
-// when the folded query is a subsequence of the folded text, so a query that
-// extends key matches only among these items, and its greedy match continues
-// from the stored end: one short scan per item decides it. An end within the
-// title means the title alone matches. Entries are never modified.
-type cached struct {
-	key     string
-	runes   int     // runes in key
-	matched []int32 // matching items, in item order
-	ends    []int32 // per matched item: offset after its greedy match
-	bonus   []int32 // and bounds on its title's scored.bonus and scored.adj
-	adj     []int32 // (exact when it was scored), see extend
-}
-
-// cacheSize covers typing and deleting a few characters.
-const cacheSize = 12
 
 // New indexes items for searching; it keeps no reference to the slice.
 // The total text of all items must stay under 2 GiB.
 func New(items []Item) *Finder {
 	f := &Finder{ids: make([]int64, len(items)), spans: make([]span, len(items))}
-	// Large lists are indexed in parts on all cores, then joined.
 	parts := 1
 	if len(items) >= 4*minChunk {
 		parts = runtime.GOMAXPROCS(0)
 	}
 	size := (len(items) + parts - 1) / parts
-	texts, folds := make([][]byte, parts), make([][]byte, parts)
+	type arena struct {
+		titles, folds []byte
+		bits          []uint64
+	}
+	as := make([]arena, parts)
 	parallel(context.Background(), parts, parts, func(p int) {
 		lo, hi := min(p*size, len(items)), min((p+1)*size, len(items))
-		texts[p], folds[p] = f.index(items[lo:hi], lo)
+		as[p].titles, as[p].folds, as[p].bits = f.index(items[lo:hi], lo)
 	})
 	var tb, fb strings.Builder
-	tb.Grow(totalLen(texts))
-	fb.Grow(totalLen(folds))
-	for p := range texts {
+	var bits []uint64
+	for p := range as {
 		lo, hi := min(p*size, len(items)), min((p+1)*size, len(items))
-		shift, fshift := int32(tb.Len()), int32(fb.Len())
+		ts, fs, bs := int32(tb.Len()), int32(fb.Len()), int32(len(bits))
 		for i := lo; i < hi; i++ {
 			sp := &f.spans[i]
-			sp.start, sp.title, sp.end = sp.start+shift, sp.title+shift, sp.end+shift
-			sp.fstart, sp.ftitle, sp.fend = sp.fstart+fshift, sp.ftitle+fshift, sp.fend+fshift
+			sp.tstart, sp.tend = sp.tstart+ts, sp.tend+ts
+			sp.fstart, sp.ftitle, sp.fend = sp.fstart+fs, sp.ftitle+fs, sp.fend+fs
+			sp.bits += bs
 		}
-		tb.Write(texts[p])
-		fb.Write(folds[p])
+		tb.Write(as[p].titles)
+		fb.Write(as[p].folds)
+		bits = append(bits, as[p].bits...)
 	}
-	f.text, f.folds = tb.String(), fb.String()
+	f.titles, f.folds, f.bits = tb.String(), fb.String(), bits
 	return f
 }
 
-func totalLen(bs [][]byte) int {
-	n := 0
-	for _, b := range bs {
-		n += len(b)
-	}
-	return n
-}
-
 // index fills ids and spans for items, which start at index lo, with
-// offsets into the text and folded text it returns.
-func (f *Finder) index(items []Item, lo int) (text, folds []byte) {
-	size := 0
-	for _, it := range items {
-		size += len(it.Title) + len(it.Source) + len(it.Author) + 6
-		for _, t := range it.Tags {
-			size += len(t) + 1
-		}
-	}
-	tb := make([]byte, 0, size)
-	fb := make([]byte, 0, size+size/8)
+// offsets into the arenas it returns.
+func (f *Finder) index(items []Item, lo int) (titles, folds []byte, bits []uint64) {
+	var joined strings.Builder
 	for k, it := range items {
 		i := lo + k
 		f.ids[i] = it.ID
-		start := len(tb)
-		tb = append(tb, it.Title...)
-		titleEnd := len(tb)
-		tb = append(tb, "  "...)
-		tb = append(tb, it.Source...)
-		tb = append(tb, "  "...)
-		tb = append(tb, it.Author...)
-		tb = append(tb, "  "...)
-		for k, t := range it.Tags {
-			if k > 0 {
-				tb = append(tb, ' ')
+		title := cutNUL(it.Title)
+		joined.Reset()
+		joined.WriteString(title)
+		joined.WriteString("  ")
+		joined.WriteString(it.Source)
+		joined.WriteString("  ")
+		joined.WriteString(it.Author)
+		joined.WriteString("  ")
+		joined.WriteString(strings.Join(it.Tags, " "))
+		rest := cutNUL(joined.String()[len(title):])
+
+		sp := span{tstart: int32(len(titles)), fstart: int32(len(folds)), bits: int32(len(bits))}
+		titles = append(titles, title...)
+		sp.tend = int32(len(titles))
+		// A fold is at most 3 bytes per input byte (ASCII folds 1:1).
+		words := (3*(len(title)+len(rest)))/64 + 1
+		bits = append(bits, make([]uint64, 2*words)...)
+		starts, wordBits := bits[sp.bits:int(sp.bits)+words], bits[int(sp.bits)+words:]
+		base := len(folds)
+		folds, sp.tmask, sp.asciiTitle = foldText(folds, title, base, starts, wordBits)
+		sp.ftitle = int32(len(folds))
+		var rmask uint64
+		folds, rmask, _ = foldText(folds, rest, base, starts, wordBits)
+		sp.fend = int32(len(folds))
+		sp.mask = sp.tmask | rmask
+		for j := base; j < len(folds); j++ {
+			if bit(starts, j-base) {
+				sp.smask |= 1 << (folds[j] & 63)
+				if j+1 < len(folds) {
+					sp.pmask |= 1 << pairHash(folds[j], folds[j+1])
+				}
 			}
-			tb = append(tb, t...)
 		}
-		if k := bytes.IndexByte(tb[start:], 0); k >= 0 {
-			// sahilm matches only up to a NUL; the text ends there too.
-			tb = tb[:start+k]
-			titleEnd = min(titleEnd, start+k)
+		// Keep only the bit words the fold needs.
+		need := int(sp.fend-sp.fstart)/64 + 1
+		if need < words {
+			copy(bits[int(sp.bits)+need:], wordBits[:need])
+			bits = bits[:int(sp.bits)+2*need]
 		}
-		sp := span{start: int32(start), title: int32(titleEnd), end: int32(len(tb))}
-		sp.fstart = int32(len(fb))
-		var title, rest uint64
-		var alignedTitle, alignedRest bool
-		fb, title, alignedTitle, sp.asciiTitle = foldBytes(fb, tb[start:titleEnd])
-		sp.ftitle = int32(len(fb))
-		fb, rest, alignedRest, _ = foldBytes(fb, tb[titleEnd:])
-		sp.fend = int32(len(fb))
-		sp.mask = title | rest
-		sp.aligned = alignedTitle && alignedRest
-		sp.smask = bonusBytes(tb[start:titleEnd])
 		f.spans[i] = sp
 	}
-	return tb, fb
+	return titles, folds, bits
+}
+
+// cutNUL cuts s at its first NUL, as sahilm does.
+func cutNUL(s string) string {
+	if k := strings.IndexByte(s, 0); k >= 0 {
+		return s[:k]
+	}
+	return s
+}
+
+// cached is a recent query's matched items, in item order. A query whose
+// last word extends that query's last word matches only among them; one
+// that adds a word keeps every item matching more than one word among them.
+type cached struct {
+	words   []string
+	matched []int32
+}
+
+// cacheSize covers typing and deleting a few characters.
+const cacheSize = 12
+
+// lookup returns the smallest remembered match list that q narrows, and
+// whether q added a word to it (so items outside it may match that word).
+func (f *Finder) lookup(q *query) (base []int32, partial bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := len(q.words)
+	found := false
+	for _, c := range f.cache {
+		ext := len(c.words) == n && slices.Equal(c.words[:n-1], q.words[:n-1]) && strings.HasPrefix(q.words[n-1], c.words[n-1])
+		add := len(c.words) == n-1 && slices.Equal(c.words, q.words[:n-1])
+		if (ext || add) && (!found || len(c.matched) < len(base) || len(c.matched) == len(base) && partial && ext) {
+			base, partial, found = c.matched, add, true
+		}
+	}
+	return base, partial
+}
+
+func (f *Finder) remember(q *query, matched []int32) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if len(f.cache) == cacheSize {
+		f.cache = append(f.cache[:0], f.cache[1:]...)
+	}
+	f.cache = append(f.cache, &cached{words: q.words, matched: matched})
+}
+
+// forget empties the cache, so benchmarks can time a first keystroke.
+func (f *Finder) forget() {
+	f.mu.Lock()
+	f.cache = nil
+	f.mu.Unlock()
 }
 
 // Len returns the number of items.
 func (f *Finder) Len() int { return len(f.ids) }
+
+// fields returns item i's folded title and joined fields.
+func (f *Finder) fields(i int) (title, all field) {
+	sp := &f.spans[i]
+	n := int(sp.fend-sp.fstart)/64 + 1
+	starts := f.bits[sp.bits : int(sp.bits)+n]
+	words := f.bits[int(sp.bits)+n : int(sp.bits)+2*n]
+	title = field{s: f.folds[sp.fstart:sp.ftitle], starts: starts, words: words}
+	all = field{s: f.folds[sp.fstart:sp.fend], starts: starts, words: words}
+	return title, all
+}
+
+// Query limits: a pasted paragraph is cut to its first words, and a word
+// to its first bytes, so one keystroke never costs more than a few.
+const (
+	maxWords    = 8
+	maxWordSize = 32
+)
+
+// query is a typed query, folded and split into words.
+type query struct {
+	words  []string
+	masks  []uint64
+	phrase string // the words joined by one space, when there are several
+}
+
+func parse(s string) *query {
+	q := &query{}
+	for _, w := range strings.Fields(s) {
+		w = foldString(w)
+		if len(w) > maxWordSize {
+			w = w[:maxWordSize]
+			for len(w) > 0 && !utf8.ValidString(w) {
+				w = w[:len(w)-1]
+			}
+		}
+		if w == "" || slices.Contains(q.words, w) {
+			continue
+		}
+		q.words = append(q.words, w)
+		q.masks = append(q.masks, byteMask(w))
+		if len(q.words) == maxWords {
+			break
+		}
+	}
+	if len(q.words) > 1 {
+		q.phrase = strings.Join(q.words, " ")
+	}
+	return q
+}
+
+// rate scores item i against q; ok is false when no word matches. With pos
+// not nil it appends the matched byte offsets in the folded title.
+func (f *Finder) rate(i int, q *query, pos *[]int32, sc *scratch) (score int, ok bool) {
+	sp := &f.spans[i]
+	title, all := f.fields(i)
+	for k, w := range q.words {
+		if q.masks[k]&^sp.mask != 0 {
+			continue
+		}
+		s := -1
+		if q.masks[k]&^sp.tmask == 0 {
+			s = title.score(w, pos, sc)
+		}
+		if s < classPrefix {
+			if r := all.score(w, nil, sc); r >= 0 && (s < 0 || r-restPenalty > s) {
+				s = max(r-restPenalty, 0)
+			}
+		}
+		if s >= classWhole && title.s != "" && strings.HasPrefix(title.s, w) {
+			s += 10 // the title begins with the word: it is about it
+		}
+		if s >= 0 {
+			score += perWord + s
+			ok = true
+		}
+	}
+	if ok && q.phrase != "" && strings.Contains(title.s, q.phrase) {
+		score += 40 * len(q.words)
+	}
+	return score, ok
+}
+
+// bound scores item i against q as far as substring search can; ok is
+// false when no word can match. When exact is false some word needs an
+// alignment and score is only an upper bound of rate's score.
+func (f *Finder) bound(i int, q *query) (score int, exact, ok bool) {
+	sp := &f.spans[i]
+	title, all := f.fields(i)
+	exact = true
+	for k, w := range q.words {
+		if q.masks[k]&^sp.mask != 0 {
+			continue
+		}
+		s := -1
+		if q.masks[k]&^sp.tmask == 0 {
+			s = title.substring(w, nil)
+		}
+		switch {
+		case s >= classPrefix:
+			if strings.HasPrefix(title.s, w) && s >= classWhole {
+				s += 10
+			}
+		case s >= 0:
+			if r := all.substring(w, nil); r-restPenalty > s {
+				s = r - restPenalty
+			}
+		default:
+			tb := -1
+			if q.masks[k]&^sp.tmask == 0 {
+				tb = title.alignBound(w)
+			}
+			rb := all.substring(w, nil)
+			if rb < 0 {
+				rb = all.alignBound(w)
+			}
+			if rb >= 0 {
+				rb = max(rb-restPenalty, 0)
+			}
+			if s = max(tb, rb); s >= 0 {
+				exact = false
+			}
+		}
+		if s >= 0 {
+			score += perWord + s
+			ok = true
+		}
+	}
+	if ok && exact && q.phrase != "" && strings.Contains(title.s, q.phrase) {
+		score += 40 * len(q.words)
+	}
+	return score, exact, ok
+}
+
+// scanAny scans bounded when there is a limit.
+func (f *Finder) scanAny(ctx context.Context, q *query, base []int32, limit int) ([]result, []int32, bool) {
+	if limit > 0 {
+		return f.scanBounded(ctx, q, base, limit)
+	}
+	return f.scan(ctx, q, base, limit)
+}
+
+// pairHash folds two bytes into 0..63.
+func pairHash(a, b byte) uint { return (uint(a)*31 + uint(b)) & 63 }
+
+// wordBound bounds the grade word k of q can earn in item i from masks
+// alone: the whole word or a word start needs a word beginning with its
+// first two bytes; initials and abbreviations a word beginning with its
+// first byte; anything else sits inside a word or is scattered.
+func (f *Finder) wordBound(i int, q *query, k int) int {
+	sp := &f.spans[i]
+	w := q.words[k]
+	if w[0] < 0x80 && !isWordRune(rune(w[0])) {
+		return classWhole + 10 // "-nato" grades as a start wherever it occurs
+	}
+	if sp.smask&(1<<(w[0]&63)) == 0 {
+		return classInside
+	}
+	if len(w) == 1 || sp.pmask&(1<<pairHash(w[0], w[1])) != 0 {
+		return classWhole + 10
+	}
+	return classPieces + classRoom
+}
+
+// quickBound bounds rate's score for item i, or returns false when no word
+// can match.
+func (f *Finder) quickBound(i int, q *query) (int, bool) {
+	m := f.spans[i].mask
+	b, ok := 0, false
+	for k, w := range q.masks {
+		if w&^m == 0 {
+			b += perWord + f.wordBound(i, q, k)
+			ok = true
+		}
+	}
+	if q.phrase != "" {
+		b += 40 * len(q.words)
+	}
+	return b, ok
+}
 
 // Search returns the items matching query, best first, at most limit of them
 // (all when limit <= 0). An empty query returns the first limit items in
@@ -205,23 +418,63 @@ func (f *Finder) Search(ctx context.Context, query string, limit int) []Match {
 	if ctx.Err() != nil {
 		return nil
 	}
-	if query == "" {
+	q := parse(query)
+	if len(q.words) == 0 {
 		return f.first(limit)
 	}
-	if len(f.spans) <= directMax {
-		return f.direct(ctx, query, limit)
+	base, partial := f.lookup(q)
+	if partial && limit <= 0 {
+		base = nil
 	}
-	q := compile(query)
-	res, dest, arenas, next, ok := f.scan(ctx, q, f.lookup(q.key), limit)
-	if !ok || ctx.Err() != nil {
+	res, matched, ok := f.scanAny(ctx, q, base, limit)
+	if ok && partial && base != nil && (len(res) < limit || res[len(res)-1].score/perWord < 2) {
+		// Items matching only the added word could make the list.
+		res, matched, ok = f.scanAny(ctx, q, nil, limit)
+		partial = false
+	}
+	if !ok {
 		return nil
 	}
-	f.remember(next)
-	out := f.matches(ctx, res, dest, arenas, len(q.runes))
+	if !partial || base == nil {
+		f.remember(q, matched)
+	}
+	out := make([]Match, len(res))
+	var pos []int32
+	var sc scratch
+	for k, r := range res {
+		pos = pos[:0]
+		f.rate(int(r.idx), q, &pos, &sc)
+		out[k] = Match{ID: f.ids[r.idx], Index: int(r.idx), Score: r.score, Title: f.emphasis(int(r.idx), pos)}
+	}
 	if ctx.Err() != nil {
 		return nil
 	}
 	return out
+}
+
+// emphasis turns folded title offsets into sorted unique rune indexes.
+func (f *Finder) emphasis(i int, pos []int32) []int {
+	if len(pos) == 0 {
+		return nil
+	}
+	sp := &f.spans[i]
+	var runes []int
+	if !sp.asciiTitle {
+		runes = foldedRunes(f.titles[sp.tstart:sp.tend])
+	}
+	out := make([]int, 0, len(pos))
+	for _, p := range pos {
+		r := int(p)
+		if runes != nil {
+			if r >= len(runes) {
+				continue
+			}
+			r = runes[r]
+		}
+		out = append(out, r)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 func (f *Finder) first(limit int) []Match {
@@ -236,38 +489,23 @@ func (f *Finder) first(limit int) []Match {
 	return out
 }
 
-// lookup returns the longest remembered query that the new folded query
-// extends, or nil to search every item.
-func (f *Finder) lookup(key string) *cached {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	var best *cached
-	for k := range f.cache {
-		if c := f.cache[k]; strings.HasPrefix(key, c.key) && (best == nil || len(c.key) > len(best.key)) {
-			best = c
+// parallel runs fn for chunks 0..chunks-1 on up to workers goroutines,
+// starting no new chunk once ctx is cancelled.
+func parallel(ctx context.Context, workers, chunks int, fn func(c int)) {
+	var next atomic.Int64
+	work := func() {
+		for {
+			c := int(next.Add(1) - 1)
+			if c >= chunks || ctx.Err() != nil {
+				return
+			}
+			fn(c)
 		}
 	}
-	return best
-}
-
-func (f *Finder) remember(c *cached) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for k := range f.cache {
-		if f.cache[k].key == c.key {
-			f.cache[k] = c
-			return
-		}
+	var wg sync.WaitGroup
+	for w := 1; w < min(workers, chunks); w++ {
+		wg.Go(work)
 	}
-	if len(f.cache) == cacheSize {
-		f.cache = append(f.cache[:0], f.cache[1:]...)
-	}
-	f.cache = append(f.cache, c)
-}
-
-// forget empties the cache, so benchmarks can time a first keystroke.
-func (f *Finder) forget() {
-	f.mu.Lock()
-	f.cache = nil
-	f.mu.Unlock()
+	work()
+	wg.Wait()
 }

@@ -1,16 +1,20 @@
 package finder
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
-// sahilm/fuzzy compares runes with a copy of strings.EqualFold's rune test,
-// which holds exactly when two runes share a unicode.SimpleFold orbit. Mapping
-// every rune to one representative of its orbit turns that test into plain
-// equality, so the hot loops compare bytes instead of calling SimpleFold.
+// People type without accents and without case: `geneve` must find
+// "Genève", `o'brien` "O’Brien". Every rune is folded once, when the items
+// are indexed, to lower case with its diacritics removed (NFD, marks
+// dropped), plus a few letters NFD leaves alone (ß, æ, ø, ł, …) and the
+// typographic quotes. ASCII folds to ASCII of the same length.
 
-// asciiFold maps an ASCII byte to its representative: letters to lower case.
+// asciiFold maps an ASCII byte to its fold: letters to lower case.
 var asciiFold = func() (t [utf8.RuneSelf]byte) {
 	for b := range t {
 		t[b] = byte(b)
@@ -21,94 +25,166 @@ var asciiFold = func() (t [utf8.RuneSelf]byte) {
 	return t
 }()
 
-// fold returns r's representative: the smallest rune of its SimpleFold orbit,
-// except that an orbit holding an ASCII letter is represented by the lower
-// case letter (so K, k and the Kelvin sign all become 'k', and ASCII text
-// folds to ASCII of the same length).
-func fold(r rune) rune {
+// special holds folds that NFD does not give.
+var special = map[rune]string{
+	'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe",
+	'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ħ': "h", 'Ħ': "h",
+	'ı': "i", 'þ': "th", 'Þ': "th", 'ð': "d", 'Ð': "d",
+	'‘': "'", '’': "'", '‚': "'", '′': "'", '“': "\"", '”': "\"", '„': "\"", '″': "\"",
+	'‐': "-", '‑': "-", '–': "-", '—': "-",
+}
+
+// folds caches the fold of every non-ASCII rune seen; New folds in
+// parallel, hence the lock.
+var folds sync.Map // rune → string
+
+// foldRune returns r folded, as UTF-8 (possibly empty for a lone mark).
+func foldRune(r rune) string {
+	if r < utf8.RuneSelf {
+		return string(rune(asciiFold[r]))
+	}
+	if s, ok := folds.Load(r); ok {
+		return s.(string)
+	}
+	s, ok := special[r]
+	if !ok {
+		var b []byte
+		for _, d := range norm.NFD.String(string(r)) {
+			if unicode.Is(unicode.Mn, d) {
+				continue
+			}
+			b = utf8.AppendRune(b, caseFold(d))
+		}
+		s = string(b)
+		if r == utf8.RuneError {
+			s = string(utf8.RuneError)
+		}
+	}
+	folds.Store(r, s)
+	return s
+}
+
+// caseFold maps r to one representative of its simple case-folding orbit
+// (so K, k and the Kelvin sign all become k), preferring lower case.
+func caseFold(r rune) rune {
 	if r < utf8.RuneSelf {
 		return rune(asciiFold[r])
 	}
-	m := r
+	m := unicode.ToLower(r)
 	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-		m = min(m, f)
-	}
-	if m < utf8.RuneSelf {
-		return rune(asciiFold[m])
+		if f < utf8.RuneSelf {
+			return rune(asciiFold[f])
+		}
 	}
 	return m
 }
 
-// foldFast is fold with the ASCII case inlined for hot loops.
-func foldFast(r rune) rune {
-	if r < utf8.RuneSelf {
-		return rune(asciiFold[r])
-	}
-	return fold(r)
-}
-
-// foldBytes appends s folded rune by rune, as UTF-8, to dst and returns it
-// with a bitmask of the folded bytes it holds (bit b&63 for each byte b),
-// whether every rune folded to an encoding of its own length, so that byte
-// offsets in the folded text are offsets in s, and whether s is ASCII. Only
-// the prefilter may use folded text that is not aligned.
-func foldBytes(dst, s []byte) (out []byte, mask uint64, aligned, ascii bool) {
-	aligned, ascii = true, true
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			f := asciiFold[c]
-			dst = append(dst, f)
-			mask |= 1 << (f & 63)
-			i++
-			continue
-		}
-		ascii = false
-		r, size := utf8.DecodeRune(s[i:])
-		n := len(dst)
-		dst = utf8.AppendRune(dst, fold(r))
-		for _, b := range dst[n:] {
-			mask |= 1 << (b & 63)
-		}
-		aligned = aligned && len(dst)-n == size
-		i += size
-	}
-	return dst, mask, aligned, ascii
-}
-
-func isASCII(s string) bool {
+// foldString folds a whole string (a query word).
+func foldString(s string) string {
+	ascii := true
 	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
+		if s[i] >= utf8.RuneSelf || 'A' <= s[i] && s[i] <= 'Z' {
+			ascii = false
+			break
 		}
 	}
-	return true
+	if ascii {
+		return s
+	}
+	var b []byte
+	for _, r := range s {
+		b = append(b, foldRune(r)...)
+	}
+	return string(b)
 }
 
-// bonusBytes returns the bits (b&63) of the folded bytes of the runes of s
-// that sahilm could give a position bonus: the first rune, and any rune
-// after a separator or after a lower-case letter (a camel-case hump).
-func bonusBytes(s []byte) uint64 {
+// isWordRune tells letters and digits, which make words, from separators.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+// wordStart reports whether rune r, after rune prev, begins a word: after a
+// separator, at a camel-case hump (lowerUpper), or where letters and digits
+// meet (1793_george, covid19).
+func wordStart(prev, r rune, first bool) bool {
+	if !isWordRune(r) {
+		return false
+	}
+	if first || !isWordRune(prev) {
+		return true
+	}
+	if unicode.IsLower(prev) && unicode.IsUpper(r) {
+		return true
+	}
+	return isDigit(prev) != isDigit(r)
+}
+
+// foldText appends s folded to dst, setting in starts and words (bit sets
+// over dst's bytes, indexed from base) the first byte of each word and every
+// byte of a word rune. It returns dst, the bits of the folded bytes present
+// (b&63) and whether s is ASCII.
+func foldText(dst []byte, s string, base int, starts, words []uint64) ([]byte, uint64, bool) {
 	var mask uint64
-	var last rune
-	var enc [utf8.UTFMax]byte
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRune(s[i:])
+	ascii := true
+	prev, first := rune(0), true
+	for _, r := range s {
+		at := len(dst)
+		if r < utf8.RuneSelf {
+			dst = append(dst, asciiFold[r])
+		} else {
+			ascii = false
+			dst = append(dst, foldRune(r)...)
 		}
-		if i == 0 || isSeparator(last) || isLower(last) {
-			if r < utf8.RuneSelf {
-				mask |= 1 << (asciiFold[r] & 63)
-			} else {
-				n := utf8.EncodeRune(enc[:], fold(r))
-				for _, b := range enc[:n] {
-					mask |= 1 << (b & 63)
+		if len(dst) > at {
+			if wordStart(prev, r, first) {
+				setBit(starts, at-base)
+			}
+			if isWordRune(r) {
+				for k := at; k < len(dst); k++ {
+					setBit(words, k-base)
 				}
 			}
+			for _, b := range dst[at:] {
+				mask |= 1 << (b & 63)
+			}
 		}
-		last = r
-		i += size
+		prev, first = r, false
 	}
-	return mask
+	return dst, mask, ascii
+}
+
+func setBit(s []uint64, i int) { s[i>>6] |= 1 << (i & 63) }
+
+func bit(s []uint64, i int) bool { return s[i>>6]&(1<<(i&63)) != 0 }
+
+// byteMask returns the bits (b&63) of the bytes of s.
+func byteMask(s string) uint64 {
+	var m uint64
+	for i := 0; i < len(s); i++ {
+		m |= 1 << (s[i] & 63)
+	}
+	return m
+}
+
+// foldedRunes maps each byte offset of title's fold to the index of the
+// title rune it came from, for emphasis of non-ASCII titles.
+func foldedRunes(title string) []int {
+	var m []int
+	k := 0
+	for _, r := range title {
+		n := len(foldRune(r))
+		if r < utf8.RuneSelf {
+			n = 1
+		}
+		for ; n > 0; n-- {
+			m = append(m, k)
+		}
+		k++
+	}
+	return m
 }
