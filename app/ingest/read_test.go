@@ -87,8 +87,10 @@ func TestReadIdleGivesUpOnAStalledRead(t *testing.T) {
 	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("gave up after %s, want about 50–100 ms", d)
 	}
-	// Slow is not stalled: 20 bytes, one every 10 ms, with a 50 ms idle limit.
-	data, err := readIdle(&trickle{left: 20, tick: 10 * time.Millisecond}, 100, 50*time.Millisecond)
+	// Slow is not stalled: 20 bytes, one every 5 ms, with a 2 s idle limit
+	// (far above a tick even on a loaded machine, where a 50 ms limit
+	// once timed out between two bytes).
+	data, err := readIdle(&trickle{left: 20, tick: 5 * time.Millisecond}, 100, 2*time.Second)
 	if err != nil || len(data) != 20 {
 		t.Errorf("readIdle of a slow reader = %d bytes, %v; want all 20", len(data), err)
 	}
