@@ -88,6 +88,7 @@ var commands []*command
 func init() {
 	commands = []*command{
 		importCmd, listCmd, findCmd, searchCmd, showCmd, highlightCmd, tagCmd, exportCmd, importJSONCmd, editCmd, noteCmd, openCmd,
+		reviewCmd, cardCmd,
 	}
 	for _, c := range commands {
 		c.flags = append([]flagSpec{dbFlag}, c.flags...)
