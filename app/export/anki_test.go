@@ -18,7 +18,7 @@ var updateAnki = flag.Bool("update-anki", false, "rewrite testdata/anki.txt")
 func ankiCards() []storage.CardItem {
 	return []storage.CardItem{
 		{Card: storage.Card{HighlightID: 7, Kind: storage.CardCloze, Cloze: "The {{c1::mitochondria}} is the powerhouse"},
-			Highlight: storage.Highlight{Quote: "The mitochondria is the powerhouse", Comment: "from week 2", Tags: []string{"cell biology"}},
+			Highlight:    storage.Highlight{Quote: "The mitochondria is the powerhouse", Comment: "from week 2", Tags: []string{"cell biology"}},
 			ArticleTitle: "Cells", ArticleTags: []string{"thesis", "Cell Biology"}},
 		{Card: storage.Card{HighlightID: 9, Kind: storage.CardBasic, Question: "Who said \"no\"?", Answer: "The\tcommittee"},
 			Highlight:    storage.Highlight{Quote: "the committee said \"no\""},
