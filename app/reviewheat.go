@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"scholia/storage"
@@ -19,20 +18,6 @@ const (
 	heatCell = 11 // px, one day
 	heatGap  = 3
 )
-
-// readingTheme is the app theme with the reading pane's text size, so a
-// review card's quote reads as it does in the article.
-type readingTheme struct {
-	fyne.Theme
-	size float32
-}
-
-func (t readingTheme) Size(n fyne.ThemeSizeName) float32 {
-	if n == theme.SizeNameText && t.size > 0 {
-		return t.size
-	}
-	return t.Theme.Size(n)
-}
 
 // heatMap draws the days reviewed as a calendar grid: one column per week,
 // Monday at the top, today in the last column; darker green = more answers.

@@ -44,6 +44,7 @@ type reviewSession struct {
 	hint             *widget.Label
 	buttons          [4]*widget.Button
 	actions          *fyne.Container
+	answers          *fyne.Container
 	card             *fyne.Container
 	heat             *heatMap
 }
@@ -113,12 +114,14 @@ func (s *reviewSession) buildUI() fyne.CanvasObject {
 		widget.NewButton("Edit comment (E)", s.editComment),
 		widget.NewButton("Skip (S)", s.skip),
 		widget.NewButton("Retire (R)", s.retire))
-	quote := container.NewThemeOverride(s.quote, readingTheme{Theme: s.ws.app.Settings().Theme(), size: s.ws.reading.view.TextSize()})
-	s.card = container.NewVBox(quote, s.hint, s.comment, s.title, s.tags)
+	s.card = container.NewVBox(s.quote, s.hint, s.comment, s.title, s.tags)
 	s.heat = newHeatMap()
-	answers := container.NewGridWithColumns(4, s.buttons[0], s.buttons[1], s.buttons[2], s.buttons[3])
-	bottom := container.NewVBox(answers, s.actions, widget.NewSeparator(),
-		container.NewBorder(nil, nil, s.streak, nil), s.heat)
+	s.answers = container.NewGridWithColumns(4, s.buttons[0], s.buttons[1], s.buttons[2], s.buttons[3])
+	legend := widget.NewLabel(fmt.Sprintf("Days reviewed, last %d weeks — one square a day, Monday at the top; darker is more answers", heatWeeks))
+	legend.SizeName = theme.SizeNameCaptionText
+	legend.Wrapping = fyne.TextWrapWord
+	bottom := container.NewVBox(s.answers, s.actions, widget.NewSeparator(),
+		s.streak, container.NewPadded(container.NewHBox(s.heat)), legend)
 	top := container.NewVBox(filters, s.progress)
 	return container.NewBorder(top, bottom, nil, nil, container.NewVScroll(container.NewPadded(s.card)))
 }
@@ -179,9 +182,11 @@ func (s *reviewSession) show() {
 			b.Disable()
 		}
 		s.actions.Hide()
+		s.answers.Hide()
 		return
 	}
 	s.actions.Show()
+	s.answers.Show()
 	kind := "new"
 	if !it.New {
 		kind = "due " + it.State.Due.In(s.clock().Location()).Format("2 Jan")
@@ -217,22 +222,25 @@ func (s *reviewSession) renderQuote() {
 	if a, err := s.ws.store.Article(s.ws.ctx, h.ArticleID); err == nil && !h.Orphaned {
 		before, after = review.Context(a.Body, h.Start, h.End, 2)
 	}
-	dim := widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}
-	plain := widget.RichTextStyle{Inline: true}
-	bold := widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNamePrimary}
+	// Context, quote and context are paragraphs of their own, the quote
+	// larger, in the reading font. (Fyne 2.8.1's RichText wraps a segment
+	// that starts mid-line, or one re-laid out under a theme override of
+	// the text size, past its edge: so no inline mix and no override.)
+	dim := widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder}
+	plain := widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText}
+	bold := widget.RichTextStyle{SizeName: theme.SizeNameSubHeadingText, TextStyle: fyne.TextStyle{Bold: true}, ColorName: theme.ColorNamePrimary}
 	var segs []widget.RichTextSegment
 	add := func(text string, st widget.RichTextStyle) {
 		if text != "" {
 			segs = append(segs, &widget.TextSegment{Text: text, Style: st})
 		}
 	}
-	s.comment.SetText(h.Comment)
+	s.comment.SetText(commentText(h.Comment))
 	s.hint.SetText("")
 	switch {
 	case it.Card != nil && it.Card.Kind == storage.CardBasic:
 		add("Q: "+it.Card.Question, bold)
 		if s.revealed {
-			segs = append(segs, &widget.TextSegment{Text: "", Style: widget.RichTextStyleParagraph})
 			add("A: "+it.Card.Answer+"  ", plain)
 			add("“"+h.Quote+"”", dim)
 		} else {
@@ -242,19 +250,17 @@ func (s *reviewSession) renderQuote() {
 	default:
 		add(before, dim)
 		if it.Card != nil && it.Card.Kind == storage.CardCloze {
-			for _, p := range review.ParseCloze(it.Card.Cloze) {
-				switch {
-				case !p.Hidden:
-					add(p.Text, plain)
-				case s.revealed:
-					add(p.Text, bold)
-				case p.Hint != "":
-					add("["+p.Hint+"]", bold)
-				default:
-					add("[ … ]", bold)
+			if s.revealed {
+				add(review.ClozePlain(it.Card.Cloze), plain)
+				var words []string
+				for _, p := range review.ParseCloze(it.Card.Cloze) {
+					if p.Hidden {
+						words = append(words, p.Text)
+					}
 				}
-			}
-			if !s.revealed {
+				s.hint.SetText("Hidden: " + strings.Join(words, ", "))
+			} else {
+				add(review.ClozeMasked(it.Card.Cloze), plain)
 				s.hint.SetText("Space shows the hidden words")
 			}
 		} else {
@@ -264,6 +270,25 @@ func (s *reviewSession) renderQuote() {
 	}
 	s.quote.Segments = segs
 	s.quote.Refresh()
+	showIfSet(s.hint, s.comment)
+}
+
+func commentText(c string) string {
+	if c = strings.TrimSpace(c); c != "" {
+		return "Your comment: " + c
+	}
+	return ""
+}
+
+// showIfSet hides labels with no text, so an empty line leaves no gap.
+func showIfSet(ls ...*widget.Label) {
+	for _, l := range ls {
+		if l.Text == "" {
+			l.Hide()
+		} else {
+			l.Show()
+		}
+	}
 }
 
 func untilText(d time.Duration) string {
@@ -390,7 +415,8 @@ func (s *reviewSession) saveComment(text string) {
 		return
 	}
 	s.items[s.pos].Highlight.Comment = text
-	s.comment.SetText(text)
+	s.comment.SetText(commentText(text))
+	showIfSet(s.comment)
 	s.ws.highlightsChanged(it.Highlight.ArticleID)
 }
 

@@ -64,7 +64,7 @@ func TestReviewSessionAnswersWithKeys(t *testing.T) {
 	if s.items[0].Card == nil {
 		t.Fatalf("first item %q is not the cloze card", first.Quote)
 	}
-	if got := quoteText(s); strings.Contains(got, "consolidates") || !strings.Contains(got, "Sleep [ … ] memories.") {
+	if got := quoteText(s); strings.Contains(got, "consolidates") || !strings.Contains(got, "Sleep […] memories.") {
 		t.Errorf("cloze before Space: %q", got)
 	}
 	c := s.win.Canvas()
@@ -131,7 +131,7 @@ func TestReviewEditCommentAndOpen(t *testing.T) {
 	it := s.items[0]
 	s.saveComment("why spacing works")
 	got, err := h.store.Highlight(context.Background(), it.Highlight.ID)
-	if err != nil || got.Comment != "why spacing works" || s.comment.Text != "why spacing works" {
+	if err != nil || got.Comment != "why spacing works" || s.comment.Text != "Your comment: why spacing works" {
 		t.Fatalf("comment %q (%v), shown %q", got.Comment, err, s.comment.Text)
 	}
 	test.TypeOnCanvas(s.win.Canvas(), "o")
