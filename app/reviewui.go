@@ -314,6 +314,9 @@ func (s *reviewSession) doneText() string {
 }
 
 func (s *reviewSession) onRune(r rune) {
+	if st := s.ws.dialogs[s.win]; st != nil && len(st.open) > 0 {
+		return // a dialog is open over the card: keys are not answers
+	}
 	switch r {
 	case '1', '2', '3', '4':
 		s.answer(review.Rating(r - '0'))
@@ -401,7 +404,7 @@ func (s *reviewSession) editComment() {
 		s.saveComment(entry.Text)
 	}, s.win)
 	d.Resize(fyne.NewSize(480, 240))
-	d.Show()
+	s.ws.showDialogKeys(s.win, d, nil, func() {}) // Enter is a new line in the comment
 	s.win.Canvas().Focus(entry)
 }
 

@@ -139,3 +139,16 @@ func TestReviewEditCommentAndOpen(t *testing.T) {
 		t.Errorf("O did not open the article")
 	}
 }
+
+func TestReviewKeysIgnoredUnderDialog(t *testing.T) {
+	h := newHarness(t, "", reviewLibrary(t))
+	h.ws.showReview()
+	s := h.ws.reviewWin
+	id := s.items[0].Highlight.ID
+	s.editComment()
+	s.win.Canvas().Unfocus()
+	test.TypeOnCanvas(s.win.Canvas(), "3")
+	if log, _ := h.store.ReviewLog(context.Background(), id); len(log) != 0 {
+		t.Errorf("a key typed under the comment dialog answered: %+v", log)
+	}
+}
