@@ -41,11 +41,22 @@ type ReviewItem struct {
 	New          bool  // never answered
 }
 
-// notExcluded keeps out highlights tagged no-review, on themselves or their article.
-const notExcluded = `NOT EXISTS (SELECT 1 FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id
-		WHERE ht.highlight_id = h.id AND t.name = '` + NoReviewTag + `')
-	AND NOT EXISTS (SELECT 1 FROM article_tags at JOIN tags t ON t.id = at.tag_id
-		WHERE at.article_id = h.article_id AND t.name = '` + NoReviewTag + `')`
+// notExcluded is the SQL condition that keeps out highlights tagged
+// no-review, on themselves or their article. With no such tag in the
+// library it is always true, and the per-row lookups are skipped.
+func notExcluded(ctx context.Context, tx *txn) (string, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, "SELECT id FROM tags WHERE name = ?", NoReviewTag).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "1 = 1", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	n := strconv.FormatInt(id, 10)
+	return `NOT EXISTS (SELECT 1 FROM highlight_tags ht WHERE ht.highlight_id = h.id AND ht.tag_id = ` + n + `)
+	AND NOT EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = h.article_id AND at.tag_id = ` + n + `)`, nil
+}
 
 // ReviewQueue builds the day's queue: the highlights due by the end of the
 // day (most overdue first), then the new ones. New highlights enter at the
@@ -120,8 +131,12 @@ func intake(ctx context.Context, tx *txn, opts QueueOptions, store bool) ([]int6
 		}
 	}
 	args = append(args, pace-taken)
+	excl, err := notExcluded(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT h.id FROM highlights h LEFT JOIN review_items r ON r.highlight_id = h.id
-		WHERE (r.highlight_id IS NULL OR (r.reps = 0 AND r.queued_day = '' AND r.retired = 0)) AND `+notExcluded+`
+		WHERE (r.highlight_id IS NULL OR (r.reps = 0 AND r.queued_day = '' AND r.retired = 0)) AND `+excl+`
 		ORDER BY (h.comment <> '' OR h.color IN (`+colorSet+`) OR EXISTS (SELECT 1 FROM cards c WHERE c.highlight_id = h.id)) DESC,
 			h.created, h.id LIMIT ?`, args...)
 	if err != nil {
@@ -159,8 +174,12 @@ func queueItems(ctx context.Context, tx *txn, opts QueueOptions, virtual []int64
 	y, m, d := opts.Now.Date()
 	end := time.Date(y, m, d+1, 0, 0, 0, 0, opts.Now.Location())
 	where, args := filterSQL(opts.Filter)
+	excl, err := notExcluded(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
 	q := `SELECT h.id FROM highlights h JOIN review_items r ON r.highlight_id = h.id
-		WHERE r.retired = 0 AND ` + notExcluded + where + ` AND ((r.reps > 0 AND r.due < ?)`
+		WHERE r.retired = 0 AND ` + excl + where + ` AND ((r.reps > 0 AND r.due < ?)`
 	args = append(args, millis(end))
 	if !opts.DueOnly {
 		q += ` OR (r.reps = 0 AND r.queued_day <> '' AND r.queued_day <= ?)`
