@@ -112,3 +112,27 @@ func (s *Store) Cards(ctx context.Context) ([]CardItem, error) {
 	})
 	return out, err
 }
+
+// CardMap is every card by highlight ID, for exports that put each card
+// beside its highlight.
+func (s *Store) CardMap(ctx context.Context) (map[int64]Card, error) {
+	out := map[int64]Card{}
+	err := s.read(ctx, "list cards", func(tx *txn) error {
+		rows, err := tx.QueryContext(ctx, "SELECT highlight_id, kind, cloze, question, answer, updated FROM cards")
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var c Card
+			var upd int64
+			if err := rows.Scan(&c.HighlightID, &c.Kind, &c.Cloze, &c.Question, &c.Answer, &upd); err != nil {
+				return err
+			}
+			c.Updated = fromMillis(upd)
+			out[c.HighlightID] = c
+		}
+		return rows.Err()
+	})
+	return out, err
+}

@@ -86,10 +86,14 @@ func runExport(c *ctx) error {
 	if err != nil {
 		return err
 	}
+	cards, err := c.store.CardMap(c)
+	if err != nil {
+		return err
+	}
 	docs := make([]export.Doc, len(bundles))
 	highlights := 0
 	for i, b := range bundles {
-		docs[i] = export.Doc{Article: b.Article, Highlights: b.Highlights}
+		docs[i] = export.Doc{Article: b.Article, Highlights: b.Highlights, Cards: cards}
 		highlights += len(b.Highlights)
 	}
 	colors, err := c.store.Colors(c)

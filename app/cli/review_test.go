@@ -88,6 +88,15 @@ func TestReviewCommands(t *testing.T) {
 		t.Errorf("anki file:\n%s", b)
 	}
 
+	md := filepath.Join(t.TempDir(), "notes.md")
+	if r := run(t, db, "export", "-o", md); r.code != 0 {
+		t.Fatalf("export md: %+v", r)
+	}
+	if b, _ := os.ReadFile(md); !strings.Contains(string(b), "#flashcards") || !strings.Contains(string(b), "==powerhouse==") ||
+		!strings.Contains(string(b), "What makes proteins?::Ribosomes") {
+		t.Errorf("Markdown export lacks the Obsidian cards:\n%s", b)
+	}
+
 	if r := run(t, db, "review", "retire", "2"); r.code != 0 {
 		t.Fatalf("retire: %+v", r)
 	}
