@@ -45,9 +45,9 @@ func (n *notesPanel) showBacklinks(links []storage.Backlink) {
 	n.backlinks.Add(h)
 	for _, l := range links {
 		l := l
-		label := "← " + shorten(l.ArticleTitle, 50) + " · note"
+		label := shorten(l.ArticleTitle, 50) + " · note"
 		if l.HighlightID != 0 {
-			label = "← " + shorten(l.ArticleTitle, 40) + " · comment"
+			label = shorten(l.ArticleTitle, 40) + " · comment"
 		}
 		b := widget.NewButton(label, func() {
 			n.ws.open(l.ArticleID)
