@@ -109,11 +109,12 @@ func (s *reviewSession) buildUI() fyne.CanvasObject {
 		s.buttons[i] = widget.NewButton("", func() { s.answer(r) })
 	}
 	s.buttons[2].Importance = widget.HighImportance
-	s.actions = container.NewGridWithColumns(4,
+	s.actions = container.NewGridWithColumns(5,
 		widget.NewButton("Open article (O)", s.openArticle),
 		widget.NewButton("Edit comment (E)", s.editComment),
 		widget.NewButton("Skip (S)", s.skip),
-		widget.NewButton("Retire (R)", s.retire))
+		widget.NewButton("Retire (R)", s.retire),
+		widget.NewButton("Make card (C)", s.showCardDialog))
 	s.card = container.NewVBox(s.quote, s.hint, s.comment, s.title, s.tags)
 	s.heat = newHeatMap()
 	s.answers = container.NewGridWithColumns(4, s.buttons[0], s.buttons[1], s.buttons[2], s.buttons[3])
@@ -328,6 +329,8 @@ func (s *reviewSession) onRune(r rune) {
 		s.skip()
 	case 'r', 'R':
 		s.retire()
+	case 'c', 'C':
+		s.showCardDialog()
 	case ' ':
 		s.reveal()
 	}

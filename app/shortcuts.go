@@ -84,7 +84,7 @@ func (ws *workspace) shortcuts() []shortcut {
 		{"", "Move through the found articles, open one", nil, "↑ ↓, Enter (in the sidebar)", nil},
 		{"", "Clear the search", nil, "Esc (in the sidebar)", nil},
 		{"", "Review: answer again / hard / good / easy", nil, "1 … 4 (in Review)", nil},
-		{"", "Review: show hidden words, open, edit comment, skip, retire", nil, "Space, O, E, S, R (in Review)", nil},
+		{"", "Review: show hidden words, open, edit comment, skip, retire, make a card", nil, "Space, O, E, S, R, C (in Review)", nil},
 	}
 }
 
