@@ -85,3 +85,105 @@ func LinksTo(text, title string) bool {
 		}
 	}
 }
+
+// relinkTitle keeps [[Title]] links pointing at an article whose title
+// changes: before the new title is stored, the notes and comments linking
+// to the old one are rewritten to the new one, in the same transaction.
+// When another article has the old title too, the links are ambiguous and
+// left as they are.
+func relinkTitle(ctx context.Context, tx *txn, id int64, newTitle string) error {
+	var old string
+	if err := tx.QueryRowContext(ctx, "SELECT title FROM articles WHERE id = ?", id).Scan(&old); err != nil {
+		return err
+	}
+	old, newTitle = strings.TrimSpace(old), strings.TrimSpace(newTitle)
+	if old == "" || newTitle == "" || old == newTitle || strings.ContainsAny(newTitle, "[]|\n") {
+		return nil
+	}
+	var twins int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM articles WHERE id <> ? AND trim(title) = ? COLLATE NOCASE", id, old).Scan(&twins); err != nil {
+		return err
+	}
+	if twins > 0 {
+		return nil
+	}
+	pat := "%[[%" + likeEscape(old) + "%"
+	type change struct {
+		table string
+		key   int64
+		text  string
+	}
+	var changes []change
+	for _, q := range []struct{ table, sql string }{
+		{"notes", `SELECT article_id, note FROM notes WHERE note LIKE ? ESCAPE '\'`},
+		{"highlights", `SELECT id, comment FROM highlights WHERE comment LIKE ? ESCAPE '\'`},
+	} {
+		rows, err := tx.QueryContext(ctx, q.sql, pat)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var c change
+			if err := rows.Scan(&c.key, &c.text); err != nil {
+				rows.Close()
+				return err
+			}
+			if t := RelinkText(c.text, old, newTitle); t != c.text {
+				c.table, c.text = q.table, t
+				changes = append(changes, c)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	for _, c := range changes {
+		q := "UPDATE notes SET note = ? WHERE article_id = ?"
+		if c.table == "highlights" {
+			q = "UPDATE highlights SET comment = ? WHERE id = ?"
+		}
+		if _, err := tx.ExecContext(ctx, q, c.text, c.key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// RelinkText rewrites the [[old]] and [[old|shown]] links in text to
+// [[new]] / [[new|shown]], old compared ignoring case; the rest of the text
+// is untouched.
+func RelinkText(text, old, new string) string {
+	var b strings.Builder
+	rest := text
+	changed := false
+	for {
+		i := strings.Index(rest, "[[")
+		if i < 0 {
+			break
+		}
+		j := strings.Index(rest[i+2:], "]]")
+		if j < 0 {
+			break
+		}
+		inner := rest[i+2 : i+2+j]
+		target, shown, hasShown := strings.Cut(inner, "|")
+		b.WriteString(rest[:i+2])
+		if !strings.ContainsAny(target, "[\n") && strings.EqualFold(strings.TrimSpace(target), old) {
+			b.WriteString(new)
+			if hasShown {
+				b.WriteString("|" + shown)
+			}
+			changed = true
+		} else {
+			b.WriteString(inner)
+		}
+		b.WriteString("]]")
+		rest = rest[i+2+j+2:]
+	}
+	if !changed {
+		return text
+	}
+	b.WriteString(rest)
+	return b.String()
+}

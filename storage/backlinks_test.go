@@ -59,3 +59,37 @@ func FuzzLinksTo(f *testing.F) {
 		}
 	})
 }
+
+func TestRelinkText(t *testing.T) {
+	for in, want := range map[string]string{
+		"see [[Old]] and [[old|the paper]]": "see [[New]] and [[New|the paper]]",
+		"[[Older]] [[Old]":                  "[[Older]] [[Old]",
+		"no links":                          "no links",
+		"[[ Old ]] end":                     "[[New]] end",
+	} {
+		if got := storage.RelinkText(in, "Old", "New"); got != want {
+			t.Errorf("RelinkText(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
+
+func TestRenameKeepsLinks(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	target := addArticle(t, s, "Old title", "target body")
+	a := addArticle(t, s, "Alpha", "alpha body")
+	if err := s.SetNote(ctx, a.ID, "see [[Old title|it]] now"); err != nil {
+		t.Fatal(err)
+	}
+	target.Title = "New title"
+	if err := s.UpdateArticle(ctx, target); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Article(ctx, a.ID)
+	if got.Note != "see [[New title|it]] now" {
+		t.Errorf("note after rename: %q", got.Note)
+	}
+	if bl, err := s.Backlinks(ctx, target.ID); err != nil || len(bl) != 1 {
+		t.Errorf("backlinks after rename: %+v, %v", bl, err)
+	}
+}
