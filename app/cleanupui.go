@@ -168,7 +168,8 @@ func (ws *workspace) showParagraphMenu(o int, at fyne.Position) {
 	if ws.current == nil || o < 0 {
 		return
 	}
-	menu := fyne.NewMenu("", fyne.NewMenuItem("Remove paragraph", func() { ws.removeParagraph(o) }))
+	menu := fyne.NewMenu("", append([]*fyne.MenuItem{fyne.NewMenuItem("Remove paragraph", func() { ws.removeParagraph(o) })},
+		ws.cardMenuItems()...)...)
 	widget.ShowPopUpMenuAtPosition(menu, ws.win.Canvas(), at)
 }
 

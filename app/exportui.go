@@ -194,9 +194,13 @@ func loadDocs(ctx context.Context, s *storage.Store, ids []int64) ([]export.Doc,
 	if err != nil {
 		return nil, err
 	}
+	cards, err := s.CardMap(ctx)
+	if err != nil {
+		return nil, err
+	}
 	docs := make([]export.Doc, len(bundles))
 	for i, b := range bundles {
-		docs[i] = export.Doc{Article: b.Article, Highlights: b.Highlights}
+		docs[i] = export.Doc{Article: b.Article, Highlights: b.Highlights, Cards: cards}
 	}
 	return docs, nil
 }

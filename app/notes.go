@@ -24,8 +24,9 @@ type notesPanel struct {
 
 	tags       *tagEditor
 	note       *widget.Entry
-	preview    *notePreview   // the note rendered, shown instead of note
-	modeBtn    *widget.Button // Edit / Preview
+	preview    *notePreview    // the note rendered, shown instead of note
+	backlinks  *fyne.Container // the notes and comments linking here (backlinksui.go)
+	modeBtn    *widget.Button  // Edit / Preview
 	previewing bool
 	hlHeader   *widget.Label
 	highlights *highlightList
@@ -68,8 +69,9 @@ func (n *notesPanel) buildUI() fyne.CanvasObject {
 	n.modeBtn.Importance = widget.LowImportance
 	n.hlHeader = heading("Highlights")
 	noteHead := container.NewBorder(nil, nil, heading("Note"), n.modeBtn)
+	n.backlinks = newBacklinksBox()
 	top := container.NewVBox(heading("Tags"), n.tags.box, noteHead,
-		container.NewStack(n.note, n.preview), n.hlHeader)
+		container.NewStack(n.note, n.preview), n.backlinks, n.hlHeader)
 	editor := n.editor.buildUI()
 	n.editor.onResize = n.relayout
 	n.body = container.New(notesLayout{}, top, n.highlights.buildUI(), editor)
@@ -128,6 +130,7 @@ func (n *notesPanel) show(a storage.Article, hs []storage.Highlight) {
 	n.tags.setTags(a.Tags)
 	n.editor.show(nil)
 	n.setHighlights(hs)
+	n.loadBacklinks(a.ID)
 	n.relayout()
 }
 
@@ -137,6 +140,7 @@ func (n *notesPanel) clear() {
 	n.articleID = 0
 	n.note.SetText("")
 	n.preview.set("")
+	n.backlinks.RemoveAll()
 	n.tags.setTags(nil)
 	n.editor.show(nil)
 	n.setHighlights(nil)

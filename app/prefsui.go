@@ -101,6 +101,7 @@ func (ws *workspace) showPreferences() {
 	content := container.NewVBox(form,
 		heading("Highlight colours (keys 1–5)"), colorsBox,
 		heading("Export template"), ws.exportTemplateRow(),
+		heading("Review"), ws.reviewPrefs(),
 		heading("Library"), library, open)
 	d := dialog.NewCustom("Preferences", "Close", container.NewVScroll(content), ws.win)
 	d.Resize(fyne.NewSize(560, 640))

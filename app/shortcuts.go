@@ -66,6 +66,7 @@ func (ws *workspace) shortcuts() []shortcut {
 
 		{menuLibrary, "All highlights", ctrlShift(fyne.KeyH), "", ws.showAllHighlights},
 		{menuLibrary, "Manage tags…", ctrlShift(fyne.KeyT), "", ws.manageTags},
+		{menuLibrary, "Review", ctrl(fyne.KeyR), "", ws.showReview},
 
 		{menuHelp, "Getting started", nil, "", ws.openWelcome},
 		{menuHelp, "Keyboard shortcuts", ctrl(fyne.KeySlash), "", ws.showShortcuts},
@@ -82,6 +83,8 @@ func (ws *workspace) shortcuts() []shortcut {
 		{"", "Scroll the article", nil, "arrows, Page Up/Down, Home/End", nil},
 		{"", "Move through the found articles, open one", nil, "↑ ↓, Enter (in the sidebar)", nil},
 		{"", "Clear the search", nil, "Esc (in the sidebar)", nil},
+		{"", "Review: answer again / hard / good / easy", nil, "1 … 4 (in Review)", nil},
+		{"", "Review: show hidden words, open, edit comment, skip, retire, make a card", nil, "Space, O, E, S, R, C (in Review)", nil},
 	}
 }
 

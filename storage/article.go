@@ -275,6 +275,9 @@ func (x recency) before(y recency) bool {
 // published). The body, note and tags have their own methods.
 func (s *Store) UpdateArticle(ctx context.Context, a Article) error {
 	return s.write(ctx, fmt.Sprintf("update article %d", a.ID), func(tx *txn) error {
+		if err := relinkTitle(ctx, tx, a.ID, a.Title); err != nil {
+			return err
+		}
 		return exec1(ctx, tx, `UPDATE articles SET title = ?, author = ?, source = ?, url = ?, published = ?, updated = ? WHERE id = ?`,
 			a.Title, a.Author, a.Source, a.URL, a.Published, millis(time.Now()), a.ID)
 	})

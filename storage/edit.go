@@ -57,6 +57,9 @@ func saveEdit(ctx context.Context, tx *txn, a Article, hs []Highlight, now time.
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
+	if err := relinkTitle(ctx, tx, a.ID, a.Title); err != nil {
+		return err
+	}
 	if err := exec1(ctx, tx, `UPDATE articles SET title = ?, author = ?, source = ?, url = ?, published = ?, updated = ?, body_hash = ?
 		WHERE id = ?`, a.Title, a.Author, a.Source, a.URL, a.Published, millis(now), hash, a.ID); err != nil {
 		return err

@@ -92,7 +92,7 @@ var commands []*command
 func init() {
 	commands = []*command{
 		importCmd, listCmd, findCmd, searchCmd, showCmd, highlightCmd, tagCmd, exportCmd, importJSONCmd, editCmd, noteCmd, openCmd,
-		completionCmd,
+		reviewCmd, cardCmd, completionCmd,
 	}
 	for _, c := range commands {
 		if !c.noLibrary {

@@ -22,7 +22,7 @@ var exportCmd = &command{
 		{name: "tag", value: "TAG", help: "only articles with this tag"},
 		{name: "article", value: "ID", help: "only this article"},
 		{name: "query", value: "Q", help: "only the articles a full-text search finds"},
-		{name: "format", value: "md|json", help: "Markdown (default) or W3C JSON"},
+		{name: "format", value: "md|json|anki", help: "Markdown (default), W3C JSON, or anki: every flashcard as an Anki text import"},
 		{name: "o", value: "FILE", help: "write one file (- for standard output)"},
 		{name: "dir", value: "DIR", help: "write one Markdown file per article into DIR, updating files exported before and keeping what you wrote in them"},
 		{name: "force", help: "with --dir: overwrite Scholia's part of files you edited, rather than writing a .scholia-conflict.md copy"},
@@ -43,8 +43,11 @@ func runExport(c *ctx) error {
 	if format == "" {
 		format = "md"
 	}
+	if format == "anki" {
+		return runExportAnki(c, c.flag("o"))
+	}
 	if format != "md" && format != "json" {
-		return usagef("--format is md or json, not %q", format)
+		return usagef("--format is md, json or anki, not %q", format)
 	}
 	out, dir := c.flag("o"), c.flag("dir")
 	if (out == "") == (dir == "") {
@@ -87,10 +90,14 @@ func runExport(c *ctx) error {
 	if err != nil {
 		return err
 	}
+	cards, err := c.store.CardMap(c)
+	if err != nil {
+		return err
+	}
 	docs := make([]export.Doc, len(bundles))
 	highlights := 0
 	for i, b := range bundles {
-		docs[i] = export.Doc{Article: b.Article, Highlights: b.Highlights}
+		docs[i] = export.Doc{Article: b.Article, Highlights: b.Highlights, Cards: cards}
 		highlights += len(b.Highlights)
 	}
 	colors, err := c.store.Colors(c)

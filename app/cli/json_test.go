@@ -133,15 +133,33 @@ func TestJSONEverywhere(t *testing.T) {
 	var ed struct {
 		ID                     int64
 		Exact, Moved, Orphaned int
-		NotPlaced              []struct {
+		Changed                []struct {
+			ID  int64
+			Old string `json:"old_quote"`
+			New string `json:"new_quote"`
+		}
+		NotPlaced []struct {
 			ID    int64
 			Quote string
 		} `json:"not_placed"`
 	}
 	r = run(t, db, "edit", id, "--body-file", body, "--json")
 	decodeStrict(t, "edit", r.stdout, &ed)
-	if r.code != 0 || ed.Orphaned != 1 || len(ed.NotPlaced) != 1 || ed.NotPlaced[0].ID != hl.ID || ed.NotPlaced[0].Quote != "village club" {
+	if r.code != 0 || ed.Orphaned != 1 || len(ed.NotPlaced) != 1 || ed.NotPlaced[0].ID != hl.ID || ed.NotPlaced[0].Quote != "village club" || ed.Changed == nil || len(ed.Changed) != 0 {
 		t.Errorf("edit --json: %d %+v", r.code, ed)
+	}
+	// A highlight whose first word is retyped is listed as changed, with
+	// its old and new quote.
+	var hl2 struct{ ID int64 }
+	r = run(t, db, "highlight", id, "--quote", "club of eleven members", "--json")
+	if err := json.Unmarshal([]byte(r.stdout), &hl2); err != nil {
+		t.Fatalf("highlight --json: %v: %s", err, r.stdout)
+	}
+	os.WriteFile(body, []byte("A group of eleven members.\n\nNothing else is left.\n"), 0o644)
+	r = run(t, db, "edit", id, "--body-file", body, "--json")
+	decodeStrict(t, "edit", r.stdout, &ed)
+	if r.code != 0 || len(ed.Changed) != 1 || ed.Changed[0].ID != hl2.ID || ed.Changed[0].Old != "club of eleven members" || ed.Changed[0].New != "group of eleven members" {
+		t.Errorf("edit --json after retyping a highlight's first word: %d %+v", r.code, ed)
 	}
 
 	var ex struct {
@@ -152,7 +170,7 @@ func TestJSONEverywhere(t *testing.T) {
 	out := filepath.Join(dir, "all.json")
 	r = run(t, db, "export", "--format", "json", "-o", out, "--json")
 	decodeStrict(t, "export", r.stdout, &ex)
-	if r.code != 0 || ex.Articles != 5 || ex.Highlights != 1 || ex.Format != "json" || ex.To != out || ex.Written != 1 {
+	if r.code != 0 || ex.Articles != 5 || ex.Highlights != 2 || ex.Format != "json" || ex.To != out || ex.Written != 1 {
 		t.Errorf("export -o --json: %d %+v", r.code, ex)
 	}
 	vault := filepath.Join(dir, "vault")

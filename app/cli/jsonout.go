@@ -127,7 +127,8 @@ func toHighlightJSON(h storage.Highlight) highlightJSON {
 type editJSON struct {
 	ID        int64           `json:"id"`
 	Exact     int             `json:"exact"`    // on their words, where they were
-	Moved     int             `json:"moved"`    // on their words, elsewhere (retyped words count here)
+	Moved     int             `json:"moved"`    // on their words, elsewhere
+	Changed   []edit.Change   `json:"changed"`  // re-anchored with changes: their words were edited
 	Orphaned  int             `json:"orphaned"` // kept, but their words are gone
 	NotPlaced []notPlacedJSON `json:"not_placed"`
 }
@@ -138,7 +139,10 @@ type notPlacedJSON struct {
 }
 
 func toEditJSON(id int64, rep edit.Report) editJSON {
-	out := editJSON{ID: id, Exact: rep.Exact, Moved: rep.Moved + rep.Fuzzy, Orphaned: rep.Orphaned, NotPlaced: []notPlacedJSON{}}
+	out := editJSON{ID: id, Exact: rep.Exact, Moved: rep.Moved, Changed: rep.Changed, Orphaned: rep.Orphaned, NotPlaced: []notPlacedJSON{}}
+	if out.Changed == nil {
+		out.Changed = []edit.Change{}
+	}
 	for _, h := range rep.Orphans {
 		out.NotPlaced = append(out.NotPlaced, notPlacedJSON{ID: h.ID, Quote: h.Quote})
 	}

@@ -18,7 +18,8 @@ var jsonShapes = map[string]string{
 	"tag":         `{id, tags: []}`,
 	"export":      `{articles, highlights, format, to, written, updated, unchanged, conflicts}`,
 	"import-json": `{restored, imported, skipped}`,
-	"edit":        `{id, exact, moved, orphaned, not_placed: [{id, quote}]}`,
+	"edit":        `{id, exact, moved, changed: [{id, old_quote, new_quote}], orphaned, not_placed: [{id, quote}]}`,
+	"review":      `[{highlight_id, article_id, article, quote, comment, color, tags: [], new, due, state, stability, difficulty, reps, lapses, card: "cloze"|"basic"}]`,
 }
 
 // moreExamples show flags the main example leaves out.
@@ -32,6 +33,7 @@ var moreExamples = map[string][]string{
 	"tag":        {"scholia tag 12 todo --json"},
 	"export":     {"scholia export --format json -o - | gzip > backup.json.gz", "scholia export --article 12 -o talks.md", "scholia export --query '\"arms control\"' -o arms.md --json"},
 	"edit":       {"scholia edit 12 --title \"Talks begin in Geneva\" --author \"A. Writer\" --source \"The Week\" --url https://example.com/talks", "pbpaste | scholia edit 12 --body-file - --json"},
+	"review":     {"scholia review answer 42 good", "scholia review --tag thesis --color green"},
 	"completion": {"scholia completion zsh > ~/.zfunc/_scholia", "scholia completion fish > ~/.config/fish/completions/scholia.fish"},
 }
 

@@ -19,6 +19,7 @@ import (
 type Doc struct {
 	Article    storage.Article
 	Highlights []storage.Highlight
+	Cards      map[int64]storage.Card // flashcards by highlight ID; may be nil
 }
 
 // ScholiaID is the stable identifier written to an article's front matter

@@ -42,6 +42,9 @@ type ArticleData struct {
 
 	Highlights []HighlightData // attached highlights, in text order
 	Orphaned   []HighlightData // highlights whose text is gone
+	// Flashcards is "#flashcards" when a highlight is a card (the tag the
+	// Obsidian spaced-repetition plugin looks for), else "".
+	Flashcards string
 }
 
 // HighlightData is one highlight as a template sees it.
@@ -57,6 +60,10 @@ type HighlightData struct {
 	BlockID   string // "h-<ID>": write "^" + BlockID to make it a block id
 	Link      string // scholia://open?article=A&highlight=H
 	Orphaned  bool
+	// Flashcard is the highlight's card in the Obsidian spaced-repetition
+	// plugin's syntax ("question::answer", or the text with ==hidden==
+	// parts), "" when it is no card.
+	Flashcard string
 }
 
 // Link returns the URL that opens an article (and, when highlight is not
@@ -111,10 +118,14 @@ func newArticleData(d Doc, p palette, tg *Tagger, oneFile bool) ArticleData {
 			Color: one(h.Color), ColorName: name, Symbol: colorSquare(c.Hex),
 			Tags: tags, RawTags: rawTags(h.Tags),
 			BlockID: BlockID(h), Link: Link(a.ID, h.ID), Orphaned: h.Orphaned,
+			Flashcard: srCard(d.Cards[h.ID]),
 		}
 	}
 	for _, h := range attached {
 		ad.Highlights = append(ad.Highlights, hd(h))
+		if ad.Highlights[len(ad.Highlights)-1].Flashcard != "" {
+			ad.Flashcards = srTag
+		}
 	}
 	for _, h := range orphaned {
 		ad.Orphaned = append(ad.Orphaned, hd(h))
