@@ -119,7 +119,7 @@ func Detect(data []byte) Format {
 		return detectJSON(data)
 	case isReadwise(head):
 		return Readwise
-	case bytes.Contains(head, []byte("\n==========")) || bytes.HasPrefix(trimmed, []byte("==========")):
+	case isKindle(trimmed):
 		return Kindle
 	}
 	return Unknown
@@ -169,4 +169,19 @@ func clean(w *Work) {
 	if w.Title == "" {
 		w.Title = "Untitled highlights"
 	}
+}
+
+// isKindle looks for the shape of a clipping, not just the separator (a
+// text file may hold a row of equals signs): a title line, then a header
+// line "- … | …", and a separator line further on.
+func isKindle(head []byte) bool {
+	if !bytes.Contains(head, []byte("==========")) {
+		return false
+	}
+	lines := bytes.SplitN(head, []byte("\n"), 3)
+	if len(lines) < 2 {
+		return false
+	}
+	meta := bytes.TrimSpace(lines[1])
+	return bytes.HasPrefix(meta, []byte("-")) && bytes.Contains(meta, []byte("|"))
 }
