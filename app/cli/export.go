@@ -236,15 +236,19 @@ var importJSONCmd = &command{
 	run:     runImportJSON,
 }
 
-func runImportJSON(c *ctx) error {
-	f, err := os.Open(c.args[0])
+func runImportJSON(c *ctx) error { return importScholiaJSON(c, c.args[0]) }
+
+// importScholiaJSON reads a Scholia W3C export back (import-json, and
+// import when a file turns out to be one).
+func importScholiaJSON(c *ctx, path string) error {
+	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
 	docs, colors, err := export.ReadW3C(bufio.NewReader(f))
 	if err != nil {
-		return fmt.Errorf("%s: %v", c.args[0], err)
+		return fmt.Errorf("%s: %v", path, err)
 	}
 	bundles := make([]storage.Bundle, len(docs))
 	for i, d := range docs {
@@ -272,7 +276,7 @@ func runImportJSON(c *ctx) error {
 		if c.has("json") {
 			return writeJSON(c, importJSONResult{Restored: len(bundles)})
 		}
-		fmt.Fprintf(c.stdout, "restored %s from %s\n", plural(len(bundles), "article"), c.args[0])
+		fmt.Fprintf(c.stdout, "restored %s from %s\n", plural(len(bundles), "article"), path)
 		return nil
 	}
 	results, err := c.store.ImportBundles(c, bundles)

@@ -9,16 +9,18 @@ import (
 	"time"
 
 	"scholia/app/importer"
+	"scholia/app/ingest"
 	"scholia/storage"
 )
 
 var importCmd = &command{
 	name: "import", usage: "PATH... | -", minArgs: 1, maxArgs: -1,
-	summary: "Import .txt, .md and .html files or folders (- reads one article from standard input); one line per file, then a summary.",
-	example: "scholia import --tag russia ~/clippings/*.txt ~/saved-pages/",
+	summary: "Import .txt, .md and .html files or folders (- reads one article from standard input), and highlights from Kindle (My Clippings.txt), Hypothesis or any W3C annotation JSON, Readwise CSV (recognised by content); one line per file, then a summary.",
+	example: "scholia import --tag russia ~/clippings/*.txt ~/saved-pages/ \"My Clippings.txt\"",
 	flags: []flagSpec{
 		{name: "tag", value: "TAG", multi: true, help: "tag every imported article (repeatable)"},
 		{name: "as", value: "txt|md|html", help: "with -: how to read standard input (default txt)"},
+		{name: "dry-run", help: "print what would be created, anchored and left orphaned; write nothing"},
 		jsonFlag,
 	},
 	run: runImport,
@@ -28,6 +30,31 @@ func runImport(c *ctx) error {
 	if err := checkStdinArgs(c); err != nil {
 		return err
 	}
+	var articles, annotations []string
+	for _, p := range c.args {
+		if highlightsFile(p) {
+			annotations = append(annotations, p)
+		} else {
+			articles = append(articles, p)
+		}
+	}
+	if len(annotations) > 0 && c.has("json") {
+		return usagef("--json does not cover highlights files yet (%s): import them without --json", annotations[0])
+	}
+	hlFailed, err := importHighlights(c, annotations, c.has("dry-run"))
+	if err != nil {
+		return err
+	}
+	if c.has("dry-run") {
+		return dryRunArticles(c, articles, hlFailed)
+	}
+	if len(articles) == 0 {
+		if hlFailed > 0 {
+			return errReported
+		}
+		return nil
+	}
+	c.args = articles
 	progress := func(p importer.Progress) {
 		r := p.Last
 		if c.tty {
@@ -52,7 +79,6 @@ func runImport(c *ctx) error {
 		progress = jsonProgress(c)
 	}
 	var rep importer.Report
-	var err error
 	if stdinImport(c.args) {
 		rep, err = importStdin(c, progress)
 	} else {
@@ -83,7 +109,32 @@ func runImport(c *ctx) error {
 	if err != nil {
 		return err
 	}
-	if rep.Failed > 0 {
+	if rep.Failed > 0 || hlFailed > 0 {
+		return errReported
+	}
+	return nil
+}
+
+// dryRunArticles reads the article files without storing them.
+func dryRunArticles(c *ctx, paths []string, failed int) error {
+	files, missing, _ := importer.Expand(paths)
+	for _, m := range missing {
+		fmt.Fprintf(c.stdout, "failed\t%s\t%s\n", line(m.Path), line(reason(m)))
+		failed++
+	}
+	for _, f := range files {
+		d, err := ingest.File(f)
+		if err != nil {
+			fmt.Fprintf(c.stdout, "failed\t%s\t%s\n", line(f), line(strings.TrimPrefix(oneLine(err), f+": ")))
+			failed++
+			continue
+		}
+		fmt.Fprintf(c.stdout, "would import\t%s\t%s\n", line(f), line(d.Title))
+	}
+	if len(files) > 0 {
+		fmt.Fprintf(c.stdout, "dry run: %s read, nothing written\n", plural(len(files), "article file"))
+	}
+	if failed > 0 {
 		return errReported
 	}
 	return nil

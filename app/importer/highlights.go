@@ -126,8 +126,15 @@ func existing(ctx context.Context, lib HighlightLibrary, known map[string]int64,
 
 // Summary is the plan in one line.
 func (p HighlightPlan) Summary() string {
-	return fmt.Sprintf("%d new articles, %d highlights added (%d anchored onto articles already in the library, %d orphaned), %d already imported, %d bad rows skipped",
-		p.NewArticles, p.Added, p.Anchored, p.Orphaned, p.Known, len(p.Problems))
+	return fmt.Sprintf("%s, %s added (%d anchored onto articles already in the library, %d orphaned), %d already imported, %s skipped",
+		count(p.NewArticles, "new article"), count(p.Added, "highlight"), p.Anchored, p.Orphaned, p.Known, count(len(p.Problems), "bad row"))
+}
+
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // CommitHighlights stores the plan, the whole file in one transaction.
