@@ -19,8 +19,8 @@ import (
 
 // The W3C Web Annotation Data Model (https://www.w3.org/TR/annotation-model/)
 // has no place for a library's articles, so Scholia's own data travels in
-// extension properties whose names are absolute IRIs in the "scholia:"
-// scheme. The model allows extra properties, and consumers that do not know
+// extension properties in the "scholia:" prefix, declared in the
+// @context (w3ccontext.go). The model allows extra properties, and consumers that do not know
 // them ignore them; ReadW3C needs them to rebuild the library.
 const (
 	annoContext     = "http://www.w3.org/ns/anno.jsonld"
@@ -32,13 +32,13 @@ const (
 )
 
 type w3cCollection struct {
-	Context string      `json:"@context"`
-	ID      string      `json:"id"`
-	Type    string      `json:"type"`
-	Label   string      `json:"label"`
-	Total   int         `json:"total"`
-	First   *w3cPage    `json:"first,omitempty"`
-	Library *w3cLibrary `json:"scholia:library"`
+	Context json.RawMessage `json:"@context"`
+	ID      string          `json:"id"`
+	Type    string          `json:"type"`
+	Label   string          `json:"label"`
+	Total   int             `json:"total"`
+	First   *w3cPage        `json:"first,omitempty"`
+	Library *w3cLibrary     `json:"scholia:library"`
 }
 
 type w3cPage struct {
@@ -150,7 +150,7 @@ func W3C(w io.Writer, docs []Doc, colors []storage.Color) error {
 	// most of the export's time.
 	jw := newJSONWriter(w)
 	jw.raw("{\n \"@context\": ")
-	jw.value("", annoContext)
+	jw.value(" ", w3cContext)
 	jw.raw(",\n \"id\": ")
 	jw.value("", collectionID)
 	jw.raw(",\n \"type\": \"AnnotationCollection\",\n \"label\": \"Scholia library\",\n \"total\": ")

@@ -34,8 +34,8 @@ func ReadW3C(r io.Reader) (docs []Doc, colors []storage.Color, err error) {
 	if err := dec.Decode(&coll); err != nil {
 		return nil, nil, fmt.Errorf("export: read w3c: %w", err)
 	}
-	if coll.Context != annoContext || coll.Type != "AnnotationCollection" {
-		return nil, nil, fmt.Errorf("export: read w3c: not a W3C AnnotationCollection (@context %q, type %q)", coll.Context, coll.Type)
+	if err := checkContext(coll.Context); err != nil || coll.Type != "AnnotationCollection" {
+		return nil, nil, fmt.Errorf("export: read w3c: not a W3C AnnotationCollection (%v, type %q)", err, coll.Type)
 	}
 	lib := coll.Library
 	if lib == nil {
