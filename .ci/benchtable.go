@@ -39,6 +39,8 @@ var rows = []row{
 	{"Slowest runaway query (pasted paragraph, 3,000 a*, …), 100k articles", "BenchmarkSearchWorst100k", "ms-worst", "≤ 1 s"},
 	{"Import, 5 KB .txt articles with the full-text index", "BenchmarkImport", "articles/s", "≥ 4,000/s"},
 	{"  .txt parsing alone", "BenchmarkTxt", "articles/s", ""},
+	{"Kindle import, 100,000 clippings into an empty library", "BenchmarkKindleImport100k", "clippings/s", "≥ 20,000/s"},
+	{"  Kindle parsing alone", "BenchmarkKindleParse100k", "clippings/s", ""},
 	{"HTML import (Scholia's importer / readability alone)", "BenchmarkHTML", "pages/s", "≥ 0.8× readability"},
 	{"  readability alone", "BenchmarkReadabilityOnly", "pages/s", "(baseline)"},
 	{"Markdown export, 10k articles into a vault", "BenchmarkMarkdown10k/vault", "articles/s", "≥ 10,000/s"},

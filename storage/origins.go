@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -116,11 +117,15 @@ func (s *Store) ImportAnnotations(ctx context.Context, source string, works []Im
 		if err != nil {
 			return err
 		}
+		seen, err := sourceOrigins(ctx, tx, source)
+		if err != nil {
+			return err
+		}
 		for i := range works {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := importWork(ctx, tx, source, &works[i], colors, &n); err != nil {
+			if err := importWork(ctx, tx, source, &works[i], colors, seen, &n); err != nil {
 				return err
 			}
 		}
@@ -129,7 +134,31 @@ func (s *Store) ImportAnnotations(ctx context.Context, source string, works []Im
 	return n, err
 }
 
-func importWork(ctx context.Context, tx *txn, source string, w *ImportedWork, colors map[string]bool, n *ImportCounts) error {
+func sourceOrigins(ctx context.Context, tx *txn, source string) (map[string]bool, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT origin FROM origins WHERE source = ?", source)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]bool{}
+	for rows.Next() {
+		var o string
+		if err := rows.Scan(&o); err != nil {
+			return nil, err
+		}
+		out[o] = true
+	}
+	return out, rows.Err()
+}
+
+// chunk is how many highlights go into one INSERT (11 parameters each,
+// well under SQLite's 32,766). FTS5 flushes the rows its trigger buffered
+// whenever the next statement begins: one highlight per statement made a
+// 100,000-clipping import spend most of its time writing tiny full-text
+// segments, 64 per statement still half of it.
+const chunk = 1000
+
+func importWork(ctx context.Context, tx *txn, source string, w *ImportedWork, colors, seen map[string]bool, n *ImportCounts) error {
 	if w.ArticleID == 0 {
 		var dup *DuplicateError
 		err := createArticle(ctx, tx, &w.Article)
@@ -142,7 +171,8 @@ func importWork(ctx context.Context, tx *txn, source string, w *ImportedWork, co
 			w.ArticleID = w.Article.ID
 			n.Articles++
 		}
-		if w.Origin != "" {
+		if w.Origin != "" && !seen[w.Origin] {
+			seen[w.Origin] = true
 			if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO origins (source, origin, article_id) VALUES (?, ?, ?)", source, w.Origin, w.ArticleID); err != nil {
 				return err
 			}
@@ -156,16 +186,14 @@ func importWork(ctx context.Context, tx *txn, source string, w *ImportedWork, co
 	// the body from its start would be quadratic in a book of thousands.
 	runes := []rune(body)
 	now := time.Now()
+	var todo []*ImportedHighlight
 	for j := range w.Highlights {
 		ih := &w.Highlights[j]
-		var known int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM origins WHERE source = ? AND origin = ?", source, ih.Origin).Scan(&known); err != nil {
-			return err
-		}
-		if known > 0 {
+		if seen[ih.Origin] {
 			n.Known++
 			continue
 		}
+		seen[ih.Origin] = true
 		h := &ih.Highlight
 		h.ID, h.ArticleID = 0, w.ArticleID
 		if err := fits(h, runes, colors); err != nil {
@@ -177,29 +205,89 @@ func importWork(ctx context.Context, tx *txn, source string, w *ImportedWork, co
 		if h.Updated.IsZero() {
 			h.Updated = h.Created
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO highlights
-			(article_id, start_pos, end_pos, quote, prefix, suffix, color, comment, orphaned, created, updated)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			h.ArticleID, h.Start, h.End, h.Quote, h.Prefix, h.Suffix, h.Color, h.Comment, h.Orphaned, millis(h.Created), millis(h.Updated))
-		if err != nil {
+		todo = append(todo, ih)
+	}
+	for len(todo) > 0 {
+		part := todo[:min(chunk, len(todo))]
+		todo = todo[len(part):]
+		if err := insertImported(ctx, tx, source, part); err != nil {
 			return err
 		}
-		if h.ID, err = res.LastInsertId(); err != nil {
-			return err
-		}
-		if err := addHighlightTags(ctx, tx, h.ID, h.Tags); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO origins (source, origin, article_id, highlight_id, locator) VALUES (?, ?, ?, ?, ?)",
-			source, ih.Origin, h.ArticleID, h.ID, ih.Locator); err != nil {
-			return err
-		}
-		n.Highlights++
-		if h.Orphaned {
-			n.Orphaned++
+		for _, ih := range part {
+			n.Highlights++
+			if ih.Highlight.Orphaned {
+				n.Orphaned++
+			}
 		}
 	}
 	return nil
+}
+
+// insertImported stores a chunk of highlights in one statement, then their
+// origins in another; tags one by one (few imported highlights have any).
+func insertImported(ctx context.Context, tx *txn, source string, part []*ImportedHighlight) error {
+	q := strings.Builder{}
+	q.WriteString(`INSERT INTO highlights (article_id, start_pos, end_pos, quote, prefix, suffix, color, comment, orphaned, created, updated) VALUES `)
+	args := make([]any, 0, len(part)*11)
+	for i, ih := range part {
+		if i > 0 {
+			q.WriteString(",")
+		}
+		q.WriteString("(?,?,?,?,?,?,?,?,?,?,?)")
+		h := &ih.Highlight
+		args = append(args, h.ArticleID, h.Start, h.End, h.Quote, h.Prefix, h.Suffix, h.Color, h.Comment, h.Orphaned, millis(h.Created), millis(h.Updated))
+	}
+	q.WriteString(" RETURNING id")
+	rows, err := tx.QueryContext(ctx, q.String(), args...)
+	if err != nil {
+		return err
+	}
+	i := 0
+	for rows.Next() {
+		if i >= len(part) {
+			rows.Close()
+			return fmt.Errorf("more ids than highlights inserted")
+		}
+		if err := rows.Scan(&part[i].Highlight.ID); err != nil {
+			rows.Close()
+			return err
+		}
+		i++
+	}
+	if err := rows.Close(); err != nil {
+		return err
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if i != len(part) {
+		return fmt.Errorf("%d ids for %d highlights inserted", i, len(part))
+	}
+	// RETURNING promises no order; rowids are handed out in ascending
+	// order as the VALUES rows are inserted, so sorted ids match them.
+	ids := make([]int64, len(part))
+	for i, ih := range part {
+		ids[i] = ih.Highlight.ID
+	}
+	slices.Sort(ids)
+	for i, ih := range part {
+		ih.Highlight.ID = ids[i]
+	}
+	q.Reset()
+	q.WriteString("INSERT INTO origins (source, origin, article_id, highlight_id, locator) VALUES ")
+	args = args[:0]
+	for i, ih := range part {
+		if i > 0 {
+			q.WriteString(",")
+		}
+		q.WriteString("(?,?,?,?,?)")
+		args = append(args, source, ih.Origin, ih.Highlight.ArticleID, ih.Highlight.ID, ih.Locator)
+		if err := addHighlightTags(ctx, tx, ih.Highlight.ID, ih.Highlight.Tags); err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, q.String(), args...)
+	return err
 }
 
 // fits is checkHighlight against a body already in memory.

@@ -42,11 +42,13 @@ func Compose(w Work) (storage.Article, []Placed) {
 		pos += n
 	}
 	body := b.String()
+	// Context from one code point slice: anchor.Describe walks the body
+	// from its start for each call, quadratic over a book of thousands.
+	runes := []rune(body)
 	for i := range placed {
 		h := &placed[i].Highlight
-		if sel, err := anchor.Describe(body, h.Start, h.End); err == nil {
-			h.Prefix, h.Suffix = sel.Prefix, sel.Suffix
-		}
+		h.Prefix = string(runes[max(0, h.Start-anchor.ContextLen):h.Start])
+		h.Suffix = string(runes[h.End:min(len(runes), h.End+anchor.ContextLen)])
 	}
 	a := storage.Article{Title: w.Title, Author: w.Author, URL: w.URL, Body: body, Note: w.Note, Tags: w.Tags}
 	return a, placed

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"scholia/app/anchor"
 )
 
 func seed(f *testing.F, pattern string) {
@@ -43,8 +45,13 @@ func checkSet(t *testing.T, data []byte) {
 		}
 		art, placed := Compose(w)
 		runes := []rune(art.Body)
-		for _, p := range placed {
+		for i, p := range placed {
 			h := p.Highlight
+			if i < 3 {
+				if sel, err := anchor.Describe(art.Body, h.Start, h.End); err != nil || sel.Prefix != h.Prefix || sel.Suffix != h.Suffix {
+					t.Fatalf("context %q/%q, Describe gives %+v (%v)", h.Prefix, h.Suffix, sel, err)
+				}
+			}
 			if h.Start < 0 || h.End > len(runes) || h.Start >= h.End || string(runes[h.Start:h.End]) != h.Quote {
 				t.Fatalf("composed highlight %d-%d %q does not match the body", h.Start, h.End, h.Quote)
 			}
