@@ -42,6 +42,7 @@ func (ws *workspace) shortcuts() []shortcut {
 	return []shortcut{
 		{menuFile, "Import files…", ctrl(fyne.KeyO), "", ws.importFiles},
 		{menuFile, "Import folder…", ctrlShift(fyne.KeyO), "", ws.importFolder},
+		{menuFile, "Import highlights from…", ctrlShift(fyne.KeyI), "", ws.importHighlights},
 		{menuFile, "New article from clipboard", ctrlShift(fyne.KeyV), "", ws.newFromClipboard},
 		{menuFile, "Export…", ctrl(fyne.KeyE), "", ws.exportDialog},
 		{menuFile, "Quit", ctrl(fyne.KeyQ), "", ws.quit},

@@ -144,3 +144,15 @@ func CommitHighlights(ctx context.Context, lib HighlightLibrary, p HighlightPlan
 	}
 	return lib.ImportAnnotations(ctx, string(p.Format), p.store)
 }
+
+// Articles lists the articles the plan stored into, after CommitHighlights
+// (new ones get their IDs then), in the file's order.
+func (p HighlightPlan) Articles() []int64 {
+	var ids []int64
+	for _, w := range p.store {
+		if w.ArticleID != 0 {
+			ids = append(ids, w.ArticleID)
+		}
+	}
+	return ids
+}
