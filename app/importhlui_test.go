@@ -18,7 +18,7 @@ func TestImportHighlightsThroughTheWindow(t *testing.T) {
 	h.ws.planHighlights(filepath.Join("importhl", "testdata", "kindle_en.txt"))
 	h.eventually("the summary", func() bool { return strings.Contains(dialogText(t, h.win), "kindle_en.txt (kindle)") })
 	text := dialogText(t, h.win)
-	if !strings.Contains(text, "2 new articles, 3 highlights added (0 anchored onto articles already in the library, 0 orphaned)") {
+	if !strings.Contains(text, "2 new articles, 4 highlights added (0 anchored onto articles already in the library, 0 orphaned)") {
 		t.Errorf("summary %q", text)
 	}
 	if n, _ := h.store.CountArticles(ctx); n != before {
@@ -32,10 +32,10 @@ func TestImportHighlightsThroughTheWindow(t *testing.T) {
 		t.Errorf("%d articles after the import, want %d", n, before+2)
 	}
 	hs, _ := h.store.Highlights(ctx, h.ws.current.ID)
-	if len(hs) != 2 || hs[1].Comment != "Compare with chapter 2." {
+	if len(hs) != 3 || hs[1].Comment != "Compare with chapter 2." {
 		t.Errorf("highlights %+v", hs)
 	}
 	// The same file again: nothing to add, said so, no Import button.
 	h.ws.planHighlights(filepath.Join("importhl", "testdata", "kindle_en.txt"))
-	h.eventually("the second summary", func() bool { return strings.Contains(dialogText(t, h.win), "3 already imported") })
+	h.eventually("the second summary", func() bool { return strings.Contains(dialogText(t, h.win), "4 already imported") })
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -214,10 +215,10 @@ func addHighlight(hs []clipping, c clipping) []clipping {
 	// looking back a few is enough and keeps a large book linear.
 	for i := len(hs) - 1; i >= max(0, len(hs)-lookBack); i-- {
 		k := hs[i]
-		if within(c, k) && strings.Contains(k.text, c.text) {
+		if within(c, k) && containsText(k.text, c.text) {
 			return hs
 		}
-		if within(k, c) && strings.Contains(c.text, k.text) {
+		if within(k, c) && containsText(c.text, k.text) {
 			hs[i] = c
 			return hs
 		}
@@ -226,6 +227,15 @@ func addHighlight(hs []clipping, c clipping) []clipping {
 }
 
 const lookBack = 32
+
+// containsText reports whether long holds short, ignoring the punctuation
+// and spaces at short's ends: extended past a sentence's end, "the
+// fields." comes back as "the fields, and …".
+func containsText(long, short string) bool {
+	trim := func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }
+	short = strings.TrimFunc(short, trim)
+	return short != "" && strings.Contains(long, short)
+}
 
 // within reports whether a's location range lies inside b's.
 func within(a, b clipping) bool {
