@@ -55,6 +55,18 @@ func (ws *workspace) runImport(paths []string) {
 	if ws.refuseWrite() {
 		return
 	}
+	// Highlights from other tools go through their own summary first.
+	var articles []string
+	for _, p := range paths {
+		if importer.IsHighlightsFile(p) {
+			ws.planHighlights(p)
+		} else {
+			articles = append(articles, p)
+		}
+	}
+	if paths = articles; len(paths) == 0 {
+		return
+	}
 	ctx, cancel := context.WithCancel(ws.ctx)
 	bar := widget.NewProgressBar()
 	current := widget.NewLabel("Looking for files…")

@@ -1,44 +1,13 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 
 	"scholia/app/importer"
 	"scholia/app/importhl"
 	"scholia/app/ingest"
 )
-
-// highlightsFile says whether import should read path as highlights from
-// another tool rather than as an article: a file (not a folder) whose
-// content looks like one of importhl's formats, or whose extension no
-// article importer takes (it is then refused by importhl, naming the
-// formats, rather than as "unsupported file type").
-func highlightsFile(path string) bool {
-	info, err := os.Stat(path)
-	if err != nil || !info.Mode().IsRegular() {
-		return false
-	}
-	if !ingest.Importable(path) {
-		return true
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	head, _ := io.ReadAll(io.LimitReader(f, 64<<10))
-	switch importhl.Detect(head) {
-	case importhl.Kindle, importhl.Readwise:
-		return true
-	}
-	t := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
-	return len(t) > 0 && (t[0] == '{' || t[0] == '[') && filepath.Ext(path) != ".md"
-}
 
 // importHighlights reads each highlights file, matches it against the
 // library and stores it (one transaction per file), printing what each

@@ -32,7 +32,7 @@ func runImport(c *ctx) error {
 	}
 	var articles, annotations []string
 	for _, p := range c.args {
-		if highlightsFile(p) {
+		if importer.IsHighlightsFile(p) {
 			annotations = append(annotations, p)
 		} else {
 			articles = append(articles, p)

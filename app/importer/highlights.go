@@ -1,12 +1,17 @@
 package importer
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 
 	"scholia/app/anchor"
 	"scholia/app/importhl"
+	"scholia/app/ingest"
 	"scholia/storage"
 )
 
@@ -155,4 +160,31 @@ func (p HighlightPlan) Articles() []int64 {
 		}
 	}
 	return ids
+}
+
+// IsHighlightsFile says whether an import should read path as highlights
+// from another tool rather than as an article: a file (not a folder) whose
+// content looks like one of importhl's formats, or whose extension no
+// article importer takes (it is then refused by importhl, naming the
+// formats, rather than as "unsupported file type").
+func IsHighlightsFile(path string) bool {
+	info, err := os.Stat(path)
+	if err != nil || !info.Mode().IsRegular() {
+		return false
+	}
+	if !ingest.Importable(path) {
+		return true
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head, _ := io.ReadAll(io.LimitReader(f, 64<<10))
+	switch importhl.Detect(head) {
+	case importhl.Kindle, importhl.Readwise:
+		return true
+	}
+	t := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	return len(t) > 0 && (t[0] == '{' || t[0] == '[') && filepath.Ext(path) != ".md"
 }
