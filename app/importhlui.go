@@ -33,8 +33,8 @@ func (ws *workspace) importHighlights() {
 		r.Close()
 		ws.planHighlights(r.URI().Path())
 	}, ws.win)
-	ws.startIn(d)
-	d.Show()
+	startIn(d, ws.app.Preferences().String(prefLastFolder))
+	ws.showDialog(d)
 }
 
 // planHighlights reads the file and matches it against the library in the
@@ -90,7 +90,7 @@ func (ws *workspace) confirmHighlights(plan importer.HighlightPlan) {
 	if plan.Added == 0 {
 		d := dialog.NewCustom("Import highlights", "OK", body, ws.win)
 		d.Resize(fyne.NewSize(560, 200))
-		d.Show()
+		ws.showDialog(d)
 		return
 	}
 	d := dialog.NewCustomConfirm("Import highlights", "Import", "Cancel", body, func(ok bool) {
@@ -99,7 +99,7 @@ func (ws *workspace) confirmHighlights(plan importer.HighlightPlan) {
 		}
 	}, ws.win)
 	d.Resize(fyne.NewSize(560, 220))
-	d.Show()
+	ws.showDialog(d)
 }
 
 // commitHighlights stores the plan (one transaction) in the background and
