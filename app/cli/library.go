@@ -15,7 +15,7 @@ import (
 
 var importCmd = &command{
 	name: "import", usage: "PATH... | -", minArgs: 1, maxArgs: -1,
-	summary: "Import .txt, .md and .html files or folders (- reads one article from standard input), and highlights from Kindle (My Clippings.txt), Hypothesis or any W3C annotation JSON, Readwise CSV (recognised by content); one line per file, then a summary.",
+	summary: "Import .txt, .md and .html files or folders (- reads one article from standard input), and highlights from Kindle (My Clippings.txt), Hypothesis or any W3C annotation JSON, Readwise CSV, Omnivore export zip (recognised by content); one line per file, then a summary.",
 	example: "scholia import --tag russia ~/clippings/*.txt ~/saved-pages/ \"My Clippings.txt\"",
 	flags: []flagSpec{
 		{name: "tag", value: "TAG", multi: true, help: "tag every imported article (repeatable)"},

@@ -74,7 +74,7 @@ func PlanHighlights(ctx context.Context, lib HighlightLibrary, path string, set 
 			fresh = append(fresh, a)
 		}
 		p.Known += wp.Known
-		if len(fresh) == 0 {
+		if len(fresh) == 0 && (w.Body == "" || wp.Known > 0 || known[w.Origin] != 0) {
 			p.Works = append(p.Works, wp)
 			continue
 		}
@@ -87,6 +87,13 @@ func PlanHighlights(ctx context.Context, lib HighlightLibrary, path string, set 
 		if target.ID != 0 {
 			iw.ArticleID, wp.ArticleID, wp.Title = target.ID, target.ID, target.Title
 			placed = importhl.Anchor(target.Body, fresh)
+		} else if w.Body != "" {
+			// A page that came with its text: the article is that text,
+			// the highlights anchored onto it like onto any article.
+			iw.Article = storage.Article{Title: w.Title, Author: w.Author, URL: w.URL, Body: w.Body, Note: w.Note,
+				Tags: append(append([]string(nil), w.Tags...), tags...)}
+			placed = importhl.Anchor(w.Body, fresh)
+			p.NewArticles++
 		} else {
 			w.Annotations = fresh
 			iw.Article, placed = importhl.Compose(w)

@@ -1,8 +1,10 @@
 package importhl
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -96,7 +98,7 @@ func TestRefusals(t *testing.T) {
 		"empty":          {"", "not a known highlights format"},
 		"deep JSON":      {strings.Repeat("[", 100000) + strings.Repeat("]", 100000), "nested 65+ levels deep (limit 64)"},
 		"broken JSON":    {`{"rows": [ {"uri": "x"`, "broken JSON"},
-		"omnivore zip":   {"PK\x03\x04rest", "Omnivore export zip is not supported yet"},
+		"broken zip":     {"PK\x03\x04rest", "broken zip"},
 		"bad UTF-8":      {"Book (A)\n- Your Highlight on Location 1 | Added on x\n\n\xff\xfe\n==========\n", "not valid UTF-8"},
 		"CSV no columns": {"Highlight,Book Title\n\"unterminated,x\n", ""},
 	}
@@ -191,4 +193,86 @@ func TestW3CSamplesCorpus(t *testing.T) {
 		t.Errorf("no sample gave a quote")
 	}
 	t.Logf("%d samples, %d quotes", len(files), quotes)
+}
+
+// omnivoreZip zips testdata/omnivore as Omnivore's export does.
+func omnivoreZip(t testing.TB) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	root := filepath.Join("testdata", "omnivore")
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		w, err := zw.Create(filepath.ToSlash(rel))
+		if err != nil {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestOmnivore(t *testing.T) {
+	data := omnivoreZip(t)
+	s, err := Parse(data)
+	if err != nil || s.Format != Omnivore {
+		t.Fatalf("%q: %v", s.Format, err)
+	}
+	if len(s.Works) != 2 || len(s.Problems) != 1 || !strings.Contains(s.Problems[0], "item 3: \"missing-18c0a3\" has neither content nor highlights") {
+		t.Fatalf("works %d, problems %q", len(s.Works), s.Problems)
+	}
+	w := s.Works[0]
+	if w.Title != "Rivers and memory" || w.Author != "Ada Marsh" || w.URL != "https://example.org/rivers" ||
+		strings.Join(w.Tags, ",") != "geography,rivers" || !strings.Contains(w.Body, "whatever the maps say") {
+		t.Errorf("work %+v", w)
+	}
+	got := flatten(Set{Works: []Work{w}})
+	want := []wantAnn{
+		{"https://example.org/riversRivers and memory", "All rivers remember their old beds.", "The thesis.", "", ""},
+		{"https://example.org/riversRivers and memory", "the river usually wins the argument in the end", "", "", ""},
+		{"https://example.org/riversRivers and memory", "a sentence the page never had", "A note kept with its orphaned quote.", "", ""},
+	}
+	if len(got) != 3 || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] {
+		t.Errorf("annotations %+v", got)
+	}
+	if w.Annotations[0].Origin != "omnivore:a1b2c3d4-0001" {
+		t.Errorf("origin %q", w.Annotations[0].Origin)
+	}
+	if r := s.Works[1]; strings.Join(r.Tags, ",") != "transport" || r.Body != "" || len(r.Annotations) != 1 {
+		t.Errorf("roads %+v", r)
+	}
+	// A zip that is not Omnivore's.
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	f, _ := zw.Create("readme.txt")
+	f.Write([]byte("hello"))
+	zw.Close()
+	if _, err := Parse(buf.Bytes()); err == nil || !strings.Contains(err.Error(), "without Omnivore's metadata") {
+		t.Errorf("other zip: %v", err)
+	}
+}
+
+func FuzzOmnivoreHighlights(f *testing.F) {
+	data, _ := os.ReadFile(filepath.Join("testdata", "omnivore", "highlights", "rivers-and-memory-18c0a1.md"))
+	f.Add(string(data))
+	f.Fuzz(func(t *testing.T, md string) {
+		for _, a := range omnivoreHighlights(md, "u") {
+			if strings.TrimSpace(a.Quote) == "" || a.Origin == "" {
+				t.Fatalf("%+v", a)
+			}
+		}
+	})
 }

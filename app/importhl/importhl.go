@@ -33,7 +33,7 @@ const (
 )
 
 // Known is the one line listing the formats, for refusals.
-const Known = "Kindle My Clippings.txt, W3C Web Annotation JSON, Hypothesis JSON, Readwise CSV, or a Scholia JSON export"
+const Known = "Kindle My Clippings.txt, W3C Web Annotation JSON, Hypothesis JSON, Readwise CSV, an Omnivore export zip, or a Scholia JSON export"
 
 // MaxSize is the largest annotation file read: far above any real export
 // (a Kindle file of 100,000 clippings is about 40 MB), and a 200 MB file is
@@ -72,6 +72,7 @@ type Work struct {
 	URL         string
 	Tags        []string
 	Note        string // notes that belong to no highlight
+	Body        string // the page's own text (Omnivore), "" to compose one from the quotes
 	Annotations []Annotation
 }
 
@@ -147,11 +148,14 @@ func Parse(data []byte) (Set, error) {
 	case Scholia:
 		return Set{Format: Scholia}, nil
 	case Omnivore:
-		return Set{Format: Omnivore}, errors.New("an Omnivore export zip is not supported yet (" + Known + ")")
+		s, err = parseOmnivore(data)
 	default:
 		return Set{}, ErrUnknown
 	}
 	s.Format = f
+	if err != nil {
+		return s, err
+	}
 	for i := range s.Works {
 		clean(&s.Works[i])
 	}
