@@ -90,7 +90,7 @@ func PlanHighlights(ctx context.Context, lib HighlightLibrary, path string, set 
 		} else if w.Body != "" {
 			// A page that came with its text: the article is that text,
 			// the highlights anchored onto it like onto any article.
-			iw.Article = storage.Article{Title: w.Title, Author: w.Author, URL: w.URL, Body: w.Body, Note: w.Note,
+			iw.Article = storage.Article{Title: w.Title, Author: w.Author, URL: w.URL, Body: w.Body, Markdown: w.Markdown, Blocks: w.Blocks, Note: w.Note,
 				Tags: append(append([]string(nil), w.Tags...), tags...)}
 			placed = importhl.Anchor(w.Body, fresh)
 			p.NewArticles++

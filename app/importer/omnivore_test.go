@@ -61,6 +61,9 @@ func TestOmnivoreImport(t *testing.T) {
 	if len(hs) != 3 || hs[0].Quote != "All rivers remember their old beds." || hs[0].Comment != "The thesis." || hs[0].Orphaned || !hs[2].Orphaned {
 		t.Errorf("highlights %+v", hs)
 	}
+	if a.Markdown == "" || len(a.Blocks) == 0 {
+		t.Errorf("the page lost its structure: markdown %q", a.Markdown)
+	}
 	rh, _ := s.Highlights(ctx, roads.ID)
 	if len(rh) != 1 || rh[0].Quote != "roads forget everything." {
 		t.Errorf("roads highlights %+v", rh)

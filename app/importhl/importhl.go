@@ -72,7 +72,9 @@ type Work struct {
 	URL         string
 	Tags        []string
 	Note        string // notes that belong to no highlight
-	Body        string // the page's own text (Omnivore), "" to compose one from the quotes
+	Body        string // the page's own reading text (Omnivore), "" to compose one from the quotes
+	Markdown    string // Body's Markdown source and block list, as ingest made them
+	Blocks      []byte
 	Annotations []Annotation
 }
 

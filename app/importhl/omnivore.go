@@ -111,7 +111,7 @@ func omnivoreItem(files map[string]*zip.File, dir string, it map[string]any) (Wo
 		if err == nil {
 			var doc ingest.Doc
 			if doc, err = ingest.Parse(slug+".html", html); err == nil {
-				w.Body = doc.Body
+				w.Body, w.Markdown, w.Blocks = doc.Body, doc.Markdown, doc.Blocks
 				if w.Title == "" {
 					w.Title = doc.Title
 				}
