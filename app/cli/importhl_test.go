@@ -44,6 +44,9 @@ func TestImportHighlightsCLI(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "0 new articles, 0 highlights added (0 anchored onto articles already in the library, 0 orphaned), 4 already imported") {
 		t.Fatalf("re-import (%d):\n%s", code, out)
 	}
+	if out, code := runCLI(t, "import", "--db", db, "--json", clips); code != 2 || !strings.Contains(out, "--json does not cover highlights files yet") {
+		t.Errorf("--json with a highlights file (%d): %s", code, out)
+	}
 	junk := filepath.Join(dir, "notes.bin")
 	os.WriteFile(junk, []byte("\x00\x01binary"), 0o644)
 	out, code = runCLI(t, "import", "--db", db, junk)
