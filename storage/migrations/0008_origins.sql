@@ -1,4 +1,4 @@
--- Scholia library schema, version 5: highlights brought from other tools
+-- Scholia library schema, version 8: highlights brought from other tools
 -- remember where they came from, so importing the same file again creates
 -- nothing new.
 
