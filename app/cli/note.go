@@ -16,7 +16,7 @@ var stdin io.Reader = os.Stdin
 const maxNote = 16 << 20
 
 var noteCmd = &command{
-	name: "note", usage: "ID [--file F | --file -] [--append]", minArgs: 1, maxArgs: 1,
+	name: "note", usage: "ID [--file F | --file -] [--append]", minArgs: 1, maxArgs: 1, reads: true,
 	summary: "Print an article's note, or set it from a file or standard input (--file -); --append adds to it instead.",
 	example: "echo '- check the figures' | scholia note 12 --file - --append",
 	flags: []flagSpec{

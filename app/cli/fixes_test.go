@@ -1,0 +1,37 @@
+package cli_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Commands that act on an article of the library leave no new, empty
+// library behind when --db names a file that is not there (a typo): the
+// article cannot be in it, and the next `scholia list` would otherwise
+// quietly show an empty library instead of saying the path is wrong.
+func TestArticleCommandsDoNotCreateALibrary(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "sub", "missing.db")
+	noteFile := filepath.Join(t.TempDir(), "note.md")
+	if err := os.WriteFile(noteFile, []byte("a note"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"note", "1"},
+		{"note", "1", "--file", noteFile},
+		{"open", "1", "--no-start"},
+		{"highlight", "1", "--quote", "x"},
+		{"tag", "1", "+x"},
+		{"edit", "1", "--title", "x"},
+	} {
+		r := run(t, db, args...)
+		if r.code != 1 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, "no library at "+db) {
+			t.Errorf("%s on a missing library: exit %d, stderr %q; want 1 and one line saying so", strings.Join(args, " "), r.code, r.stderr)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Fatalf("%s left %d files behind", strings.Join(args, " "), len(entries))
+		}
+	}
+}
