@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"scholia/app/export"
+	"scholia/app/ingest"
 	"scholia/app/safetext"
 	"scholia/storage"
 )
@@ -160,7 +161,7 @@ func loadTemplate(path string) (*export.Template, error) {
 	if path == "" {
 		return nil, nil
 	}
-	b, err := os.ReadFile(path)
+	b, err := ingest.ReadFile(path, ingest.MaxSize)
 	if err != nil {
 		return nil, err
 	}
@@ -237,7 +238,7 @@ var importJSONCmd = &command{
 }
 
 func runImportJSON(c *ctx) error {
-	f, err := os.Open(c.args[0])
+	f, _, err := ingest.OpenRegular(c.args[0])
 	if err != nil {
 		return err
 	}

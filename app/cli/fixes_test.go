@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // Commands that act on an article of the library leave no new, empty
@@ -32,6 +34,40 @@ func TestArticleCommandsDoNotCreateALibrary(t *testing.T) {
 		}
 		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 			t.Fatalf("%s left %d files behind", strings.Join(args, " "), len(entries))
+		}
+	}
+}
+
+// A named pipe given where a command reads a file is refused at once, as
+// import refuses one (issue 22, item 3), rather than blocking forever
+// waiting for a writer.
+func TestFileFlagsRefuseNamedPipe(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "x.md")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	db := filepath.Join(t.TempDir(), "lib.db")
+	a := filepath.Join(t.TempDir(), "a.txt")
+	if err := os.WriteFile(a, []byte("Alpha\n\nThe alpha text."), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, db, "import", a); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	for _, args := range [][]string{
+		{"note", "1", "--file", fifo},
+		{"export", "-o", filepath.Join(t.TempDir(), "o.md"), "--template", fifo},
+		{"import-json", fifo},
+	} {
+		done := make(chan result, 1)
+		go func() { done <- run(t, db, args...) }()
+		select {
+		case r := <-done:
+			if r.code == 0 || !strings.Contains(r.stderr, "a named pipe") {
+				t.Errorf("%s: exit %d, stderr %q; want a refusal naming the named pipe", strings.Join(args, " "), r.code, r.stderr)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("%s on a named pipe did not return", strings.Join(args, " "))
 		}
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"unicode/utf8"
+
+	"scholia/app/ingest"
 )
 
 // stdin is what `scholia note ID --file -` reads; tests replace it.
@@ -76,14 +78,12 @@ func readNote(path string) (string, error) {
 	r := stdin
 	name := "standard input"
 	if path != "-" {
-		f, err := os.Open(path)
+		// Only a regular file: opening a named pipe would wait forever.
+		f, _, err := ingest.OpenRegular(path)
 		if err != nil {
 			return "", err
 		}
 		defer f.Close()
-		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return "", fmt.Errorf("%s is a folder, not a text file", path)
-		}
 		r, name = f, path
 	}
 	b, err := io.ReadAll(io.LimitReader(r, maxNote+1))
