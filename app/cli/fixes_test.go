@@ -71,3 +71,37 @@ func TestFileFlagsRefuseNamedPipe(t *testing.T) {
 		}
 	}
 }
+
+// A note written with Windows line ends is stored with plain newlines:
+// `scholia note ID` prints what was set, and printing it to a file and
+// setting it back changes nothing (a stored CR is printed escaped as
+// "\x0d", which would otherwise become part of the note).
+func TestNoteCRLFRoundTrips(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "lib.db")
+	a := filepath.Join(t.TempDir(), "a.txt")
+	if err := os.WriteFile(a, []byte("Alpha\n\nThe alpha text."), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, db, "import", a); r.code != 0 {
+		t.Fatalf("import: %+v", r)
+	}
+	f := filepath.Join(t.TempDir(), "note.md")
+	if err := os.WriteFile(f, []byte("# Plan\r\n\r\n- one\r\n- two\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, db, "note", "1", "--file", f); r.code != 0 {
+		t.Fatalf("note --file: %+v", r)
+	}
+	const want = "# Plan\n\n- one\n- two\n"
+	r := run(t, db, "note", "1")
+	if r.stdout != want {
+		t.Fatalf("note printed %q, want %q", r.stdout, want)
+	}
+	if err := os.WriteFile(f, []byte(r.stdout), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	run(t, db, "note", "1", "--file", f)
+	if got := showJSON(t, db, "1").Note; strings.TrimRight(got, "\n") != strings.TrimRight(want, "\n") {
+		t.Errorf("note after printing and setting it back = %q", got)
+	}
+}

@@ -96,5 +96,8 @@ func readNote(path string) (string, error) {
 	if strings.IndexByte(string(b), 0) >= 0 || !utf8.Valid(b) {
 		return "", fmt.Errorf("%s is not UTF-8 text", name)
 	}
-	return string(b), nil
+	// A file saved on Windows ends its lines with CRLF. Stored as they
+	// come, the CRs are printed escaped ("\x0d") by `scholia note ID`, so
+	// printing a note and setting it back would change it.
+	return strings.ReplaceAll(string(b), "\r\n", "\n"), nil
 }
