@@ -94,14 +94,11 @@ func (ws *workspace) refreshOpenArticle() {
 	n := ws.notes
 	n.tags.setTags(a.Tags)
 	if a.Note != n.note.Text {
-		// Flushed above: nothing typed is pending, so this is newer.
-		n.articleID = 0 // SetText must not schedule a save
-		n.note.SetText(a.Note)
-		n.articleID = a.ID
-		if n.previewing {
-			n.preview.set(a.Note)
-		}
+		// Flushed above: nothing typed is pending, so this is newer
+		// (the flush kept the other program's words with the typed ones).
+		n.setNoteText(a.Note)
 	}
+	n.setBase(a.ID, a.Note)
 	n.setHighlights(hs)
 	n.relayout()
 }

@@ -104,13 +104,15 @@ func TestWindowSeesCommandLineChanges(t *testing.T) {
 	if got := sb.list.GetScrollOffset(); got != offset {
 		t.Errorf("the list scrolled from %.0f to %.0f", offset, got)
 	}
-	// What was being typed wins over the library's older copy, in the
-	// field and in the library.
-	if got := h.ws.notes.note.Text; got != "typed in the window" {
-		t.Errorf("the note field now holds %q", got)
+	// What was being typed is kept, and so is what the command line
+	// wrote meanwhile (after it), in the field and in the library: neither
+	// writer's words are lost.
+	const both = "typed in the window\n\nolder note from the command line"
+	if got := h.ws.notes.note.Text; got != both {
+		t.Errorf("the note field now holds %q, want %q", got, both)
 	}
-	if a, _ := h.store.Article(ctx, ids[3]); a.Note != "typed in the window" {
-		t.Errorf("the library's note is %q", a.Note)
+	if a, _ := h.store.Article(ctx, ids[3]); a.Note != both {
+		t.Errorf("the library's note is %q, want %q", a.Note, both)
 	}
 	// With nothing typed, a later change from the command line shows.
 	if err := cli.SetNote(ctx, ids[3], "newer note from the command line"); err != nil {

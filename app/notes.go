@@ -36,6 +36,14 @@ type notesPanel struct {
 
 	articleID int64
 	noteSaver *debouncer
+
+	// base is the stored note of article baseID that the field's text is
+	// typed from: a save that finds the library's note changed since (by
+	// the command line) keeps those words too (storage.MergeNotes). The
+	// saver's goroutine reads and sets it, hence the lock.
+	baseMu sync.Mutex
+	baseID int64
+	base   string
 }
 
 func newNotesPanel(ws *workspace) *notesPanel {
@@ -92,8 +100,47 @@ func heading(text string) *widget.Label {
 }
 
 func (n *notesPanel) saveNote(id int64, text string) {
-	if err := n.ws.store.SetNote(n.ws.ctx, id, text); err != nil {
+	n.baseMu.Lock()
+	base, known := n.base, n.baseID == id
+	n.baseMu.Unlock()
+	if !known {
+		if err := n.ws.store.SetNote(n.ws.ctx, id, text); err != nil {
+			fyne.Do(func() { n.ws.showError(err) })
+		}
+		return
+	}
+	saved, err := n.ws.store.SetNoteFrom(n.ws.ctx, id, base, text)
+	if err != nil {
 		fyne.Do(func() { n.ws.showError(err) })
+		return
+	}
+	n.setBase(id, saved)
+	if saved != text {
+		// Words written elsewhere were kept: show them.
+		fyne.Do(func() {
+			if n.articleID == id && n.note.Text == text {
+				n.setNoteText(saved)
+			}
+		})
+	}
+}
+
+// setBase records the stored note the field now starts from.
+func (n *notesPanel) setBase(id int64, note string) {
+	n.baseMu.Lock()
+	n.baseID, n.base = id, note
+	n.baseMu.Unlock()
+}
+
+// setNoteText shows a note from the library in the field (and preview)
+// without scheduling a save of it.
+func (n *notesPanel) setNoteText(note string) {
+	id := n.articleID
+	n.articleID = 0 // SetText must not schedule a save
+	n.note.SetText(note)
+	n.articleID = id
+	if n.previewing {
+		n.preview.set(note)
 	}
 }
 
@@ -124,6 +171,7 @@ func (n *notesPanel) show(a storage.Article, hs []storage.Highlight) {
 	n.articleID = 0 // SetText below must not schedule a save
 	n.note.SetText(a.Note)
 	n.articleID = a.ID
+	n.setBase(a.ID, a.Note)
 	if n.previewing {
 		n.preview.set(a.Note)
 	}

@@ -113,7 +113,7 @@ func runSearch(c *ctx) error {
 }
 
 var highlightCmd = &command{
-	name: "highlight", usage: "ID --quote TEXT", minArgs: 1, maxArgs: 1,
+	name: "highlight", usage: "ID --quote TEXT", minArgs: 1, maxArgs: 1, reads: true,
 	summary: "Highlight the first occurrence of an exact quote in an article.",
 	example: "scholia highlight 12 --quote \"unwilling to budge\" --color green --comment \"both sides dig in\"",
 	flags: []flagSpec{
@@ -195,7 +195,7 @@ func shorten(s string, n int) string {
 }
 
 var tagCmd = &command{
-	name: "tag", usage: "ID +TAG -TAG ...", minArgs: 2, maxArgs: -1, dashArgs: true,
+	name: "tag", usage: "ID +TAG -TAG ...", minArgs: 2, maxArgs: -1, dashArgs: true, reads: true,
 	summary: "Add (+name, or a bare name) and remove (-name) tags of an article; prints the tags it then has.",
 	example: "scholia tag 12 +russia +\"foreign policy\" -todo",
 	flags:   []flagSpec{jsonFlag},

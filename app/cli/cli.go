@@ -34,8 +34,9 @@ type command struct {
 	dashArgs bool
 	minArgs  int
 	maxArgs  int // -1: any
-	// reads: the command only reads the library, so a missing library is
-	// an error rather than a new file.
+	// reads: the command only reads the library, or changes an article
+	// already in it (so cannot succeed on a new one), so a missing library
+	// is an error rather than a new file.
 	reads bool
 	// bare, if it reports true for this invocation, runs it without
 	// opening the library (export --print-template).

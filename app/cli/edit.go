@@ -13,7 +13,7 @@ import (
 )
 
 var editCmd = &command{
-	name: "edit", usage: "ID", minArgs: 1, maxArgs: 1,
+	name: "edit", usage: "ID", minArgs: 1, maxArgs: 1, reads: true,
 	summary: "Change an article's text or details; highlights follow their words, and those whose words are gone are kept as orphaned.",
 	example: "scholia edit 12 --body-file fixed.txt --published 2022-01-10",
 	flags: []flagSpec{

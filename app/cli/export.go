@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"scholia/app/export"
+	"scholia/app/ingest"
 	"scholia/app/safetext"
 	"scholia/storage"
 )
@@ -160,7 +161,7 @@ func loadTemplate(path string) (*export.Template, error) {
 	if path == "" {
 		return nil, nil
 	}
-	b, err := os.ReadFile(path)
+	b, err := ingest.ReadFile(path, ingest.MaxSize)
 	if err != nil {
 		return nil, err
 	}
@@ -241,7 +242,7 @@ func runImportJSON(c *ctx) error { return importScholiaJSON(c, c.args[0]) }
 // importScholiaJSON reads a Scholia W3C export back (import-json, and
 // import when a file turns out to be one).
 func importScholiaJSON(c *ctx, path string) error {
-	f, err := os.Open(path)
+	f, _, err := ingest.OpenRegular(path)
 	if err != nil {
 		return err
 	}

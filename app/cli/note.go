@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"unicode/utf8"
+
+	"scholia/app/ingest"
 )
 
 // stdin is what `scholia note ID --file -` reads; tests replace it.
@@ -16,7 +18,7 @@ var stdin io.Reader = os.Stdin
 const maxNote = 16 << 20
 
 var noteCmd = &command{
-	name: "note", usage: "ID [--file F | --file -] [--append]", minArgs: 1, maxArgs: 1,
+	name: "note", usage: "ID [--file F | --file -] [--append]", minArgs: 1, maxArgs: 1, reads: true,
 	summary: "Print an article's note, or set it from a file or standard input (--file -); --append adds to it instead.",
 	example: "echo '- check the figures' | scholia note 12 --file - --append",
 	flags: []flagSpec{
@@ -76,14 +78,12 @@ func readNote(path string) (string, error) {
 	r := stdin
 	name := "standard input"
 	if path != "-" {
-		f, err := os.Open(path)
+		// Only a regular file: opening a named pipe would wait forever.
+		f, _, err := ingest.OpenRegular(path)
 		if err != nil {
 			return "", err
 		}
 		defer f.Close()
-		if fi, err := f.Stat(); err == nil && fi.IsDir() {
-			return "", fmt.Errorf("%s is a folder, not a text file", path)
-		}
 		r, name = f, path
 	}
 	b, err := io.ReadAll(io.LimitReader(r, maxNote+1))
@@ -96,5 +96,8 @@ func readNote(path string) (string, error) {
 	if strings.IndexByte(string(b), 0) >= 0 || !utf8.Valid(b) {
 		return "", fmt.Errorf("%s is not UTF-8 text", name)
 	}
-	return string(b), nil
+	// A file saved on Windows ends its lines with CRLF. Stored as they
+	// come, the CRs are printed escaped ("\x0d") by `scholia note ID`, so
+	// printing a note and setting it back would change it.
+	return strings.ReplaceAll(string(b), "\r\n", "\n"), nil
 }

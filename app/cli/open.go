@@ -18,7 +18,7 @@ import (
 )
 
 var openCmd = &command{
-	name: "open", usage: "LINK|ID", minArgs: 1, maxArgs: 1,
+	name: "open", usage: "LINK|ID", minArgs: 1, maxArgs: 1, reads: true,
 	summary: "Show an article, scrolled to a highlight, in the window open on the library; with no window open, start one.",
 	example: "scholia open 'scholia://open?article=12&highlight=34'",
 	flags: []flagSpec{

@@ -21,8 +21,12 @@ const (
 // part the user changed: "Title.scholia-conflict.md".
 const conflictSuffix = ".scholia-conflict.md"
 
+// utf8BOM is the byte-order mark some editors put at the start of a file.
+var utf8BOM = []byte("\ufeff")
+
 // vaultFile is a vault file split into the parts Vault treats apart.
 type vaultFile struct {
+	bom     bool // the file started with a UTF-8 byte-order mark, kept on rewrite
 	hasFM   bool
 	pre     []byte    // front matter text before its first key (comments)
 	entries []fmEntry // the front matter's top-level keys, in order
@@ -81,6 +85,9 @@ func lineText(l []byte) string { return strings.TrimRight(string(l), "\r\n") }
 // front matter is body, and a body without markers has no region.
 func parseVaultFile(data []byte) vaultFile {
 	var f vaultFile
+	// Windows editors start a UTF-8 file with a byte-order mark; without
+	// seeing past it the front matter, and so the file, would be lost.
+	data, f.bom = bytes.CutPrefix(data, utf8BOM)
 	body := data
 	lines := splitLines(data)
 	if len(lines) > 0 && lineText(lines[0]) == "---" {
@@ -275,6 +282,9 @@ func ownedEntries(yml []byte) map[string][]byte {
 // after the last owned key.
 func composeFile(old *vaultFile, yml, region []byte) []byte {
 	var b bytes.Buffer
+	if old != nil && old.bom {
+		b.Write(utf8BOM)
+	}
 	b.WriteString("---\n")
 	if old == nil || len(old.entries) == 0 {
 		if old != nil {

@@ -95,6 +95,23 @@ func TestVaultUserEdits(t *testing.T) {
 			change: edit1(func(s string) string { return strings.ReplaceAll(s+"Mine.\n", "\n", "\r\n") }),
 			kept:   endMarker + "\nMine.\r\n", updated: 1,
 		},
+		"saved with a byte-order mark": {
+			// Windows editors (Notepad) start a UTF-8 file with U+FEFF: the
+			// file is still the article's, and the mark is the user's.
+			change: edit1(func(s string) string { return "\ufeff" + s + "Mine.\n" }),
+			kept:   "\ufeff---\n", updated: 1,
+		},
+		"moved, and saved with a byte-order mark": {
+			change: func(t *testing.T, dir string) (string, string) {
+				s := readFile(t, filepath.Join(dir, file))
+				if err := os.Remove(filepath.Join(dir, file)); err != nil {
+					t.Fatal(err)
+				}
+				writeTestFile(t, filepath.Join(dir, "Mine.md"), "\ufeff"+s)
+				return "Mine.md", ""
+			},
+			kept: "\ufeff---\n", updated: 1,
+		},
 		"quote edited": {
 			change:   edit1(func(s string) string { return strings.Replace(s, "> three", "> three (sic)", 1) }),
 			conflict: true,

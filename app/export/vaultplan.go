@@ -51,8 +51,10 @@ func planVault(dir string, docs []Doc, jobs []vaultJob, sc vaultScan, recs map[i
 				}
 			}
 			// Scholia's own file keeps following the title; a file the
-			// user renamed or moved keeps the user's name.
-			if j.rec != nil && j.rec.Path == f.path && f.title != title {
+			// user renamed keeps the user's name, also once the ledger has
+			// recorded it there: only a file still named for its old title
+			// is renamed (in whatever folder the user moved it to).
+			if j.rec != nil && j.rec.Path == f.path && f.title != title && namedFor(filepath.Base(f.path), f.title) {
 				// Its own name may be given again (the new title maps to
 				// it); otherwise the old name stays taken for this run, so
 				// no other article's file is written where this one is
@@ -125,4 +127,16 @@ func hashFile(path string) string {
 		return ""
 	}
 	return managedHash(&f)
+}
+
+// namedFor reports whether base is a name FileName gives title: the name
+// itself or one with a number added to tell it from another ("Title 2.md").
+func namedFor(base, title string) bool {
+	taken := map[string]bool{}
+	for range 64 {
+		if strings.EqualFold(FileName(title, taken), base) {
+			return true
+		}
+	}
+	return false
 }

@@ -100,6 +100,7 @@ func readFrontMatter(path string) (foundFile, error) {
 	defer f.Close()
 	r := bufio.NewReader(io.LimitReader(f, maxFrontMatter))
 	first, err := r.ReadString('\n')
+	first = strings.TrimPrefix(first, "\ufeff") // see parseVaultFile
 	if err != nil || strings.TrimRight(first, "\r\n") != "---" {
 		return ff, errors.New("no front matter")
 	}

@@ -37,32 +37,45 @@ func notRegular(m fs.FileMode) string {
 	return "not a regular file"
 }
 
-// ReadFile reads at most limit bytes of the regular file at path (links
-// resolved), within ReadTimeout of idleness. A named pipe, socket or device
-// is refused without being opened: opening a FIFO blocks until someone
-// writes to it, reading a device may never end.
-func ReadFile(path string, limit int64) ([]byte, error) {
+// OpenRegular opens the regular file at path (links resolved) for reading,
+// refusing a named pipe, socket, device or folder without blocking on it,
+// for readers that stream the file themselves.
+func OpenRegular(path string) (*os.File, fs.FileInfo, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, ioError(path, err)
+		return nil, nil, ioError(path, err)
 	}
 	if !info.Mode().IsRegular() {
-		return nil, &Error{Name: path, Reason: notRegular(info.Mode()) + ", not a file: not read"}
+		return nil, nil, &Error{Name: path, Reason: notRegular(info.Mode()) + ", not a file: not read"}
 	}
 	// O_NONBLOCK: if the file was swapped for a FIFO since the Stat, the
 	// open returns at once instead of waiting for a writer; the Stat of the
 	// open file then refuses it. On a regular file the flag changes nothing.
 	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
-		return nil, ioError(path, err)
+		return nil, nil, ioError(path, err)
 	}
-	defer f.Close()
 	if info, err = f.Stat(); err != nil {
-		return nil, ioError(path, err)
+		f.Close()
+		return nil, nil, ioError(path, err)
 	}
 	if !info.Mode().IsRegular() {
-		return nil, &Error{Name: path, Reason: notRegular(info.Mode()) + ", not a file: not read"}
+		f.Close()
+		return nil, nil, &Error{Name: path, Reason: notRegular(info.Mode()) + ", not a file: not read"}
 	}
+	return f, info, nil
+}
+
+// ReadFile reads at most limit bytes of the regular file at path (links
+// resolved), within ReadTimeout of idleness. A named pipe, socket or device
+// is refused without being opened: opening a FIFO blocks until someone
+// writes to it, reading a device may never end.
+func ReadFile(path string, limit int64) ([]byte, error) {
+	f, info, err := OpenRegular(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
 	if info.Size() >= limit {
 		return nil, tooLarge(path, info.Size())
 	}
