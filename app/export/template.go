@@ -173,6 +173,9 @@ func render(f func(b *bytes.Buffer)) string {
 // Template is a parsed export template.
 type Template struct {
 	t *template.Template
+	// builtin is set when the text is the built-in template's, which then
+	// renders through renderBuiltin (the same bytes, without reflection).
+	builtin bool
 }
 
 // defaultTemplate is parsed once; it is part of the binary.
@@ -193,7 +196,7 @@ func ParseTemplate(name, src string) (*Template, error) {
 	if err != nil {
 		return nil, templateError(name, base, err)
 	}
-	tp := &Template{t: t}
+	tp := &Template{t: t, builtin: src == DefaultTemplateText}
 	// Try it on an article with every field set, so a misspelt field or a
 	// helper called wrongly is found now, before any file is written.
 	var b bytes.Buffer
@@ -211,6 +214,10 @@ func templateError(name, base string, err error) error {
 }
 
 func (tp *Template) execute(b *bytes.Buffer, ad ArticleData) error {
+	if tp.builtin {
+		renderBuiltin(b, &ad)
+		return nil
+	}
 	return tp.t.Execute(b, ad)
 }
 
