@@ -95,26 +95,15 @@ func restoreArticle(ctx context.Context, tx *txn, a *Article) error {
 }
 
 // Bundles loads the articles with those IDs (bodies, notes, tags and
-// highlights) in one read transaction, in the order given. A missing ID is
+// highlights) in one read transaction, in the order given, with a few
+// queries per thousands of articles (see loadBundles). A missing ID is
 // ErrNotFound.
 func (s *Store) Bundles(ctx context.Context, ids []int64) ([]Bundle, error) {
-	out := make([]Bundle, 0, len(ids))
+	var out []Bundle
 	err := s.read(ctx, "load articles", func(tx *txn) error {
-		for _, id := range ids {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			a, err := loadArticle(ctx, tx, id)
-			if err != nil {
-				return fmt.Errorf("article %d: %w", id, err)
-			}
-			hs, err := queryHighlights(ctx, tx, `WHERE h.article_id = ? ORDER BY h.orphaned, h.start_pos, h.end_pos, h.id`, id)
-			if err != nil {
-				return err
-			}
-			out = append(out, Bundle{Article: a, Highlights: hs})
-		}
-		return nil
+		var err error
+		out, err = loadBundles(ctx, tx, ids, true)
+		return err
 	})
 	return out, err
 }

@@ -144,6 +144,20 @@ func (s *Store) Highlight(ctx context.Context, id int64) (Highlight, error) {
 }
 
 func queryHighlights(ctx context.Context, tx *txn, where string, args ...any) ([]Highlight, error) {
+	out, err := scanHighlights(ctx, tx, where, args...)
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		if out[i].Tags, err = highlightTags(ctx, tx, out[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// scanHighlights is queryHighlights without the tags.
+func scanHighlights(ctx context.Context, tx *txn, where string, args ...any) ([]Highlight, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT h.id, h.article_id, h.start_pos, h.end_pos, h.quote, h.prefix, h.suffix,
 			h.color, h.comment, h.orphaned, h.created, h.updated FROM highlights h `+where, args...)
 	if err != nil {
@@ -161,16 +175,7 @@ func queryHighlights(ctx context.Context, tx *txn, where string, args ...any) ([
 		h.Created, h.Updated = fromMillis(created), fromMillis(updated)
 		out = append(out, h)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows.Close()
-	for i := range out {
-		if out[i].Tags, err = highlightTags(ctx, tx, out[i].ID); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // SetHighlightColor changes a highlight's colour.

@@ -87,7 +87,12 @@ func runExport(c *ctx) error {
 	if err != nil {
 		return err
 	}
-	bundles, err := c.store.Bundles(c, ids)
+	// Markdown never prints an article's text, so it is not read.
+	load := c.store.BundlesWithoutBodies
+	if format == "json" {
+		load = c.store.Bundles
+	}
+	bundles, err := load(c, ids)
 	if err != nil {
 		return err
 	}

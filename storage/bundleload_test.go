@@ -1,0 +1,94 @@
+package storage_test
+
+import (
+	"context"
+	"errors"
+	"reflect"
+	"testing"
+
+	"scholia/app/libgen"
+	"scholia/storage"
+)
+
+// TestBundlesBatchedMatchOneByOne: the batched loader gives what loading
+// each article and its highlights one by one gives (tags, notes, highlight
+// tags and order, orphans), across chunk boundaries and in the caller's
+// order; without bodies only Body differs; a missing ID is ErrNotFound.
+func TestBundlesBatchedMatchOneByOne(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	gen := libgen.Articles(3, 23, libgen.Options{BodyBytes: 900, HighlightsPerArticle: 4})
+	bs := make([]storage.Bundle, len(gen))
+	for i, g := range gen {
+		bs[i] = storage.Bundle{Article: g.Article, Highlights: g.Highlights}
+		if i%5 == 0 {
+			bs[i].Highlights = nil
+		}
+		for k := range bs[i].Highlights {
+			if (i+k)%4 == 0 {
+				bs[i].Highlights[k].Orphaned = true
+			}
+			if (i+k)%3 == 0 {
+				bs[i].Highlights[k].Tags = []string{"zeta", "Alpha", "mid"}
+			}
+		}
+	}
+	if _, err := s.ImportBundles(ctx, bs); err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	for i := len(bs) - 1; i >= 0; i-- { // not the table's order
+		ids = append(ids, bs[i].Article.ID)
+		if i%3 == 0 {
+			if err := s.SetNote(ctx, bs[i].Article.ID, "A note on it."); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	ids = append(ids, ids[4]) // asked twice, given twice
+	defer storage.SetBundleChunk(4)()
+
+	got, err := s.Bundles(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noBody, err := s.BundlesWithoutBodies(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(ids) || len(noBody) != len(ids) {
+		t.Fatalf("got %d and %d bundles for %d ids", len(got), len(noBody), len(ids))
+	}
+	tagged, orphans := 0, 0
+	for i, id := range ids {
+		a, err := s.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		hs, err := s.Highlights(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hs {
+			if len(h.Tags) > 0 {
+				tagged++
+			}
+			if h.Orphaned {
+				orphans++
+			}
+		}
+		if !reflect.DeepEqual(got[i], storage.Bundle{Article: a, Highlights: hs}) {
+			t.Fatalf("bundle %d (article %d):\n got %+v\nwant %+v", i, id, got[i], storage.Bundle{Article: a, Highlights: hs})
+		}
+		a.Body = ""
+		if !reflect.DeepEqual(noBody[i], storage.Bundle{Article: a, Highlights: hs}) {
+			t.Fatalf("bundle without body %d (article %d) differs", i, id)
+		}
+	}
+	if tagged == 0 || orphans == 0 {
+		t.Fatalf("the fixture has %d tagged and %d orphaned highlights; want some of each", tagged, orphans)
+	}
+	if _, err := s.Bundles(ctx, []int64{ids[0], 999999}); !errors.Is(err, storage.ErrNotFound) {
+		t.Fatalf("a missing ID: err = %v, want ErrNotFound", err)
+	}
+}
