@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 )
@@ -195,80 +194,6 @@ func (s *Store) ArticleIDs(ctx context.Context) ([]int64, error) {
 		return rows.Err()
 	})
 	return ids, err
-}
-
-// Summaries lists the articles without reading any body: most recently
-// opened first, then most recently added. With a tag, only articles carrying
-// it (case-insensitive).
-func (s *Store) Summaries(ctx context.Context, tag string) ([]Summary, error) {
-	var out []Summary
-	err := s.read(ctx, "list articles", func(tx *txn) error {
-		q := `SELECT a.id, a.title, a.author, a.source, a.url, a.published, a.added, a.opened, a.highlights FROM articles a`
-		args := []any{}
-		if tag != "" {
-			q += ` WHERE a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)`
-			args = append(args, tag)
-		}
-		// Read in table order and sort here: ORDER BY would walk the recency
-		// index and fetch each row from the table at random, which costs far
-		// more than sorting 100,000 keys in memory.
-		var n int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM articles").Scan(&n); err != nil {
-			return err
-		}
-		rows, err := tx.QueryContext(ctx, q, args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		// Rows are read in table order, and only their recency keys are
-		// sorted; each 200-byte summary is then moved once.
-		read := make([]Summary, 0, n)
-		keys := make([]recency, 0, n)
-		for rows.Next() {
-			var sm Summary
-			var added, opened int64
-			if err := rows.Scan(&sm.ID, &sm.Title, &sm.Author, &sm.Source, &sm.URL, &sm.Published, &added, &opened, &sm.Highlights); err != nil {
-				return err
-			}
-			sm.Added, sm.Opened = fromMillis(added), fromMillis(opened)
-			keys = append(keys, recency{opened, added, sm.ID, int32(len(read))})
-			read = append(read, sm)
-		}
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		sort.Slice(keys, func(i, j int) bool { return keys[i].before(keys[j]) })
-		out = make([]Summary, len(read))
-		index := make(map[int64]int32, len(read))
-		for i, k := range keys {
-			out[i] = read[k.at]
-			index[k.id] = int32(i)
-		}
-		return allArticleTags(ctx, tx, func(id int64, tag string) {
-			if i, ok := index[id]; ok {
-				out[i].Tags = append(out[i].Tags, tag)
-			}
-		})
-	})
-	return out, err
-}
-
-// recency orders the article list: last opened, then last added, then
-// newest ID first. Plain integers sort much faster than time.Time.
-type recency struct {
-	opened, added, id int64
-	at                int32 // where the summary was read
-}
-
-func (x recency) before(y recency) bool {
-	if x.opened != y.opened {
-		return x.opened > y.opened
-	}
-	if x.added != y.added {
-		return x.added > y.added
-	}
-	return x.id > y.id
 }
 
 // UpdateArticle saves an article's metadata (title, author, source, url,

@@ -92,3 +92,47 @@ func TestBundlesBatchedMatchOneByOne(t *testing.T) {
 		t.Fatalf("a missing ID: err = %v, want ErrNotFound", err)
 	}
 }
+
+// TestSummariesTagsMatchArticles: the list's tags (folded into each row by
+// SQLite) are each article's tags, in the order Article gives them, with
+// mixed case, shared and tagless articles; the order is most recent first.
+func TestSummariesTagsMatchArticles(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	tagSets := [][]string{nil, {"zeta", "Alpha", "beta"}, {"Beta2", "alpha2"}, {"Éclair", "eagle", "Zebra", "apple"}}
+	var want []storage.Article
+	for i := 0; i < 9; i++ {
+		a := addArticle(t, s, "Article "+string(rune('A'+i)), "Body number "+string(rune('a'+i))+".", tagSets[i%len(tagSets)]...)
+		want = append(want, a)
+	}
+	sums, err := s.Summaries(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sums) != len(want) {
+		t.Fatalf("got %d summaries, want %d", len(sums), len(want))
+	}
+	withTags := 0
+	for i, sm := range sums {
+		if sm.ID != want[len(want)-1-i].ID {
+			t.Errorf("summary %d is article %d, want %d (newest first)", i, sm.ID, want[len(want)-1-i].ID)
+		}
+		a, err := s.Article(ctx, sm.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(sm.Tags, a.Tags) {
+			t.Errorf("article %d: summary tags %q, article tags %q", sm.ID, sm.Tags, a.Tags)
+		}
+		if len(sm.Tags) > 0 {
+			withTags++
+		}
+	}
+	if withTags == 0 {
+		t.Fatal("no summary has tags")
+	}
+	only, err := s.Summaries(ctx, "ALPHA")
+	if err != nil || len(only) != 2 {
+		t.Fatalf("Summaries(ALPHA) = %d articles, %v; want 2", len(only), err)
+	}
+}

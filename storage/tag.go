@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
 	"strings"
 
 	"scholia/app/safetext"
@@ -176,56 +175,4 @@ func names(ctx context.Context, tx *txn, q string, args ...any) ([]string, error
 		out = append(out, n)
 	}
 	return out, rows.Err()
-}
-
-// allArticleTags calls fn for every (article, tag) pair, the tags of an
-// article in name order: one query for the whole library instead of one per
-// article. The primary key keeps article_tags in article order, so only
-// each article's few tags need sorting.
-func allArticleTags(ctx context.Context, tx *txn, fn func(id int64, tag string)) error {
-	names := map[int64]string{}
-	rows, err := tx.QueryContext(ctx, "SELECT id, name FROM tags")
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var id int64
-		var name string
-		if err := rows.Scan(&id, &name); err != nil {
-			rows.Close()
-			return err
-		}
-		names[id] = name
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-	rows, err = tx.QueryContext(ctx, "SELECT article_id, tag_id FROM article_tags ORDER BY article_id")
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	var cur int64 = -1
-	var group []string
-	emit := func() {
-		sort.Slice(group, func(i, j int) bool { return strings.ToLower(group[i]) < strings.ToLower(group[j]) })
-		for _, t := range group {
-			fn(cur, t)
-		}
-		group = group[:0]
-	}
-	for rows.Next() {
-		var id, tag int64
-		if err := rows.Scan(&id, &tag); err != nil {
-			return err
-		}
-		if id != cur {
-			emit()
-			cur = id
-		}
-		group = append(group, names[tag])
-	}
-	emit()
-	return rows.Err()
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"fmt"
 	"strconv"
 	"strings"
@@ -45,15 +46,16 @@ func runFind(c *ctx) error {
 		fmt.Fprintln(c.stderr, "no matches")
 		return errReported
 	}
+	bw := bufio.NewWriter(c.stdout) // one write, not three per match
 	for _, m := range matches {
 		s := sums[m.Index]
-		fmt.Fprintf(c.stdout, "%6d  %s", s.ID, line(s.Title))
+		fmt.Fprintf(bw, "%6d  %s", s.ID, line(s.Title))
 		if s.Source != "" {
-			fmt.Fprintf(c.stdout, " — %s", line(s.Source))
+			fmt.Fprintf(bw, " — %s", line(s.Source))
 		}
-		fmt.Fprintln(c.stdout)
+		fmt.Fprintln(bw)
 	}
-	return nil
+	return bw.Flush()
 }
 
 func limitFlag(c *ctx, def int) (int, error) {

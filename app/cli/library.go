@@ -199,11 +199,8 @@ func runList(c *ctx) error {
 		}
 		return writeJSON(c, out)
 	}
-	for _, s := range sums {
-		fmt.Fprintf(c.stdout, "%6d  %s\n", s.ID, line(s.Title))
-		if meta := metaLine(s.Source, s.Author, s.Published, s.Tags, s.Highlights); meta != "" {
-			fmt.Fprintf(c.stdout, "        %s\n", meta)
-		}
+	if err := writeList(c.stdout, sums); err != nil {
+		return err
 	}
 	if len(sums) == 0 {
 		fmt.Fprintln(c.stderr, "no articles")
