@@ -12,9 +12,11 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev \
               libxkbcommon-dev
 TEST_PKGS  := xvfb xauth xdotool imagemagick appstream desktop-file-utils zsh fish
+# make bench-e2e's anchors: fzf --filter and the sqlite3 CLI.
+BENCH_PKGS := fzf sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build test race bench fuzz e2e deps test-deps vet clean package package-test install install-bundle uninstall
+.PHONY: run build test race bench bench-e2e fuzz e2e deps test-deps vet clean package package-test install install-bundle uninstall
 
 run: build
 	./$(BIN)
@@ -55,6 +57,13 @@ race: test-deps
 bench: deps
 	set -o pipefail; $(GO) test -tags $(TAGS) -run '^$$' -bench . -timeout 60m ./... | tee bench.out
 	$(GO) run .ci/benchtable.go < bench.out | tee bench.md
+
+# Whole-process figures at 100k articles (find, list, export, launch,
+# memory), each next to its anchor (fzf, sqlite3, a minimal Fyne window),
+# interleaved; ROUNDS=5 by default, BASE=old-binary adds "before" rows.
+bench-e2e: deps
+	@$(MAKE) --no-print-directory deps EXTRA_PKGS="$(TEST_PKGS) $(BENCH_PKGS)"
+	set -o pipefail; bash .ci/bench-e2e.sh | tee bench-e2e.md
 
 # Every Fuzz target in turn, FUZZTIME each (make test runs their seed corpora).
 FUZZTIME ?= 60s
@@ -127,4 +136,4 @@ uninstall:
 	-[ -d $(LOCAL_APPS) ] && update-desktop-database $(LOCAL_APPS) 2>/dev/null
 
 clean:
-	rm -rf $(BIN) bench.out bench.md dist e2e/testdata/out
+	rm -rf $(BIN) bench.out bench.md bench-e2e.md dist e2e/testdata/out
