@@ -156,7 +156,7 @@ func permute(sums []Summary, keys []recency) {
 }
 
 // tagNames holds the library's tags by ID with each one's place in name
-// order (case folded, as allArticleTags sorts), so an article's tags are
+// order (case folded, as the list has always sorted them), so an article's tags are
 // put in order by comparing integers.
 type tagNames struct {
 	name map[int64]string
