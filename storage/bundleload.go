@@ -11,8 +11,8 @@ import (
 // enough that the IDs' JSON stays a modest parameter.
 var bundleChunk = 5000
 
-// BundlesWithoutBodies is Bundles without the articles' bodies (Body is
-// ""): what a Markdown export needs, which prints notes and highlights but
+// BundlesWithoutBodies is Bundles without the articles' texts (Body and
+// Markdown are "", Blocks nil): what a Markdown export needs, which prints notes and highlights but
 // never the text itself, so 10,000 articles do not read 50 MB of bodies.
 func (s *Store) BundlesWithoutBodies(ctx context.Context, ids []int64) ([]Bundle, error) {
 	var out []Bundle
@@ -56,9 +56,9 @@ func loadBundleChunk(ctx context.Context, tx *txn, ids []int64, withBody bool) (
 		return nil, err
 	}
 	byID := make(map[int64]*Bundle, len(ids))
-	body := "''"
+	body := "'', '', x''"
 	if withBody {
-		body = "b.body"
+		body = "b.body, b.markdown, b.blocks"
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.title, a.author, a.source, a.url, a.published, a.added, a.updated, a.opened,
 			`+body+`, coalesce(n.note, '')
@@ -71,11 +71,14 @@ func loadBundleChunk(ctx context.Context, tx *txn, ids []int64, withBody bool) (
 		var a Article
 		var added, updated, opened int64
 		if err := rows.Scan(&a.ID, &a.Title, &a.Author, &a.Source, &a.URL, &a.Published,
-			&added, &updated, &opened, &a.Body, &a.Note); err != nil {
+			&added, &updated, &opened, &a.Body, &a.Markdown, &a.Blocks, &a.Note); err != nil {
 			rows.Close()
 			return nil, err
 		}
 		a.Added, a.Updated, a.Opened = fromMillis(added), fromMillis(updated), fromMillis(opened)
+		if !withBody {
+			a.Blocks = nil
+		}
 		byID[a.ID] = &Bundle{Article: a}
 	}
 	rows.Close()
