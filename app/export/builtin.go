@@ -69,6 +69,10 @@ func renderBuiltin(b *bytes.Buffer, ad *ArticleData) {
 	if len(ad.Highlights) > 0 {
 		b.WriteString(ad.Heading)
 		b.WriteString("# Highlights\n\n")
+		if ad.Flashcards != "" {
+			b.WriteString(ad.Flashcards)
+			b.WriteString("\n\n")
+		}
 		for i := range ad.Highlights {
 			renderBuiltinHighlight(b, &ad.Highlights[i])
 		}
@@ -115,6 +119,10 @@ func renderBuiltinHighlight(b *bytes.Buffer, h *HighlightData) {
 	start = b.Len()
 	writeHelper(b, func() { writeBlock(b, h.Comment, "") })
 	if b.Len() > start {
+		b.WriteString("\n\n")
+	}
+	if h.Flashcard != "" {
+		b.WriteString(h.Flashcard)
 		b.WriteString("\n\n")
 	}
 }
