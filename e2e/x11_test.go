@@ -121,7 +121,7 @@ func (d *display) waitWindow(exited <-chan struct{}) window {
 	for {
 		select {
 		case <-exited:
-			d.t.Fatal("the app exited before its window showed; see app.log in " + d.out)
+			d.t.Fatalf("the app exited before its window showed; the end of its log (%s):\n%s", filepath.Join(d.out, "app.log"), tail(filepath.Join(d.out, "app.log"), 20))
 		default:
 		}
 		if time.Now().After(deadline) {
@@ -222,7 +222,14 @@ func (d *display) startApp(bin, db string) *app {
 	if err := a.cmd.Start(); err != nil {
 		d.t.Fatal(err)
 	}
-	go func() { a.err = a.cmd.Wait(); logf.Close(); close(a.exited) }()
+	go func() {
+		a.err = a.cmd.Wait()
+		// The exit status goes into the log, so a window that never
+		// showed says why (or that it ended cleanly, handing off).
+		fmt.Fprintf(logf, "e2e: scholia --db %s ended: %v\n", db, a.err)
+		logf.Close()
+		close(a.exited)
+	}()
 	d.t.Cleanup(func() {
 		select {
 		case <-a.exited:
@@ -246,4 +253,17 @@ func (a *app) waitExit(t *testing.T, why string) {
 	case <-time.After(30 * time.Second):
 		t.Fatal(fmt.Sprintf("the app was still running 30 s after %s", why))
 	}
+}
+
+// tail is the last n lines of a file, for failure messages.
+func tail(path string, n int) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err.Error()
+	}
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
 }
