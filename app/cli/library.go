@@ -21,6 +21,7 @@ var importCmd = &command{
 		{name: "tag", value: "TAG", multi: true, help: "tag every imported article (repeatable)"},
 		{name: "as", value: "txt|md|html", help: "with -: how to read standard input (default txt)"},
 		{name: "dry-run", help: "print what would be created, anchored and left orphaned; write nothing"},
+		{name: "encoding", value: "NAME", help: "the files' encoding when it is not UTF-8 and detection is unsure (e.g. windows-1251)"},
 		jsonFlag,
 	},
 	run: runImport,
@@ -55,6 +56,13 @@ func runImport(c *ctx) error {
 		return nil
 	}
 	c.args = articles
+	enc := ""
+	if v := c.flags["encoding"]; len(v) > 0 {
+		enc = v[len(v)-1]
+		if _, err := ingest.LookupEncoding(enc); err != nil {
+			return err
+		}
+	}
 	progress := func(p importer.Progress) {
 		r := p.Last
 		if c.tty {
@@ -82,7 +90,7 @@ func runImport(c *ctx) error {
 	if stdinImport(c.args) {
 		rep, err = importStdin(c, progress)
 	} else {
-		rep, err = importer.Run(c, c.store, c.args, importer.Options{Tags: c.flags["tag"]}, progress)
+		rep, err = importer.Run(c, c.store, c.args, importer.Options{Tags: c.flags["tag"], Encoding: enc}, progress)
 	}
 	if c.tty {
 		fmt.Fprint(c.rawErr, "\r\033[K")
