@@ -26,7 +26,7 @@ const (
 )
 
 func (s Status) String() string {
-	return [...]string{"imported", "skipped", "failed"}[s]
+	return [...]string{"imported", "skipped", "failed", "refreshed"}[s]
 }
 
 // Result is the outcome for one file.
