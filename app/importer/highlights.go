@@ -11,6 +11,7 @@ import (
 
 	"scholia/app/anchor"
 	"scholia/app/importhl"
+	"scholia/app/epub"
 	"scholia/app/ingest"
 	"scholia/storage"
 )
@@ -178,6 +179,9 @@ func IsHighlightsFile(path string) bool {
 	info, err := os.Stat(path)
 	if err != nil || !info.Mode().IsRegular() {
 		return false
+	}
+	if epub.Is(path) {
+		return false // a book, read by app/epub
 	}
 	if !ingest.Importable(path) {
 		return true

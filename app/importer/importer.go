@@ -11,9 +11,19 @@ import (
 	"runtime"
 	"sync"
 
+	"scholia/app/epub"
 	"scholia/app/ingest"
 	"scholia/storage"
 )
+
+// parseFile reads one file with the importer its kind needs: EPUB books
+// through app/epub, everything else through ingest.
+func parseFile(path string, opts Options) (ingest.Doc, error) {
+	if epub.Is(path) {
+		return epub.File(path)
+	}
+	return ingest.FileWith(path, ingest.Options{Encoding: opts.Encoding})
+}
 
 // Status is what happened to one file.
 type Status int
@@ -185,7 +195,7 @@ func parseAll(files []string, opts Options) ([]Result, []*storage.Article) {
 			defer wg.Done()
 			for i := range jobs {
 				results[i] = Result{Path: files[i]}
-				doc, err := ingest.FileWith(files[i], ingest.Options{Encoding: opts.Encoding})
+				doc, err := parseFile(files[i], opts)
 				if err != nil {
 					results[i].Status, results[i].Err = Failed, err
 					continue

@@ -120,3 +120,8 @@ func makeDate(y, m, d int) (string, bool) {
 	}
 	return t.Format("2006-01-02"), true
 }
+
+// ParseDate recognises a date as a date line would (any of the languages
+// above, ISO forms) and returns it as YYYY-MM-DD, for other importers'
+// metadata (an EPUB's dc:date).
+func ParseDate(s string) (string, bool) { return parseDate(s) }
