@@ -116,9 +116,15 @@ func isChapterType(mt string) bool {
 	return false
 }
 
-// startsWith reports whether the chapter's text already opens with its
-// title, so that it is not said twice.
+// startsWith reports whether the chapter's text already holds its title as
+// a paragraph (its own heading, perhaps after a title page in the same
+// file), so that it is not said twice.
 func startsWith(body, title string) bool {
-	first, _, _ := strings.Cut(body, "\n\n")
-	return strings.EqualFold(oneLine(first), oneLine(title))
+	title = oneLine(title)
+	for _, p := range strings.Split(body, "\n\n") {
+		if strings.EqualFold(oneLine(p), title) {
+			return true
+		}
+	}
+	return false
 }

@@ -270,3 +270,24 @@ func BenchmarkBooks(b *testing.B) {
 }
 
 func TestMain(m *testing.M) { os.Exit(m.Run()) }
+
+// TestTitleNotSaidTwice: a chapter whose own heading is its table-of-
+// contents title keeps one of them, even after a title page in the file.
+func TestTitleNotSaidTwice(t *testing.T) {
+	es := epub3()
+	for i := range es {
+		switch es[i].name {
+		case "OEBPS/nav.xhtml":
+			es[i].body = strings.Replace(es[i].body, "1. The Point", "The Point", 1)
+		case "OEBPS/text/one.xhtml":
+			es[i].body = `<html><body><section><p>Ada Lind</p><p>For my father</p><h2>The Point</h2><p>` + p1 + `</p><p>` + p2 + `</p></section></body></html>`
+		}
+	}
+	d, err := Parse("keeper.epub", makeZip(t, es...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(d.Body, "The Point"); n != 1 {
+		t.Errorf("%q appears %d times:\n%s", "The Point", n, d.Body)
+	}
+}
