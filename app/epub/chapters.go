@@ -8,6 +8,7 @@ import (
 	"path"
 	"strings"
 
+	"scholia/app/doc"
 	"scholia/app/ingest"
 )
 
@@ -61,12 +62,12 @@ func (b *book) chapters(p *opfPackage, base string, toc map[string]string) (inge
 		items[it.ID] = i
 	}
 	var parts []string
-	var doc ingest.Doc
+	var out ingest.Doc
 	read, unreadable := 0, 0
 	for _, ref := range p.Spine.Items {
 		i, ok := items[ref.IDRef]
 		if !ok {
-			return doc, &Error{Name: b.name, Reason: fmt.Sprintf("broken EPUB: the spine names %q, which is not in the manifest", ref.IDRef)}
+			return out, &Error{Name: b.name, Reason: fmt.Sprintf("broken EPUB: the spine names %q, which is not in the manifest", ref.IDRef)}
 		}
 		it := p.Manifest[i]
 		if !isChapterType(it.MediaType) || hasWord(it.Properties, "nav") {
@@ -77,7 +78,7 @@ func (b *book) chapters(p *opfPackage, base string, toc map[string]string) (inge
 		file := resolve(base, it.Href)
 		data, err := b.readFile(file)
 		if err != nil {
-			return doc, &Error{Name: b.name, Reason: "broken EPUB: chapter " + err.Error()}
+			return out, &Error{Name: b.name, Reason: "broken EPUB: chapter " + err.Error()}
 		}
 		read++
 		ch, err := ingest.Parse(strings.TrimSuffix(file, path.Ext(file))+".html", data)
@@ -89,23 +90,34 @@ func (b *book) chapters(p *opfPackage, base string, toc map[string]string) (inge
 			continue
 		}
 		if err != nil {
-			return doc, &Error{Name: b.name, Reason: "chapter " + file + ": " + err.Error()}
+			return out, &Error{Name: b.name, Reason: "chapter " + file + ": " + err.Error()}
 		}
 		title := toc[file]
 		if title != "" && !startsWith(ch.Body, title) {
-			parts = append(parts, title)
+			parts = append(parts, "## "+doc.EscapeInline(oneLine(title)))
 		}
-		parts = append(parts, ch.Body)
-		doc.Warnings = append(doc.Warnings, ch.Warnings...)
+		md := ch.Markdown
+		if md == "" {
+			md = doc.Escape(ch.Body)
+		}
+		parts = append(parts, strings.TrimSpace(md))
+		out.Warnings = append(out.Warnings, ch.Warnings...)
 	}
 	if len(parts) == 0 {
 		if read == 0 {
-			return doc, &Error{Name: b.name, Reason: "no chapters in the book (its spine lists no XHTML)"}
+			return out, &Error{Name: b.name, Reason: "no chapters in the book (its spine lists no XHTML)"}
 		}
-		return doc, &Error{Name: b.name, Reason: fmt.Sprintf("no readable text in its %d chapters (images only?)", read)}
+		return out, &Error{Name: b.name, Reason: fmt.Sprintf("no readable text in its %d chapters (images only?)", read)}
 	}
-	doc.Body = ingest.NormalizeBody(strings.Join(parts, "\n\n"))
-	return doc, nil
+	// One Markdown source for the book, chapter titles as headings: the
+	// reading text and blocks come from it as for any structured import.
+	out.Markdown = strings.Join(parts, "\n\n") + "\n"
+	d, err := doc.Parse(out.Markdown)
+	if err != nil {
+		return out, &Error{Name: b.name, Reason: "cannot read the chapters' text: " + oneLine(err.Error())}
+	}
+	out.Body, out.Blocks = d.Text, doc.Encode(d)
+	return out, nil
 }
 
 func isChapterType(mt string) bool {

@@ -128,6 +128,10 @@ func TestEPUB3(t *testing.T) {
 	if d.Body != want {
 		t.Errorf("body:\n%s\nwant:\n%s", d.Body, want)
 	}
+	// The chapter titles are headings of the structured document.
+	if !strings.HasPrefix(d.Markdown, "## 1\\. The Point\n\n") && !strings.HasPrefix(d.Markdown, "## 1. The Point\n\n") || !strings.Contains(d.Markdown, "\n## 2. The Museum\n") || len(d.Blocks) == 0 {
+		t.Errorf("markdown:\n%s\nblocks %d bytes", d.Markdown, len(d.Blocks))
+	}
 }
 
 func TestEPUB2SpineOrderAndNCX(t *testing.T) {

@@ -143,6 +143,9 @@ func TestArticle(t *testing.T) {
 	if !strings.Contains(d.Body, "did not reach an agreement") || strings.Contains(d.Body, "All rights reserved") || strings.Contains(d.Body, "Sport") {
 		t.Errorf("body = %q", d.Body)
 	}
+	if d.Markdown == "" || len(d.Blocks) == 0 {
+		t.Errorf("no structured document: markdown %q", d.Markdown)
+	}
 }
 
 // TestCharsets: the page's bytes are read in the encoding the server

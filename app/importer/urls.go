@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	sdoc "scholia/app/doc"
 	"scholia/app/edit"
 	"scholia/app/fetch"
 	"scholia/storage"
@@ -93,7 +94,13 @@ func importURL(ctx context.Context, s *storage.Store, u string, opts URLOptions)
 	}
 	if id != 0 {
 		meta := storage.Article{Title: doc.Title, Author: doc.Author, Source: doc.Source, URL: doc.URL, Published: doc.Published}
-		er, err := edit.Apply(ctx, s, id, meta, doc.Body)
+		// edit.Apply takes the Markdown source; a plain page (text/plain)
+		// has none, and its text is escaped so that a "*" stays a "*".
+		md := doc.Markdown
+		if md == "" {
+			md = sdoc.Escape(doc.Body)
+		}
+		er, err := edit.Apply(ctx, s, id, meta, md)
 		var dup *storage.DuplicateError
 		switch {
 		case errors.As(err, &dup) && dup.ID == id: // unchanged text
