@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 
 	"scholia/app/anchor"
-	"scholia/app/importhl"
 	"scholia/app/epub"
+	"scholia/app/importhl"
 	"scholia/app/ingest"
 	"scholia/storage"
 )
