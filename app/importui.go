@@ -38,14 +38,20 @@ func (ws *workspace) importFolder() {
 
 // onDropped imports the files and folders dropped on the window.
 func (ws *workspace) onDropped(_ fyne.Position, uris []fyne.URI) {
-	var paths []string
+	var paths, urls []string
 	for _, u := range uris {
-		if u.Scheme() == "file" {
+		switch u.Scheme() {
+		case "file":
 			paths = append(paths, u.Path())
+		case "http", "https": // a link dragged from a browser
+			urls = append(urls, u.String())
 		}
 	}
 	if len(paths) > 0 {
 		ws.runImport(paths)
+	}
+	if len(urls) > 0 {
+		ws.runURLImport(urls, false)
 	}
 }
 
@@ -170,6 +176,10 @@ func (ws *workspace) newFromClipboard() {
 		return
 	}
 	text := ws.app.Clipboard().Content()
+	if urls := clipboardURLs(text); len(urls) > 0 {
+		ws.runURLImport(urls, false) // a copied link: fetch the page
+		return
+	}
 	doc, err := ingest.Clipboard(text)
 	if err != nil {
 		ws.showError(errors.New("the clipboard has no text to make an article from"))

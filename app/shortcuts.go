@@ -44,6 +44,7 @@ func (ws *workspace) shortcuts() []shortcut {
 		{menuFile, "Import folder…", ctrlShift(fyne.KeyO), "", ws.importFolder},
 		{menuFile, "Import highlights from…", ctrlShift(fyne.KeyI), "", ws.importHighlights},
 		{menuFile, "New article from clipboard", ctrlShift(fyne.KeyV), "", ws.newFromClipboard},
+		{menuFile, "Import from URL…", ctrl(fyne.KeyL), "", ws.importFromURL},
 		{menuFile, "Export…", ctrl(fyne.KeyE), "", ws.exportDialog},
 		{menuFile, "Quit", ctrl(fyne.KeyQ), "", ws.quit},
 

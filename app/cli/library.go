@@ -14,13 +14,16 @@ import (
 )
 
 var importCmd = &command{
-	name: "import", usage: "PATH... | -", minArgs: 1, maxArgs: -1,
-	summary: "Import .txt, .md and .html files or folders (- reads one article from standard input), and highlights from Kindle (My Clippings.txt), Hypothesis or any W3C annotation JSON, Readwise CSV, Omnivore export zip (recognised by content); one line per file, then a summary.",
-	example: "scholia import --tag russia ~/clippings/*.txt ~/saved-pages/ \"My Clippings.txt\"",
+	name: "import", usage: "PATH|URL... | -", minArgs: 0, maxArgs: -1,
+	summary: "Import .txt, .md, .html and .epub files or folders, or web pages by URL (- reads one article from standard input), and highlights from Kindle (My Clippings.txt), Hypothesis or any W3C annotation JSON, Readwise CSV, Omnivore export zip (recognised by content); one line per file, then a summary.",
+	example: "scholia import --tag russia ~/clippings/*.txt ~/saved-pages/ \"My Clippings.txt\" https://example.com/article",
 	flags: []flagSpec{
 		{name: "tag", value: "TAG", multi: true, help: "tag every imported article (repeatable)"},
 		{name: "as", value: "txt|md|html", help: "with -: how to read standard input (default txt)"},
 		{name: "dry-run", help: "print what would be created, anchored and left orphaned; write nothing"},
+		{name: "encoding", value: "NAME", help: "the files' encoding when it is not UTF-8 and detection is unsure (e.g. windows-1251)"},
+		{name: "urls", value: "FILE", help: "also import the web pages listed in FILE, one URL a line"},
+		{name: "refresh", help: "fetch pages already in the library again and replace their text (highlights follow)"},
 		jsonFlag,
 	},
 	run: runImport,
@@ -48,13 +51,23 @@ func runImport(c *ctx) error {
 	if c.has("dry-run") {
 		return dryRunArticles(c, articles, hlFailed)
 	}
-	if len(articles) == 0 {
+	if len(articles) == 0 && !c.has("urls") {
+		if len(annotations) == 0 {
+			return usagef("missing %s", c.cmd.usage)
+		}
 		if hlFailed > 0 {
 			return errReported
 		}
 		return nil
 	}
 	c.args = articles
+	enc := ""
+	if v := c.flags["encoding"]; len(v) > 0 {
+		enc = v[len(v)-1]
+		if _, err := ingest.LookupEncoding(enc); err != nil {
+			return err
+		}
+	}
 	progress := func(p importer.Progress) {
 		r := p.Last
 		if c.tty {
@@ -82,7 +95,16 @@ func runImport(c *ctx) error {
 	if stdinImport(c.args) {
 		rep, err = importStdin(c, progress)
 	} else {
-		rep, err = importer.Run(c, c.store, c.args, importer.Options{Tags: c.flags["tag"]}, progress)
+		var paths, urls []string
+		if paths, urls, err = splitURLs(c); err != nil {
+			return err
+		}
+		rep, err = importer.Run(c, c.store, paths, importer.Options{Tags: c.flags["tag"], Encoding: enc}, progress)
+		if err == nil && len(urls) > 0 {
+			err = importURLs(c, urls, enc, &rep)
+		} else if err != nil {
+			rep.NotAttempted += len(urls)
+		}
 	}
 	if c.tty {
 		fmt.Fprint(c.rawErr, "\r\033[K")

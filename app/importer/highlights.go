@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 
 	"scholia/app/anchor"
+	"scholia/app/epub"
 	"scholia/app/importhl"
 	"scholia/app/ingest"
 	"scholia/storage"
@@ -178,6 +179,9 @@ func IsHighlightsFile(path string) bool {
 	info, err := os.Stat(path)
 	if err != nil || !info.Mode().IsRegular() {
 		return false
+	}
+	if epub.Is(path) {
+		return false // a book, read by app/epub
 	}
 	if !ingest.Importable(path) {
 		return true

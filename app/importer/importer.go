@@ -11,9 +11,19 @@ import (
 	"runtime"
 	"sync"
 
+	"scholia/app/epub"
 	"scholia/app/ingest"
 	"scholia/storage"
 )
+
+// parseFile reads one file with the importer its kind needs: EPUB books
+// through app/epub, everything else through ingest.
+func parseFile(path string, opts Options) (ingest.Doc, error) {
+	if epub.Is(path) {
+		return epub.File(path)
+	}
+	return ingest.FileWith(path, ingest.Options{Encoding: opts.Encoding})
+}
 
 // Status is what happened to one file.
 type Status int
@@ -26,7 +36,7 @@ const (
 )
 
 func (s Status) String() string {
-	return [...]string{"imported", "skipped", "failed"}[s]
+	return [...]string{"imported", "skipped", "failed", "refreshed"}[s]
 }
 
 // Result is the outcome for one file.
@@ -70,6 +80,9 @@ type Options struct {
 	// big enough to be fast, small enough that a crash or cancel loses
 	// little and progress moves.
 	BatchSize int
+	// Encoding is the user's --encoding: the files are in it, whatever
+	// detection would say.
+	Encoding string
 }
 
 // Expand turns files and folders into the list of files to import, in order,
@@ -136,7 +149,7 @@ func Run(ctx context.Context, s Library, paths []string, opts Options, progress 
 			return stop(err)
 		}
 		batch := files[start:min(start+size, len(files))]
-		results, arts := parseAll(batch, opts.Tags)
+		results, arts := parseAll(batch, opts)
 		var toStore []*storage.Article
 		var idx []int
 		for i, a := range arts {
@@ -171,7 +184,7 @@ func Run(ctx context.Context, s Library, paths []string, opts Options, progress 
 }
 
 // parseAll parses files on all cores; arts[i] is nil where results[i] failed.
-func parseAll(files []string, tags []string) ([]Result, []*storage.Article) {
+func parseAll(files []string, opts Options) ([]Result, []*storage.Article) {
 	results := make([]Result, len(files))
 	arts := make([]*storage.Article, len(files))
 	jobs := make(chan int)
@@ -182,13 +195,13 @@ func parseAll(files []string, tags []string) ([]Result, []*storage.Article) {
 			defer wg.Done()
 			for i := range jobs {
 				results[i] = Result{Path: files[i]}
-				doc, err := ingest.File(files[i])
+				doc, err := parseFile(files[i], opts)
 				if err != nil {
 					results[i].Status, results[i].Err = Failed, err
 					continue
 				}
 				results[i].Title, results[i].Warnings = doc.Title, doc.Warnings
-				arts[i] = FromDoc(doc, tags)
+				arts[i] = FromDoc(doc, opts.Tags)
 			}
 		}()
 	}

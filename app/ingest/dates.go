@@ -48,9 +48,21 @@ func parseDate(s string) (string, bool) {
 			return t.Format("2006-01-02"), true
 		}
 	}
-	fields := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-		return r == ' ' || r == ',' || r == '.'
+	if d, ok := parseDottedDate(s); ok {
+		return d, true
+	}
+	if d, ok := parseCJKDate(s); ok {
+		return d, true
+	}
+	all := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == ',' || r == '.' || r == '\u00a0'
 	})
+	fields := all[:0]
+	for _, f := range all {
+		if !fillers[f] {
+			fields = append(fields, f)
+		}
+	}
 	if len(fields) > 0 && weekdayNames[fields[0]] {
 		fields = fields[1:]
 	}
@@ -76,16 +88,12 @@ func parseDate(s string) (string, bool) {
 	if err != nil || len(fields[2]) != 4 {
 		return "", false
 	}
-	t := time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
-	if t.Day() != day { // 31 Feb rolls over: not a real date
-		return "", false
-	}
-	return t.Format("2006-01-02"), true
+	return makeDate(year, int(month), day) // refuses 31 February and year 0000
 }
 
 // dayNumber accepts "18", "18th", "1st".
 func dayNumber(s string) (int, bool) {
-	for _, suffix := range []string{"st", "nd", "rd", "th"} {
+	for _, suffix := range []string{"st", "nd", "rd", "th", "er", "º", "°"} {
 		s = strings.TrimSuffix(s, suffix)
 	}
 	if len(s) == 0 || len(s) > 2 {
@@ -98,6 +106,9 @@ func dayNumber(s string) (int, bool) {
 func isTimeToken(s string) bool {
 	switch s {
 	case "am", "pm", "a", "m", "p", "utc", "gmt", "z", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest", "bst", "at", "et", "pt":
+		return true
+	}
+	if intlTimeTokens[s] {
 		return true
 	}
 	if strings.ContainsRune(s, ':') || strings.HasPrefix(s, "+") || strings.HasPrefix(s, "-") {

@@ -2,11 +2,12 @@ package ingest
 
 import (
 	"bytes"
+	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -15,45 +16,60 @@ import (
 const sniffLen = 8 << 10
 
 // decodeText turns raw file bytes into UTF-8 text, or refuses them with the
-// reason shared by every format (too large, binary, not UTF-8, empty). An
-// HTML page that is not UTF-8 may declare its encoding (<meta charset>),
-// which is then believed before the Windows-1252 guess.
+// reason shared by every format (too large, binary, not UTF-8, empty).
 func decodeText(name string, data []byte, f format) (string, error) {
+	return decodeTextOpts(name, data, f, Options{})
+}
+
+// decodeTextOpts is decodeText with the user's --encoding and a fetched
+// page's Content-Type. Bytes that are not UTF-8 are decoded in the
+// encoding the user named, else a BOM's, else the declared one (header,
+// <meta>), else the detected one; when none is clear the input is refused
+// naming the best guesses, because mojibake stored silently is worse than
+// a refusal the user can answer with --encoding.
+func decodeTextOpts(name string, data []byte, f format, opts Options) (string, error) {
 	if len(data) > MaxSize {
 		return "", tooLarge(name, int64(len(data)))
 	}
 	var text string
-	wide := false // UTF-16, where NUL bytes are normal
+	decoded := false // UTF-16 or a named encoding, where NUL bytes may be normal
+	if opts.Encoding != "" {
+		e, err := LookupEncoding(opts.Encoding)
+		if err != nil {
+			return "", &Error{Name: name, Reason: err.Error()}
+		}
+		dec, err := e.NewDecoder().Bytes(data)
+		if err != nil {
+			return "", &Error{Name: name, Reason: fmt.Sprintf("not %s text: %v", opts.Encoding, err)}
+		}
+		text, decoded = strings.TrimPrefix(string(dec), "\ufeff"), true
+	}
 	switch {
+	case decoded:
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		data = data[3:]
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		text, wide = decodeUTF16(data[2:], false), true
+		text, decoded = decodeUTF16(data[2:], false), true
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		text, wide = decodeUTF16(data[2:], true), true
+		text, decoded = decodeUTF16(data[2:], true), true
 	}
-	if !wide {
-		// UTF-16 text is full of NULs by design, so only sniff the others.
+	if !decoded {
 		if bytes.IndexByte(data[:min(len(data), sniffLen)], 0) >= 0 {
-			return "", &Error{Name: name, Reason: reasonBinary}
-		}
-		if utf8.Valid(data) {
+			// UTF-16 without a BOM is full of NULs by design; binary
+			// formats show them in their headers.
+			dec, ok := utf16NoBOM(data)
+			if !ok {
+				return "", &Error{Name: name, Reason: reasonBinary}
+			}
+			text = dec
+		} else if utf8.Valid(data) {
 			text = string(data)
-		} else if dec, ok := declaredEncoding(data, f); ok {
-			if hasC1(dec) {
-				return "", &Error{Name: name, Reason: reasonNotUTF8}
-			}
-			text = string(dec)
+		} else if dec, guesses, ok := decodeGuessed(data, f, opts); ok {
+			text = dec
+		} else if dec, ok := latin1Fallback(data, guesses); ok {
+			text = dec
 		} else {
-			// Old Windows editors and some saved pages write Windows-1252.
-			// Bytes it leaves undefined (0x81, 0x8D, ...) decode to U+FFFD, and
-			// C1 controls are never in real text: either means it was some
-			// other encoding, and guessing further would garble the article.
-			dec, err := charmap.Windows1252.NewDecoder().Bytes(data)
-			if err != nil || hasC1(dec) || mostlyAccented(dec) {
-				return "", &Error{Name: name, Reason: reasonNotUTF8}
-			}
-			text = string(dec)
+			return "", &Error{Name: name, Reason: unclearEncoding(guesses)}
 		}
 	}
 	if tooManyControls(text) {
@@ -65,19 +81,31 @@ func decodeText(name string, data []byte, f format) (string, error) {
 	return text, nil
 }
 
-// declaredEncoding decodes an HTML page in the encoding its <meta> names,
-// when that is neither UTF-8 (it is not) nor Windows-1252 (the fallback
-// anyway, and what the WHATWG rules answer when nothing is declared).
-func declaredEncoding(data []byte, f format) ([]byte, bool) {
-	if f != formatHTML {
-		return nil, false
+// unclearEncoding is the refusal when no encoding could be trusted.
+func unclearEncoding(guesses []string) string {
+	if len(guesses) == 0 {
+		return reasonNotUTF8 + " (encoding unknown; name it with --encoding NAME)"
 	}
-	enc, encName, _ := charset.DetermineEncoding(data, "text/html")
-	if encName == "utf-8" || encName == "windows-1252" {
-		return nil, false
+	return fmt.Sprintf("%s (encoding unclear: maybe %s; name it with --encoding NAME)", reasonNotUTF8, strings.Join(guesses, ", "))
+}
+
+// latin1Fallback reads short Western text as Windows-1252 when detection
+// had too little to go on but found nothing else either: old Windows
+// editors wrote it, and "Ça été" is too short for any statistics. Bytes
+// it leaves undefined (0x81, 0x8D, ...), C1 controls, or letters nearly
+// all accented mean some other encoding, and guessing further would
+// garble the article.
+func latin1Fallback(data []byte, guesses []string) (string, bool) {
+	for _, g := range guesses {
+		if g != "iso-8859-1" && g != "windows-1252" {
+			return "", false // detection saw another script as likely
+		}
 	}
-	dec, err := enc.NewDecoder().Bytes(data)
-	return dec, err == nil
+	dec, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil || hasC1(dec) || mostlyAccented(dec) {
+		return "", false
+	}
+	return string(dec), true
 }
 
 func decodeUTF16(b []byte, bigEndian bool) string {

@@ -77,7 +77,11 @@ func Importable(name string) bool { return formatOf(name) != formatNone }
 // Parse turns one file's bytes into a Doc, choosing the format by the name's
 // extension (.txt, .md/.markdown, .html/.htm). name is used for messages and
 // as the fallback title. It is safe for concurrent use.
-func Parse(name string, data []byte) (Doc, error) {
+func Parse(name string, data []byte) (Doc, error) { return ParseWith(name, data, Options{}) }
+
+// ParseWith is Parse with the encoding options (--encoding, a fetched
+// page's Content-Type).
+func ParseWith(name string, data []byte, opts Options) (Doc, error) {
 	f := formatOf(name)
 	if f == formatNone {
 		ext := filepath.Ext(name)
@@ -86,7 +90,7 @@ func Parse(name string, data []byte) (Doc, error) {
 		}
 		return Doc{}, &Error{Name: name, Reason: fmt.Sprintf("unsupported file type (%s)", ext)}
 	}
-	text, err := decodeText(name, data, f)
+	text, err := decodeTextOpts(name, data, f, opts)
 	if err != nil {
 		return Doc{}, err
 	}
@@ -127,7 +131,10 @@ func cleanMeta(d Doc) Doc {
 // File reads and parses one file: a regular file only (a named pipe,
 // socket or device is refused unopened), at most MaxSize bytes, giving up
 // on a read that stalls (see ReadTimeout).
-func File(path string) (Doc, error) {
+func File(path string) (Doc, error) { return FileWith(path, Options{}) }
+
+// FileWith is File with the encoding options.
+func FileWith(path string, opts Options) (Doc, error) {
 	if !Importable(path) {
 		return Parse(path, nil) // gives the "unsupported file type" reason
 	}
@@ -140,7 +147,7 @@ func File(path string) (Doc, error) {
 	if err != nil {
 		return Doc{}, err
 	}
-	return Parse(path, data)
+	return ParseWith(path, data, opts)
 }
 
 // ioError keeps the file name once: *fs.PathError would repeat it.

@@ -34,7 +34,8 @@ func Walk(root string) (files []string, skipped int, err error) {
 		if d.IsDir() {
 			return nil
 		}
-		if Importable(d.Name()) {
+		// EPUB books are read by app/epub, which the importer calls for them.
+		if Importable(d.Name()) || strings.EqualFold(filepath.Ext(d.Name()), ".epub") {
 			files = append(files, path)
 		} else {
 			skipped++
