@@ -30,16 +30,16 @@ func TestTestSummary(t *testing.T) {
 		last    string // the summary line, the last but for a FAIL note
 	}{
 		"ok.json": {code: 0,
-			want:    []string{"ok  \tscholia/app/x\t0.012s", "?   \tscholia/app/y\t[no test files]", "skip\tscholia/app/x TestCorpus: needs ../shared/corpus: the seed articles are not at"},
+			want:    []string{"ok  \tscholia/app/x\t0.012s", "?   \tscholia/app/y\t[no test files]", "skip\tscholia/app/x TestCorpus: needs ../shared/corpus: the seed articles are not at", "tests run: 2 (skipped: 1 needs ../shared)"},
 			notWant: []string{"=== RUN", "--- PASS", "PASS\n"},
-			last:    "tests: 2 run, 1 passed, 0 failed, 1 skipped (1 needs ../shared)"},
+			last:    "tests: 1 passed, 0 failed, 1 skipped"},
 		"badskip.json": {code: 1,
-			want: []string{"SKIP (not allowed", "TestA: the corpus is missing", "FAIL: 1 tests skipped without needing ../shared"},
-			last: "tests: 1 run, 0 passed, 0 failed, 1 skipped (1 the corpus is missing)"},
+			want: []string{"SKIP (not allowed", "TestA: the corpus is missing", "FAIL: 1 tests skipped without needing ../shared", "tests run: 1 (skipped: 1 the corpus is missing)"},
+			last: "tests: 0 passed, 0 failed, 1 skipped"},
 		"fail.json": {code: 1,
-			want:    []string{"go: downloading", "app/z/z.go:3:1: syntax error", "x_test.go:20: got 3, want 4", "--- FAIL: TestA", "FAIL\tscholia/app/x\t0.012s", "FAIL\tscholia/app/z [build failed]"},
+			want:    []string{"go: downloading", "app/z/z.go:3:1: syntax error", "x_test.go:20: got 3, want 4", "--- FAIL: TestA", "FAIL\tscholia/app/x\t0.012s", "FAIL\tscholia/app/z [build failed]", "tests run: 2\n"},
 			notWant: []string{"quiet log"},
-			last:    "tests: 2 run, 1 passed, 1 failed, 0 skipped"},
+			last:    "tests: 1 passed, 1 failed, 0 skipped"},
 	}
 	for name, tc := range tests {
 		t.Run(name, func(t *testing.T) {

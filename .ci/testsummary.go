@@ -123,14 +123,17 @@ func summarize(in io.Reader, out io.Writer) (int, error) {
 		reasons = append(reasons, fmt.Sprintf("%d %s", n, r))
 	}
 	sort.Strings(reasons)
-	summary := fmt.Sprintf("tests: %d run, %d passed, %d failed, %d skipped", passed+failed+len(skips), passed, failed, len(skips))
+	// The details first, then the closing line in the plain form CI
+	// readers know: "tests: N passed, N failed, N skipped" alone.
+	detail := fmt.Sprintf("tests run: %d", passed+failed+len(skips))
 	if len(reasons) > 0 {
-		summary += " (" + strings.Join(reasons, "; ") + ")"
+		detail += " (skipped: " + strings.Join(reasons, "; ") + ")"
 	}
 	if pkgFailed > 0 && failed == 0 {
-		summary += fmt.Sprintf("; %d packages failed to build or run", pkgFailed)
+		detail += fmt.Sprintf("; %d packages failed to build or run", pkgFailed)
 	}
-	fmt.Fprintln(w, summary)
+	fmt.Fprintln(w, detail)
+	fmt.Fprintf(w, "tests: %d passed, %d failed, %d skipped\n", passed, failed, len(skips))
 	if failed > 0 || pkgFailed > 0 {
 		return 1, nil
 	}
