@@ -35,12 +35,8 @@ func RunWith(a fyne.App, store *storage.Store, start Start) {
 	importPaths := start.Import
 	w := a.NewWindow("Scholia")
 	ws := newWorkspace(context.Background(), a, w, store)
-	// Loading a large library's list makes garbage the size of the list:
-	// collecting it sooner while loading keeps the peak (VmHWM) nearer the
-	// steady size than Go's default target of twice the live heap.
-	gc := debug.SetGCPercent(30)
+	ws.loadBehind = true // the window shows at once; the list loads behind it
 	ws.buildUI()
-	debug.SetGCPercent(gc)
 	w.SetMaster()
 	ws.pollLibrary() // the starting data version
 	stopWatch := ws.watchLibrary()

@@ -29,6 +29,7 @@ type sidebar struct {
 	chips    *fyne.Container
 
 	all        []storage.Summary
+	load       summaryLoader // nil: the store's Summaries
 	finder     *finder.Finder
 	rows       []finder.Match // what the list shows
 	tag        string         // the tag chip filtering the list, "" for none

@@ -24,6 +24,8 @@ type workspace struct {
 	win   fyne.Window
 	store *storage.Store
 	first *storage.Store // the library Run was given; its caller closes it
+	// loadBehind loads the article list after the window shows (RunWith).
+	loadBehind bool
 
 	colors  []storage.Color
 	tags    []storage.TagCount
@@ -98,18 +100,26 @@ func (ws *workspace) buildUI() {
 		ws.showError(err)
 	}
 	ws.reloadTags()
-	ws.sidebar.reload()
 	last := int64(p.IntWithFallback(prefLastArticle, 0))
 	switch {
 	case welcomed != 0:
 		ws.open(welcomed)
 	case last != 0 && ws.exists(last):
 		ws.open(last)
-	default:
-		if first := ws.sidebar.first(); first != 0 {
-			ws.open(first)
+	}
+	openFirst := func() {
+		if welcomed == 0 && (last == 0 || ws.current == nil) {
+			if first := ws.sidebar.first(); first != 0 {
+				ws.open(first)
+			}
 		}
 	}
+	if ws.loadBehind {
+		ws.sidebar.loadAsync(openFirst)
+		return
+	}
+	ws.sidebar.reload()
+	openFirst()
 }
 
 // relayout rebuilds the window content for the panes shown; the splits
