@@ -42,6 +42,9 @@ func (s *sidebar) loadAsync(done func()) {
 			if done != nil {
 				done()
 			}
+			if s.loaded != nil {
+				s.loaded()
+			}
 		})
 	}()
 }

@@ -27,6 +27,7 @@ func TestLaunchLoadsListBehindWindow(t *testing.T) {
 	w := a.NewWindow("Scholia")
 	defer w.Close()
 	ws := newWorkspace(context.Background(), a, w, s)
+	ws.background = func(f func()) { f() } // as the harness: the test driver runs fyne.Do on the caller
 	release := make(chan struct{})
 	loaded := make(chan struct{})
 	ws.sidebar.load = func(ctx context.Context, tag string) ([]storage.Summary, error) {
@@ -60,18 +61,7 @@ func TestLaunchLoadsListBehindWindow(t *testing.T) {
 	if !content || before != 0 || count != "Loading articles…" {
 		t.Fatalf("before the load: content %v, rows %d, count %q", content, before, count)
 	}
-	// Hook the end of the load through the list's install.
-	go func() {
-		for {
-			var n int
-			fyne.DoAndWait(func() { n = len(ws.sidebar.all) })
-			if n > 0 {
-				close(loaded)
-				return
-			}
-			time.Sleep(10 * time.Millisecond)
-		}
-	}()
+	ws.sidebar.loaded = func() { close(loaded) }
 	close(release)
 	select {
 	case <-loaded:

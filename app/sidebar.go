@@ -30,6 +30,7 @@ type sidebar struct {
 
 	all        []storage.Summary
 	load       summaryLoader // nil: the store's Summaries
+	loaded     func()        // tests: called once loadAsync installed the list
 	finder     *finder.Finder
 	rows       []finder.Match // what the list shows
 	tag        string         // the tag chip filtering the list, "" for none
