@@ -37,9 +37,9 @@ if [ "${1:-}" = __windows ]; then
 	work=$2 ROUNDS=$3 SETTLE=$4
 	for r in $(seq "$ROUNDS"); do
 		echo "window round $r/$ROUNDS" >&2
-		window launch 'Scholia$' "'$work/scholia' --db '$work/lib100k.db'"
+		window launch '— Scholia' "'$work/scholia' --db '$work/lib100k.db'"
 		window minimal '^Minimal Fyne' "'$work/minimalfyne'"
-		[ ! -x "$work/scholia-before" ] || window launch-before 'Scholia$' "'$work/scholia-before' --db '$work/lib100k.db'"
+		[ ! -x "$work/scholia-before" ] || window launch-before '— Scholia' "'$work/scholia-before' --db '$work/lib100k.db'"
 	done
 	exit 0
 fi
