@@ -25,7 +25,7 @@ func (e *edit) reanchor(sel Selector) Result {
 	// arithmetic without overflowing.
 	at := min(max(sel.Start, 0), e.oldN)
 	if q > d.n() {
-		return e.fuzzy(sel, quote, e.mapPos(at), orphan)
+		return e.orEdge(e.fuzzy(sel, quote, e.mapPos(at), orphan), sel, quote, prefix, suffix)
 	}
 
 	// (1) Still at the old offsets, or where they map (shifted by the
@@ -89,7 +89,20 @@ func (e *edit) reanchor(sel Selector) Result {
 		sort.SliceStable(cut, func(i, j int) bool { return abs(cut[i]-want) < abs(cut[j]-want) })
 		cut = cut[:maxCandidates]
 	}
-	return e.fuzzy(sel, quote, want, orphan, cut...)
+	return e.orEdge(e.fuzzy(sel, quote, want, orphan, cut...), sel, quote, prefix, suffix)
+}
+
+// orEdge gives a highlight the approximate match orphaned one more chance:
+// a short one whose first or last word the edit changed (see edgeEdit).
+// Only orphans pay for it.
+func (e *edit) orEdge(r Result, sel Selector, quote string, prefix, suffix []rune) Result {
+	if r.Status != Orphaned {
+		return r
+	}
+	if placed, ok := e.edgeEdit(sel, []rune(quote), prefix, suffix); ok {
+		return placed
+	}
+	return r
 }
 
 // placed builds a result at [s:t] of the new body with fresh context.
