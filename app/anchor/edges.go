@@ -20,7 +20,7 @@ func (e *edit) edgeEdit(sel Selector, quote []rune, prefix, suffix []rune) (Resu
 	H2 := H + delta
 	s := sel.Start
 	t := s + len(quote)
-	if s < 0 || t > e.oldN || len(quote) == 0 || len(quote) > maxFuzzyLen {
+	if s-len(prefix) < 0 || t+len(suffix) > e.oldN || len(quote) == 0 || len(quote) > maxFuzzyLen {
 		return Result{}, false
 	}
 	overlaps := func(a, b int) bool { return a < H && h < b }
@@ -42,7 +42,7 @@ func (e *edit) edgeEdit(sel Selector, quote []rune, prefix, suffix []rune) (Resu
 		}
 		return true
 	}
-	if !overlaps(s, t) || !same(s, quote) || !same(s-len(prefix), prefix) || !same(t, suffix) || s-len(prefix) < 0 || t+len(suffix) > e.oldN {
+	if !overlaps(s, t) || !same(s, quote) || !same(s-len(prefix), prefix) || !same(t, suffix) {
 		return Result{}, false
 	}
 	preIntact, sufIntact := !overlaps(s-len(prefix), s), !overlaps(t, t+len(suffix))
