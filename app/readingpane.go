@@ -9,9 +9,9 @@ import (
 	"fyne.io/fyne/v2/canvas"
 
 	"scholia/app/anchor"
-	"scholia/app/doc"
 	"scholia/app/reader"
 	"scholia/storage"
+	"scholia/storage/doc"
 )
 
 // defaultTextSize is the reading text size until the user changes it: a

@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 
-	"scholia/app/doc"
+	"scholia/storage/doc"
 )
 
 // goSteps are the parts of migrations that SQL cannot express, by version.
@@ -19,7 +19,7 @@ var goSteps = map[int]func(context.Context, *sql.Tx) error{
 // Markdown source (doc.Escape: the reading text of that Markdown is the old
 // body, byte for byte) and its block list (one paragraph per "\n\n"
 // paragraph, computed without parsing: doc.Plain equals the parse for
-// these bodies, as app/doc's tests check). Rows are read in batches by id so
+// these bodies, as storage/doc's tests check). Rows are read in batches by id so
 // that no result set is open while the same transaction writes.
 func migrateDocuments(ctx context.Context, tx *sql.Tx) error {
 	upd, err := tx.PrepareContext(ctx, "UPDATE bodies SET markdown = ?, blocks = ? WHERE article_id = ?")

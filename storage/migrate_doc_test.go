@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"scholia/app/doc"
 	"scholia/storage"
+	"scholia/storage/doc"
 )
 
 // copyFixture copies the library made by the release before the document

@@ -15,7 +15,7 @@ var ErrDuplicate = errors.New("duplicate article")
 // Published is "YYYY-MM-DD" (or "" when unknown).
 //
 // Body is the reading text: what the reading pane shows, what highlight
-// offsets count in and what full-text search indexes (app/doc describes
+// offsets count in and what full-text search indexes (storage/doc describes
 // it). Markdown is its source, the text the user owns and edits, and Blocks
 // the encoded block and span list (doc.Encode) with offsets into Body.
 // When an article is stored, a missing Markdown means Body is plain text

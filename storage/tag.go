@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"strings"
 
-	"scholia/app/safetext"
+	"scholia/storage/safetext"
 )
 
 // TagCount is a tag with the number of articles and highlights carrying it.

@@ -8,8 +8,8 @@ import (
 
 	"scholia/app/edit"
 	"scholia/app/ingest"
-	"scholia/app/safetext"
 	"scholia/storage"
+	"scholia/storage/safetext"
 )
 
 var editCmd = &command{

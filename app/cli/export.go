@@ -11,8 +11,8 @@ import (
 
 	"scholia/app/export"
 	"scholia/app/ingest"
-	"scholia/app/safetext"
 	"scholia/storage"
+	"scholia/storage/safetext"
 )
 
 var exportCmd = &command{

@@ -3,7 +3,7 @@ package cli
 import (
 	"io"
 
-	"scholia/app/safetext"
+	"scholia/storage/safetext"
 )
 
 // safeOutput wraps standard output and error so that nothing a command

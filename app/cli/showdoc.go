@@ -5,11 +5,11 @@ import (
 	"io"
 	"strings"
 
-	"scholia/app/doc"
 	"scholia/storage"
+	"scholia/storage/doc"
 )
 
-// blockJSON is one block of an article's document (app/doc) in show --json.
+// blockJSON is one block of an article's document (storage/doc) in show --json.
 // Offsets are code points into "body", the reading text.
 type blockJSON struct {
 	Kind    string `json:"kind"`

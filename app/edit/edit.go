@@ -14,8 +14,8 @@ import (
 	"unicode"
 
 	"scholia/app/anchor"
-	"scholia/app/doc"
 	"scholia/storage"
+	"scholia/storage/doc"
 )
 
 // Report says what an edit did to the article's highlights. Exact ones kept
@@ -71,7 +71,7 @@ func CheckPublished(s string) error {
 
 // Apply saves new metadata (meta's Title, Author, Source, URL and Published;
 // its other fields are ignored) and a new Markdown source for article id.
-// The reading text is derived from the Markdown (app/doc), every highlight
+// The reading text is derived from the Markdown (storage/doc), every highlight
 // is re-anchored in it, and the article and highlights are saved in one
 // transaction: a failure changes nothing.
 func Apply(ctx context.Context, s *storage.Store, id int64, meta storage.Article, markdown string) (Report, error) {

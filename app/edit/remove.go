@@ -7,8 +7,8 @@ import (
 
 	"scholia/app/anchor"
 	"scholia/app/cleanup"
-	"scholia/app/doc"
 	"scholia/storage"
+	"scholia/storage/doc"
 )
 
 // ErrChanged is returned when the paragraphs to remove are no longer the

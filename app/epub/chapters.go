@@ -8,8 +8,8 @@ import (
 	"path"
 	"strings"
 
-	"scholia/app/doc"
 	"scholia/app/ingest"
+	"scholia/storage/doc"
 )
 
 // fontObfuscation are the "encryption" algorithms that only scramble

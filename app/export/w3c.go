@@ -118,7 +118,7 @@ type w3cArticle struct {
 	Tags      []string `json:"tags,omitempty"`
 	Note      string   `json:"note,omitempty"`
 	Body      string   `json:"body"`
-	Markdown  string   `json:"markdown,omitempty"` // the body's source (app/doc); absent in files from before it
+	Markdown  string   `json:"markdown,omitempty"` // the body's source (storage/doc); absent in files from before it
 }
 
 // W3C writes the W3C Web Annotation Data Model JSON: an AnnotationCollection

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"scholia/app/doc"
 	"scholia/app/ingest"
 	"scholia/storage"
+	"scholia/storage/doc"
 )
 
 // maxText is the most an article's body or note may hold, as for a file

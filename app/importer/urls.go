@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 
-	sdoc "scholia/app/doc"
 	"scholia/app/edit"
 	"scholia/app/fetch"
 	"scholia/storage"
+	sdoc "scholia/storage/doc"
 )
 
 // Refreshed is a page fetched again whose new text replaced the stored

@@ -14,7 +14,7 @@ import (
 	"unicode/utf8"
 
 	"scholia/app/ingest"
-	"scholia/app/safetext"
+	"scholia/storage/safetext"
 )
 
 // Format names a known annotation format.

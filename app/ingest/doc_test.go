@@ -5,7 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"scholia/app/doc"
+	"scholia/storage/doc"
 )
 
 // checkDoc checks an imported document's forms agree: a Markdown source

@@ -10,7 +10,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"scholia/app/doc"
+	"scholia/storage/doc"
 )
 
 // parseHTML reads a saved web page: readability finds the article in it,

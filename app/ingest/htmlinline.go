@@ -9,7 +9,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"scholia/app/doc"
+	"scholia/storage/doc"
 )
 
 // blockElem are the elements that end a paragraph; everything else is

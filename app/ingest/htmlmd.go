@@ -11,7 +11,7 @@ import (
 
 // htmlMarkdown writes readability's cleaned article tree as Markdown,
 // keeping its structure. It is a walk of our own rather than a general
-// converter because every piece of page text goes through app/doc's
+// converter because every piece of page text goes through storage/doc's
 // escaping — the same rules the parser is tested against — so the stored
 // Markdown reads back as exactly the page's words; and it is a single
 // pass, which keeps HTML import within sight of readability's own speed.

@@ -10,14 +10,14 @@ import (
 	"path/filepath"
 	"strings"
 
-	"scholia/app/safetext"
+	"scholia/storage/safetext"
 )
 
 // Doc is an imported article before it is stored.
 type Doc struct {
 	Title, Author, Source, URL string
 	Published                  string   // "YYYY-MM-DD" or ""
-	Body                       string   // the reading text (app/doc); for .txt plain paragraphs separated by exactly one blank line ("\n\n")
+	Body                       string   // the reading text (storage/doc); for .txt plain paragraphs separated by exactly one blank line ("\n\n")
 	Markdown                   string   // the source Body was derived from; "" for plain text (storage escapes it)
 	Blocks                     []byte   // doc.Encode of Markdown's blocks and spans; nil with no Markdown
 	Tags                       []string // from Markdown front matter

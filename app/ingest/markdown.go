@@ -8,12 +8,12 @@ import (
 	"github.com/yuin/goldmark/extension"
 	gtext "github.com/yuin/goldmark/text"
 
-	"scholia/app/doc"
+	"scholia/storage/doc"
 )
 
 // parseMarkdown reads a Markdown note: front matter for the metadata, the
 // rest kept as written (line ends made "\n") as the article's source, its
-// reading text and blocks derived by app/doc. A first "# heading" that is
+// reading text and blocks derived by storage/doc. A first "# heading" that is
 // the title is taken out of the body, so the title is not shown twice.
 func parseMarkdown(name, src string) (Doc, error) {
 	var d Doc
@@ -46,7 +46,7 @@ func parseMarkdown(name, src string) (Doc, error) {
 	return d, nil
 }
 
-// markdownParser finds the title heading's place in the source; app/doc
+// markdownParser finds the title heading's place in the source; storage/doc
 // does the reading. GFM tables matter here too: they change what is a
 // paragraph.
 var markdownParser = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList)).Parser()

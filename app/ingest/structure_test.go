@@ -12,7 +12,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
-	"scholia/app/doc"
+	"scholia/storage/doc"
 )
 
 // structure counts what an article is made of.

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"scholia/app/doc"
+	"scholia/storage/doc"
 )
 
 // synthetic50k builds a ~50,000-word article of ~300 paragraphs of

@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"scholia/app/doc"
+	"scholia/storage/doc"
 )
 
 // Document is what the reader shows: a title, an already formatted metadata
@@ -24,7 +24,7 @@ type Document struct {
 	Meta  string // e.g. "Reuters · Jane Doe · 10 Jan 2022"
 	URL   string
 	Body  string
-	// Blocks is the body's structure (app/doc): headings, lists, quotes and
+	// Blocks is the body's structure (storage/doc): headings, lists, quotes and
 	// code are drawn from it. Without it every line is a plain paragraph.
 	Blocks []doc.Block
 	// Spans are the body's inline marks: links are underlined, inline code

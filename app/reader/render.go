@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 
-	"scholia/app/doc"
+	"scholia/storage/doc"
 )
 
 // renderer draws only the visible lines. Its canvas objects are pooled and

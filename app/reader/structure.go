@@ -6,11 +6,11 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"scholia/app/doc"
+	"scholia/storage/doc"
 )
 
 // blockFmt is how a body line is drawn, from the document's block list
-// (app/doc): the reading text stays what it is; structure changes only the
+// (storage/doc): the reading text stays what it is; structure changes only the
 // type, the indent and what is drawn around it.
 type blockFmt struct {
 	heading int    // 1–6, 0 for none

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"scholia/app/doc"
+	"scholia/storage/doc"
 )
 
 const structuredMD = "# Head\n\nIntro text.\n\n- one\n  1. nested\n- two\n\n> quoted\n\n```\ncode line\nsecond\n```\n\n![alt words](x.png)\n\nEnd."

@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	docpkg "scholia/app/doc"
+	docpkg "scholia/storage/doc"
 )
 
 // blockKind says how a block is styled; only body blocks carry offsets.
