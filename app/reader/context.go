@@ -20,7 +20,7 @@ func (r *Reader) bodyOffsetUnder(p fyne.Position) int {
 		return -1
 	}
 	y := p.Y - r.topInset() + r.offY
-	li := r.lineAtY(y)
+	li := r.lineAtPoint(p.X, y)
 	if li < r.lay.bodyLine || y > r.lay.lines[li].y+r.lineH(li) {
 		return -1
 	}

@@ -75,8 +75,17 @@ func (r *Reader) lineAtY(y float32) int {
 	if len(ls) == 0 {
 		return -1
 	}
-	i := sort.Search(len(ls), func(i int) bool { return ls[i].y > y }) - 1
+	i := sort.Search(len(ls), func(i int) bool { return ls[i].top > y }) - 1
 	return max(i, 0)
+}
+
+// rowStart is the first line of the table row line li is in (li itself
+// outside tables): the lines of a row's cells share its top.
+func (l *layout) rowStart(li int) int {
+	for li > 0 && l.lines[li-1].top == l.lines[li].top {
+		li--
+	}
+	return li
 }
 
 // lineOf returns the body line holding offset o (a line's end belongs to
@@ -133,43 +142,49 @@ func (r *Reader) runeAt(o int) rune {
 	return c
 }
 
-func (r *Reader) lineText(li int) (string, style) {
+// linePieces returns the word walker of line li's block and the line's
+// byte range in its block's text.
+func (r *Reader) linePieces(li int) (pieces, int, int) {
 	l := &r.lay.lines[li]
 	b := &r.lay.blocks[l.block]
-	return b.text[l.bStart:l.bEnd], r.metrics().blockStyle(b)
+	return newPieces(b, r.metrics().blockStyle(b)), int(l.bStart), int(l.bEnd)
 }
 
-// xOf returns the x of offset o inside line li, relative to the column.
+// xOf returns the x of offset o inside line li, measured from the line's
+// start in reading order (its left edge; the right edge of a right-to-left
+// line: see xAt).
 func (r *Reader) xOf(li int, o int) float32 {
 	l := &r.lay.lines[li]
-	s, st := r.lineText(li)
+	p, i, end := r.linePieces(li)
 	target := max(0, min(o, int(l.rEnd))-int(l.rStart))
-	spaceW := r.widths.width(" ", st)
 	x := float32(0)
-	for i, at := 0, 0; i < len(s) && at < target; {
-		we, se, wr, sr := nextSegment(s, i)
+	for at := 0; i < end && at < target; {
+		_, se, wr, sr, ww, sw := p.word(&r.widths, i, end)
 		if at+wr+sr <= target {
-			if we > i {
-				x += r.widths.width(s[i:we], st)
-			}
-			x += float32(sr) * spaceW
+			x += ww + sw
 			i, at = se, at+wr+sr
 			continue
 		}
 		if target < at+wr {
 			k := i
 			for n := at; n < target; n++ {
-				_, sz := utf8.DecodeRuneInString(s[k:])
+				_, sz := utf8.DecodeRuneInString(p.s[k:])
 				k += sz
 			}
-			return x + measure(s[i:k], st)
+			return x + p.prefix(&r.widths, i, k)
 		}
-		if we > i {
-			x += r.widths.width(s[i:we], st)
-		}
-		return x + float32(target-at-wr)*spaceW
+		return x + ww + float32(target-at-wr)*(sw/float32(sr))
 	}
 	return x
+}
+
+// xAt is where offset o is drawn on line li, from the line's left edge
+// (lineX): right-to-left lines run from their right edge leftwards.
+func (r *Reader) xAt(li int, o int) float32 {
+	if l := &r.lay.lines[li]; l.rtl {
+		return l.w - r.xOf(li, o)
+	}
+	return r.xOf(li, o)
 }
 
 // lineWidth is the drawn width of line li including trailing spaces.
@@ -177,32 +192,36 @@ func (r *Reader) lineWidth(li int) float32 {
 	return r.xOf(li, int(r.lay.lines[li].rEnd))
 }
 
-// hitLine returns, for column-relative x on line li, the nearest character
-// boundary and the character under x (-1 when x is outside the text).
+// hitAt is hitLine for an x measured from the line's left edge (lineX).
+func (r *Reader) hitAt(li int, x float32) (nearest, under int) {
+	if l := &r.lay.lines[li]; l.rtl {
+		return r.hitLine(li, l.w-x)
+	}
+	return r.hitLine(li, x)
+}
+
+// hitLine returns, for x from the line's start in reading order, the
+// nearest character boundary and the character under x (-1 when x is
+// outside the text).
 func (r *Reader) hitLine(li int, x float32) (nearest, under int) {
 	l := &r.lay.lines[li]
 	if x <= 0 {
 		return int(l.rStart), -1
 	}
-	s, st := r.lineText(li)
-	spaceW := r.widths.width(" ", st)
+	p, i, end := r.linePieces(li)
 	cur := float32(0)
 	at := int(l.rStart)
-	for i := 0; i < len(s); {
-		we, se, wr, sr := nextSegment(s, i)
-		ww := float32(0)
-		if we > i {
-			ww = r.widths.width(s[i:we], st)
-		}
+	for i < end {
+		we, se, wr, sr, ww, sw := p.word(&r.widths, i, end)
 		if x < cur+ww {
 			prev := float32(0)
 			k := i
 			for n := 0; n < wr; n++ {
-				_, sz := utf8.DecodeRuneInString(s[k:])
+				_, sz := utf8.DecodeRuneInString(p.s[k:])
 				k += sz
 				next := ww
 				if k < we {
-					next = measure(s[i:k], st)
+					next = p.prefix(&r.widths, i, k)
 				}
 				if x-cur < next {
 					if x-cur-prev < next-(x-cur) {
@@ -214,11 +233,11 @@ func (r *Reader) hitLine(li int, x float32) (nearest, under int) {
 			}
 			return at + wr, at + wr - 1
 		}
-		if x < cur+ww+float32(sr)*spaceW {
-			f := (x - cur - ww) / spaceW
+		if x < cur+ww+sw {
+			f := (x - cur - ww) / (sw / float32(sr))
 			return at + wr + int(f+0.5), at + wr + int(f)
 		}
-		cur += ww + float32(sr)*spaceW
+		cur += ww + sw
 		at += wr + sr
 		i = se
 	}
@@ -232,7 +251,7 @@ func (r *Reader) hit(p fyne.Position) (nearest, under int) {
 		return 0, -1
 	}
 	y := p.Y - r.topInset() + r.offY
-	li := r.lineAtY(y)
+	li := r.lineAtPoint(p.X, y)
 	if li < r.lay.bodyLine {
 		return 0, -1
 	}
@@ -241,7 +260,7 @@ func (r *Reader) hit(p fyne.Position) (nearest, under int) {
 		// Below the last line of a paragraph: the paragraph's end.
 		return int(l.rEnd), -1
 	}
-	return r.hitLine(li, p.X-r.lineX(li))
+	return r.hitAt(li, p.X-r.lineX(li))
 }
 
 // OffsetAt returns the body code point offset nearest to a position in the
@@ -260,7 +279,7 @@ func (r *Reader) PositionOf(o int) fyne.Position {
 		return fyne.Position{}
 	}
 	l := &r.lay.lines[li]
-	return fyne.NewPos(r.lineX(li)+r.xOf(li, o), l.y-r.offY+r.topInset()+r.lineH(li)/2)
+	return fyne.NewPos(r.lineX(li)+r.xAt(li, o), l.y-r.offY+r.topInset()+r.lineH(li)/2)
 }
 
 func isWordRune(c rune) bool {

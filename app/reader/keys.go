@@ -122,7 +122,7 @@ func (r *Reader) verticalMove(c int, down bool) int {
 	if li < 0 {
 		return c
 	}
-	x := r.xOf(li, c)
+	x := r.lineX(li) + r.xAt(li, c)
 	switch {
 	case down && li+1 < len(r.lay.lines):
 		li++
@@ -133,7 +133,7 @@ func (r *Reader) verticalMove(c int, down bool) int {
 	default:
 		return 0
 	}
-	n, _ := r.hitLine(li, x)
+	n, _ := r.hitAt(li, x-r.lineX(li))
 	return n
 }
 

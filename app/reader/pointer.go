@@ -51,6 +51,8 @@ func (r *Reader) MouseDown(e *desktop.MouseEvent) {
 	}
 	r.Focus()
 	r.pressed = true
+	s, en := r.Selection()
+	r.pressHadSel, r.pressCtrl = s != en, e.Modifier&fyne.KeyModifierShortcutDefault != 0
 	r.press(e.Position, e.Modifier&fyne.KeyModifierShift != 0, true)
 }
 
@@ -101,6 +103,8 @@ func (r *Reader) Tapped(e *fyne.PointEvent) {
 	if !r.pressed {
 		// The test driver and some platforms tap without a MouseDown.
 		r.Focus()
+		s, en := r.Selection()
+		r.pressHadSel, r.pressCtrl = s != en, false
 		r.press(e.Position, false, true)
 	}
 	r.pressed = false
@@ -108,6 +112,9 @@ func (r *Reader) Tapped(e *fyne.PointEvent) {
 		return
 	}
 	if r.openLinkAt(e.Position) || r.clicks != 1 || r.pressShift {
+		return
+	}
+	if r.openBodyLink(e.Position) {
 		return
 	}
 	if s, en := r.Selection(); s != en {
@@ -156,7 +163,7 @@ func (r *Reader) openLinkAt(p fyne.Position) bool {
 		return false
 	}
 	if u, err := url.Parse(r.doc.URL); err == nil {
-		_ = openURL(u)
+		r.open(u)
 	}
 	return true
 }
@@ -302,18 +309,22 @@ func (r *Reader) ScrollOffset() float32 { return r.offY }
 // MouseIn is part of desktop.Hoverable.
 func (r *Reader) MouseIn(e *desktop.MouseEvent) { r.hoverPos = e.Position }
 
-// MouseMoved remembers the pointer for the cursor shape.
-func (r *Reader) MouseMoved(e *desktop.MouseEvent) { r.hoverPos = e.Position }
+// MouseMoved remembers the pointer for the cursor shape and shows the
+// address of a link under it.
+func (r *Reader) MouseMoved(e *desktop.MouseEvent) {
+	r.hoverPos = e.Position
+	r.hoverLinkTo(r.linkAt(e.Position))
+}
 
-// MouseOut is part of desktop.Hoverable.
-func (r *Reader) MouseOut() {}
+// MouseOut hides a hovered link's address.
+func (r *Reader) MouseOut() { r.hoverLinkTo("") }
 
 // Cursor is a pointer over the link and the scrollbar, a text cursor elsewhere.
 func (r *Reader) Cursor() desktop.Cursor {
 	if r.hoverPos.X >= r.Size().Width-scrollZone {
 		return desktop.DefaultCursor
 	}
-	if r.linkHit(r.hoverPos) {
+	if r.linkHit(r.hoverPos) || r.hoverLink != "" {
 		return desktop.PointerCursor
 	}
 	return desktop.TextCursor

@@ -6,6 +6,7 @@ package reader
 
 import (
 	"image/color"
+	"net/url"
 	"sort"
 	"time"
 
@@ -88,6 +89,9 @@ type Reader struct {
 	OnScrolled func()
 	// DefaultTextSize is the size Ctrl+0 returns to; 0 means the theme's.
 	DefaultTextSize float32
+	// OpenURL opens a link the user clicked (http, https and mailto only);
+	// nil means the app's OpenURL, the system browser.
+	OpenURL func(*url.URL) error
 
 	doc        Document
 	nRunes     int
@@ -128,12 +132,17 @@ type Reader struct {
 	dragPos    fyne.Position
 	autoStop   chan struct{}
 	hoverPos   fyne.Position
-	focused    bool
-	flashID    int64
-	flashLevel float32
-	flashAnim  *fyne.Animation
-	rend       *renderer
-	probeW     float32 // width of probeText when the widths were cached
+	hoverLink  string // the body link under the pointer, shown at the bottom
+	// pressHadSel and pressCtrl are the last press's state: a click opens
+	// a link only when nothing was selected before it, or with Ctrl.
+	pressHadSel bool
+	pressCtrl   bool
+	focused     bool
+	flashID     int64
+	flashLevel  float32
+	flashAnim   *fyne.Animation
+	rend        *renderer
+	probeW      float32 // width of probeText when the widths were cached
 }
 
 // NewReader returns an empty reader.

@@ -24,6 +24,9 @@ type renderer struct {
 	bar     *swatchBar
 	findBar *findBar
 	objects []fyne.CanvasObject
+	// the hovered link's address, made on first hover (links.go)
+	statusBg   *canvas.Rectangle
+	statusText *canvas.Text
 }
 
 // pool hands out recycled objects; used counts those in use this frame.
@@ -97,6 +100,8 @@ func (r *renderer) update() {
 		top := w.topInset()
 		first := w.lineAtY(w.offY - w.metrics().lineH)
 		last := w.lineAtY(w.offY + w.viewHeight())
+		first = w.lay.rowStart(first)
+		r.drawTables(top)
 		r.drawDecor(first, last, top)
 		r.drawBackgrounds(first, last, top)
 		r.drawTexts(first, last, top)
@@ -123,37 +128,9 @@ func (r *renderer) update() {
 		r.objects = append(r.objects, o)
 	}
 	r.objects = append(r.objects, r.caret, r.thumb, r.bar, r.findBar.Container)
+	r.placeStatus(size)
 	// One refresh marks the canvas dirty without freeing every text texture.
 	r.thumb.Refresh()
-}
-
-func (r *renderer) drawTexts(first, last int, top float32) {
-	w := r.w
-	m := w.metrics()
-	fg := w.themeColor(theme.ColorNameForeground)
-	for li := first; li <= last; li++ {
-		l := &w.lay.lines[li]
-		b := &w.lay.blocks[l.block]
-		st := m.blockStyle(b)
-		col := fg
-		switch {
-		case b.kind == kindMeta || b.fmt.image:
-			col = w.themeColor(theme.ColorNamePlaceHolder)
-		case b.kind == kindLink:
-			col = w.themeColor(theme.ColorNameHyperlink)
-		}
-		x := w.lineX(li)
-		lh := m.blockLineH(b)
-		th := st.size * 1.3
-		y := l.y - w.offY + top + (lh-th)/2
-		r.text(displayText(b.text[l.bStart:l.bEnd]), col, st, fyne.NewPos(x, y), w.lay.wrapW+st.size)
-		if b.fmt.marker != "" && l.bStart == 0 {
-			// The marker hangs in the indent, right-aligned against the text.
-			ms := style{size: m.size}
-			mw := w.widths.width(b.fmt.marker, ms)
-			r.text(b.fmt.marker, fg, ms, fyne.NewPos(x-mw-m.size*0.5, l.y-w.offY+top+(lh-m.size*1.3)/2), mw+m.size)
-		}
-	}
 }
 
 // text places one pooled text object.
@@ -182,7 +159,7 @@ func (r *renderer) drawDecor(first, last int, top float32) {
 	for li := max(first, w.lay.bodyLine); li <= last; li++ {
 		l := &w.lay.lines[li]
 		b := &w.lay.blocks[l.block]
-		if !b.fmt.code && b.fmt.quote == 0 {
+		if (!b.fmt.code && b.fmt.quote == 0) || b.fmt.table > 0 {
 			continue
 		}
 		y := l.y - w.offY + top
@@ -289,12 +266,19 @@ func (r *renderer) drawRange(s, e, first, last int, top float32, c color.Color, 
 		if a >= b && e <= int(l.rEnd) {
 			continue
 		}
-		x1 := w.xOf(li, a)
-		x2 := w.xOf(li, b)
+		x1 := w.xAt(li, a)
+		x2 := w.xAt(li, b)
 		if e > int(l.rEnd) {
 			// The range goes on: reach the end of the line, and past the
 			// end of a paragraph, so the break itself looks selected.
-			x2 += m.size * 0.3
+			if l.rtl {
+				x2 -= m.size * 0.3
+			} else {
+				x2 += m.size * 0.3
+			}
+		}
+		if x2 < x1 {
+			x1, x2 = x2, x1
 		}
 		y := l.y - w.offY + top
 		lh := w.lineH(li)

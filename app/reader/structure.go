@@ -20,6 +20,11 @@ type blockFmt struct {
 	quote   int    // block quote depth: the bars
 	marker  string // drawn in the hanging indent of a list item's first line
 	tight   bool   // the next line follows after a single line end (list, code, table, line break)
+	rtl     bool   // right to left (its first strong character): right-aligned
+	table   int32  // table cells: 1 + the index of the table in layout.tables
+	col     int32  // table cells: the column
+	header  bool   // table cells of the header row: bold on a tint
+	align   doc.Flags
 }
 
 // applyStructure gives each body block (one line of the reading text) the
@@ -95,6 +100,8 @@ func (m metrics) blockStyle(b *block) style {
 		return style{size: m.size * 0.9, mono: true}
 	case b.fmt.image:
 		return style{size: m.size * 0.9, italic: true}
+	case b.fmt.header:
+		return style{size: m.size, bold: true}
 	}
 	return style{size: m.size}
 }
@@ -151,7 +158,8 @@ func (st style) textStyle() fyne.TextStyle {
 // lineX is where line li's text starts, in widget coordinates.
 func (r *Reader) lineX(li int) float32 {
 	cx, _ := r.column()
-	return cx + r.metrics().indent(&r.lay.blocks[r.lay.lines[li].block])
+	l := &r.lay.lines[li]
+	return cx + r.metrics().indent(&r.lay.blocks[l.block]) + l.x
 }
 
 // lineH is the height of line li.

@@ -29,6 +29,7 @@ type block struct {
 	byteBase int
 	runes    int
 	fmt      blockFmt // body blocks: how the document's structure draws it
+	runs     []run    // inline marks (emphasis, code, links…); nil when plain
 }
 
 // line is one wrapped line. rStart/rEnd are body offsets for body lines and
@@ -38,6 +39,10 @@ type line struct {
 	bStart, bEnd int32
 	rStart, rEnd int32
 	y            float32
+	top          float32 // y, or the top of the table row the line is in
+	x            float32 // left of the text from the block's indent (alignment, table column)
+	w            float32 // drawn width without trailing spaces
+	rtl          bool    // right to left: offsets run from the right edge
 }
 
 // layout holds the document split into blocks and, once a width is known,
@@ -54,6 +59,8 @@ type layout struct {
 	lowerCache  []rune        // lower-cased body for find, built on demand
 	inline      []docpkg.Span // the links and inline code of the body, in order
 	inlineReach []int         // inlineReach[i]: the furthest End of inline[:i+1]
+	tables      []tableLay
+	bodyText    string
 }
 
 // style is what a width depends on besides the text itself.
@@ -172,6 +179,7 @@ func (l *layout) build(doc Document) {
 	}
 	l.firstBody = len(l.blocks)
 	body := doc.Body
+	l.bodyText = body
 	runes := 0
 	for start := 0; start < len(body); {
 		end := strings.IndexByte(body[start:], '\n')
@@ -188,9 +196,13 @@ func (l *layout) build(doc Document) {
 		start = end + 1
 	}
 	l.nRunes = utf8.RuneCountInString(body)
+	l.tables = l.tables[:0]
 	if len(doc.Blocks) > 0 {
 		l.applyStructure(doc.Blocks, body)
+		l.buildTables(doc.Blocks)
 	}
+	l.applyDirection()
+	l.applyRuns(doc.Spans)
 	l.inline, l.inlineReach = l.inline[:0], l.inlineReach[:0]
 	for _, s := range doc.Spans {
 		if (s.Kind == docpkg.Link || s.Kind == docpkg.InlineCode) && s.End > s.Start {
@@ -241,7 +253,7 @@ func (l *layout) wrap(c *widthCache, m metrics, maxW float32) {
 	l.wrapW, l.size = maxW, m.size
 	l.bodyLine = -1
 	y := m.top
-	for bi := range l.blocks {
+	for bi := 0; bi < len(l.blocks); bi++ {
 		b := &l.blocks[bi]
 		if b.kind == kindBody && l.bodyLine < 0 {
 			l.bodyLine = len(l.lines)
@@ -249,10 +261,20 @@ func (l *layout) wrap(c *widthCache, m metrics, maxW float32) {
 				y += m.size * 0.8
 			}
 		}
+		if b.fmt.table > 0 {
+			t := &l.tables[b.fmt.table-1]
+			y = l.wrapTable(c, m, t, maxW, y)
+			bi = t.end - 1
+			continue
+		}
 		if b.kind == kindBody {
 			y += m.gapBefore(b)
 		}
+		n0 := len(l.lines)
 		y = l.wrapBlock(c, bi, m.blockStyle(b), m.blockLineH(b), maxW-m.indent(b), y)
+		if b.fmt.rtl {
+			l.alignRight(n0, maxW-m.indent(b))
+		}
 		if b.kind == kindBody {
 			y += m.gapAfter(b)
 		} else if b.kind == kindTitle {
@@ -270,23 +292,19 @@ func (l *layout) wrap(c *widthCache, m metrics, maxW float32) {
 func (l *layout) wrapBlock(c *widthCache, bi int, st style, lineH, maxW, y float32) float32 {
 	b := &l.blocks[bi]
 	s := b.text
-	spaceW := c.width(" ", st)
+	p := newPieces(b, st)
 	lineB, lineR := 0, 0
-	x := float32(0)
+	x, inkX := float32(0), float32(0) // inkX: x without trailing spaces
 	emit := func(bEnd, rEnd int) {
 		l.lines = append(l.lines, line{block: int32(bi), bStart: int32(lineB), bEnd: int32(bEnd),
-			rStart: int32(b.base + lineR), rEnd: int32(b.base + rEnd), y: y})
+			rStart: int32(b.base + lineR), rEnd: int32(b.base + rEnd), y: y, top: y, w: inkX, rtl: b.fmt.rtl})
 		y += lineH
-		lineB, lineR, x = bEnd, rEnd, 0
+		lineB, lineR, x, inkX = bEnd, rEnd, 0, 0
 	}
 	i, r := 0, 0
 	for i < len(s) {
-		we, se, wr, sr := nextSegment(s, i)
-		ww := float32(0)
-		if we > i {
-			ww = c.width(s[i:we], st)
-		}
-		if x > 0 && x+ww > maxW {
+		we, se, wr, sr, ww, sw := p.word(c, i, len(s))
+		if x > 0 && x+ww > maxW && we > i {
 			emit(i, r)
 		}
 		if ww > maxW {
@@ -294,18 +312,20 @@ func (l *layout) wrapBlock(c *widthCache, bi int, st style, lineH, maxW, y float
 			j, rr := i, r
 			for j < we {
 				_, sz := utf8.DecodeRuneInString(s[j:])
-				cw := c.width(s[j:j+sz], st)
+				cw := c.width(s[j:j+sz], p.styleAt(j))
 				if x > 0 && x+cw > maxW {
 					emit(j, rr)
 				}
 				x += cw
+				inkX = x
 				j += sz
 				rr++
 			}
-		} else {
+		} else if we > i {
 			x += ww
+			inkX = x
 		}
-		x += float32(sr) * spaceW
+		x += sw
 		i = se
 		r += wr + sr
 	}
