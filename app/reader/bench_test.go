@@ -76,9 +76,11 @@ func BenchmarkFirstPaintSOTU(b *testing.B) {
 	test.NewTempApp(b)
 	_, body := longestSOTU(b)
 	doc := Document{Title: "State of the Union", Meta: "1981", Body: body}
+	cpu := reportCPU(b)
 	for b.Loop() {
 		firstPaint(doc, nil)
 	}
+	cpu()
 	reportHeap(b, doc, nil)
 }
 
@@ -86,9 +88,11 @@ func BenchmarkFirstPaint50k(b *testing.B) {
 	test.NewTempApp(b)
 	body, hs := synthetic50k()
 	doc := Document{Title: "Synthetic", Meta: "bench", Body: body}
+	cpu := reportCPU(b)
 	for b.Loop() {
 		firstPaint(doc, hs)
 	}
+	cpu()
 	reportHeap(b, doc, hs)
 }
 
@@ -99,6 +103,7 @@ func BenchmarkRewrap50k(b *testing.B) {
 	r.SetReadingWidth(2000) // let the column follow the window width
 	widths := []float32{800, 1000, 640, 1200}
 	i := 0
+	defer reportCPU(b)()
 	for b.Loop() {
 		r.Resize(fyne.NewSize(widths[i%len(widths)], 600))
 		i++
@@ -112,6 +117,7 @@ func BenchmarkScrollStep50k(b *testing.B) {
 	r.ScrollToOffset(r.nRunes / 2)
 	step := 3 * r.metrics().lineH
 	i := 0
+	defer reportCPU(b)()
 	for b.Loop() {
 		dy := -step // wheel down
 		if i%200 >= 100 {
@@ -184,6 +190,7 @@ func structured50k(b *testing.B) (Document, []Highlight) {
 func BenchmarkFirstPaintStructured50k(b *testing.B) {
 	test.NewTempApp(b)
 	d, hs := structured50k(b)
+	defer reportCPU(b)()
 	for b.Loop() {
 		firstPaint(d, hs)
 	}
@@ -196,6 +203,88 @@ func BenchmarkRewrapStructured50k(b *testing.B) {
 	r.SetReadingWidth(2000)
 	widths := []float32{800, 1000, 640, 1200}
 	i := 0
+	defer reportCPU(b)()
+	for b.Loop() {
+		r.Resize(fyne.NewSize(widths[i%len(widths)], 600))
+		i++
+	}
+}
+
+// rich50k is structured50k's article with inline marks in its paragraphs
+// (every seventh word emphasised, strong, code, struck or a link), a
+// table every 17th paragraph and a Hebrew paragraph every 19th.
+func rich50k(b *testing.B) (Document, []Highlight) {
+	body, _ := synthetic50k()
+	marks := []func(string) string{
+		func(w string) string { return "*" + w + "*" },
+		func(w string) string { return "**" + w + "**" },
+		func(w string) string { return "`" + w + "`" },
+		func(w string) string { return "~~" + w + "~~" },
+		func(w string) string { return "[" + w + "](https://example.com/" + w + ")" },
+	}
+	hebrew := strings.Repeat("שלום עולם, זו פסקה בעברית שנכתבת מימין לשמאל. ", 12)
+	var md strings.Builder
+	for i, p := range strings.Split(body, "\n\n") {
+		words := strings.Fields(p)
+		switch {
+		case i%9 == 0:
+			md.WriteString("## " + doc.EscapeInline(strings.Join(words[:6], " ")) + "\n\n")
+		case i%17 == 0:
+			md.WriteString("| " + strings.Join(words[:4], " | ") + " |\n|---|---|---|---|\n")
+			for k := 4; k+4 <= len(words) && k < 80; k += 4 {
+				md.WriteString("| " + doc.EscapeInline(strings.Join(words[k:k+4], " | ")) + " |\n")
+			}
+			md.WriteString("\n")
+			continue
+		case i%19 == 0:
+			md.WriteString(hebrew + "\n\n")
+			continue
+		}
+		for k, w := range words {
+			if k > 0 {
+				md.WriteByte(' ')
+			}
+			w = doc.EscapeInline(w)
+			if k%7 == 3 && !strings.ContainsAny(w, "\\`*_[]") {
+				w = marks[(i+k)%len(marks)](w)
+			}
+			md.WriteString(w)
+		}
+		md.WriteString("\n\n")
+	}
+	d, err := doc.Parse(md.String())
+	if err != nil {
+		b.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	total := len([]rune(d.Text))
+	hs := make([]Highlight, 1000)
+	for i := range hs {
+		s := rng.IntN(total - 200)
+		hs[i] = Highlight{ID: int64(i + 1), Start: s, End: s + 10 + rng.IntN(150), Color: DefaultColors[i%5]}
+	}
+	return Document{Title: "Rich", Meta: "bench", Body: d.Text, Blocks: d.Blocks, Spans: d.Spans}, hs
+}
+
+func BenchmarkFirstPaintRich50k(b *testing.B) {
+	test.NewTempApp(b)
+	d, hs := rich50k(b)
+	cpu := reportCPU(b)
+	for b.Loop() {
+		firstPaint(d, hs)
+	}
+	cpu()
+	reportHeap(b, d, hs)
+}
+
+func BenchmarkRewrapRich50k(b *testing.B) {
+	test.NewTempApp(b)
+	d, hs := rich50k(b)
+	r := firstPaint(d, hs)
+	r.SetReadingWidth(2000)
+	widths := []float32{800, 1000, 640, 1200}
+	i := 0
+	defer reportCPU(b)()
 	for b.Loop() {
 		r.Resize(fyne.NewSize(widths[i%len(widths)], 600))
 		i++

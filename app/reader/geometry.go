@@ -159,7 +159,7 @@ func (r *Reader) xOf(li int, o int) float32 {
 	target := max(0, min(o, int(l.rEnd))-int(l.rStart))
 	x := float32(0)
 	for at := 0; i < end && at < target; {
-		_, se, wr, sr, ww, sw := p.word(&r.widths, i, end)
+		we, se, wr, sr, ww, sw := p.word(&r.widths, i, end)
 		if at+wr+sr <= target {
 			x += ww + sw
 			i, at = se, at+wr+sr
@@ -171,7 +171,7 @@ func (r *Reader) xOf(li int, o int) float32 {
 				_, sz := utf8.DecodeRuneInString(p.s[k:])
 				k += sz
 			}
-			return x + p.prefix(&r.widths, i, k)
+			return x + p.prefix(&r.widths, i, k, we, ww)
 		}
 		return x + ww + float32(target-at-wr)*(sw/float32(sr))
 	}
@@ -221,7 +221,7 @@ func (r *Reader) hitLine(li int, x float32) (nearest, under int) {
 				k += sz
 				next := ww
 				if k < we {
-					next = p.prefix(&r.widths, i, k)
+					next = p.prefix(&r.widths, i, k, we, ww)
 				}
 				if x-cur < next {
 					if x-cur-prev < next-(x-cur) {

@@ -206,9 +206,29 @@ func (p *pieces) glued(i int) bool {
 	return !isSpace(next) && !breaksAnywhere(next) && !breaksAnywhere(prev)
 }
 
-// prefix is the width of s[i:k], part of one word that may cross style
-// changes. The last part is measured as is: a partial word is not cached.
-func (p *pieces) prefix(c *widthCache, i, k int) float32 {
+// prefix is the width of s[i:k], part of the word s[i:we] of width ww
+// that may cross style changes. The last part is measured as is: a partial
+// word is not cached. In a right-to-left word, whose letters change shape
+// with their neighbours, a measured prefix can be wider than the whole
+// word: there the word's width is shared out by its letters' own widths,
+// so positions only grow.
+func (p *pieces) prefix(c *widthCache, i, k, we int, ww float32) float32 {
+	if hasRTL(p.s[i:we]) {
+		part, all := float32(0), float32(0)
+		for j := i; j < we; {
+			_, sz := utf8.DecodeRuneInString(p.s[j:])
+			cw := c.width(p.s[j:j+sz], p.styleAt(j))
+			if j < k {
+				part += cw
+			}
+			all += cw
+			j += sz
+		}
+		if all <= 0 {
+			return 0
+		}
+		return ww * part / all
+	}
 	w := float32(0)
 	for i < k {
 		st := p.styleAt(i)
@@ -223,4 +243,16 @@ func (p *pieces) prefix(c *widthCache, i, k int) float32 {
 		i = end
 	}
 	return w
+}
+
+// hasRTL reports a right-to-left character in s.
+func hasRTL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xd6 && s[i] < 0xf0 { // lead bytes from U+0590 up to U+FFFF
+			if rtl, _ := isRTL(s[i:]); rtl {
+				return true
+			}
+		}
+	}
+	return false
 }
