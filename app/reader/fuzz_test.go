@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"scholia/storage/doc"
 )
 
 // FuzzLayout checks that any body wraps into lines that tile its
@@ -37,6 +39,40 @@ func FuzzLayout(f *testing.F) {
 				t.Fatalf("stepChar(%d,+1) = %d", o, n)
 			}
 			_ = r.OffsetAt(r.PositionOf(o))
+		}
+	})
+}
+
+// FuzzRichLayout: any Markdown's reading text, blocks and spans (tables,
+// marks, right-to-left text) lay out into lines that tile their blocks,
+// and every offset maps to a position and back without leaving the text.
+func FuzzRichLayout(f *testing.F) {
+	for _, s := range []string{
+		"| a | b |\n|---|---|\n| **x**y | [l](https://e.org) |\n|  | |\n",
+		"*em* **strong** `code` ~~gone~~ [link](http://a)", "# h *e*\n\n- i **s**\n  1. n",
+		"שלום **עולם**, 1984.\n\nمرحبا *بالعالم*.", "a  \nb **c  \nd** e", "|x|\n|-|\n||\n",
+	} {
+		f.Add(s, uint16(300))
+	}
+	f.Fuzz(func(t *testing.T, md string, width uint16) {
+		d, err := doc.Parse(md)
+		if err != nil {
+			return
+		}
+		test.NewTempApp(t)
+		r := NewReader()
+		r.SetDocument(Document{Title: "T", Body: d.Text, Blocks: d.Blocks, Spans: d.Spans})
+		w := test.NewTempWindow(t, r)
+		w.SetPadded(false)
+		w.Resize(fyne.NewSize(float32(width%1200)+40, 300))
+		checkLayout(t, r)
+		if r.Text(0, r.nRunes) != d.Text {
+			t.Fatal("Text(0,n) is not the reading text")
+		}
+		for o := 0; o <= r.nRunes && o < 200; o++ {
+			if n := r.OffsetAt(r.PositionOf(o)); n < 0 || n > r.nRunes {
+				t.Fatalf("OffsetAt(PositionOf(%d)) = %d", o, n)
+			}
 		}
 	})
 }

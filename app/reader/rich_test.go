@@ -238,3 +238,12 @@ func TestOpenable(t *testing.T) {
 		}
 	}
 }
+
+// TestCodeInsideStrong: code keeps its one face inside strong emphasis
+// (no theme has a bold italic monospace).
+func TestCodeInsideStrong(t *testing.T) {
+	r, _, _ := richReader(t, "***a `code` b***", 600)
+	if s := textObject(t, r, "code").TextStyle; !s.Monospace || s.Bold || s.Italic {
+		t.Fatalf("code in strong emphasis drawn %+v", s)
+	}
+}

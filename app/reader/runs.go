@@ -114,6 +114,10 @@ func (st style) with(f runFlags) style {
 	st.bold = st.bold || f&runStrong != 0
 	st.italic = st.italic || f&runEm != 0
 	st.mono = st.mono || f&runCode != 0
+	if st.mono {
+		// Code keeps its one face: themes have no bold or italic monospace.
+		st.bold, st.italic = false, false
+	}
 	return st
 }
 

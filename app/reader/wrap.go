@@ -73,16 +73,23 @@ type style struct {
 // measurement is the expensive part of laying out a long article.
 type widthCache struct {
 	m map[style]map[string]float32
+	// the map of the style asked for last: runs of one style are the rule
+	lastSt style
+	last   map[string]float32
 }
 
 func (c *widthCache) width(s string, st style) float32 {
-	if c.m == nil {
-		c.m = make(map[style]map[string]float32)
-	}
-	ws := c.m[st]
-	if ws == nil {
-		ws = make(map[string]float32, 4096)
-		c.m[st] = ws
+	ws := c.last
+	if ws == nil || st != c.lastSt {
+		if c.m == nil {
+			c.m = make(map[style]map[string]float32)
+		}
+		ws = c.m[st]
+		if ws == nil {
+			ws = make(map[string]float32, 4096)
+			c.m[st] = ws
+		}
+		c.last, c.lastSt = ws, st
 	}
 	if w, ok := ws[s]; ok {
 		return w
@@ -93,7 +100,7 @@ func (c *widthCache) width(s string, st style) float32 {
 	return w
 }
 
-func (c *widthCache) reset() { c.m = nil }
+func (c *widthCache) reset() { c.m, c.last = nil, nil }
 
 func measure(s string, st style) float32 {
 	return fyne.MeasureText(displayText(s), st.size, st.textStyle()).Width
