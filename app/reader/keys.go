@@ -123,6 +123,9 @@ func (r *Reader) verticalMove(c int, down bool) int {
 		return c
 	}
 	x := r.lineX(li) + r.xAt(li, c)
+	if n, ok := r.verticalMoveInTable(li, x, down); ok {
+		return n
+	}
 	switch {
 	case down && li+1 < len(r.lay.lines):
 		li++

@@ -199,3 +199,52 @@ func abs(i int) int {
 	}
 	return i
 }
+
+// verticalMoveInTable moves up or down from line li at widget x when a
+// table is involved: to the line above or below in the same column, not
+// the next line in reading order (the next cell of the row).
+func (r *Reader) verticalMoveInTable(li int, x float32, down bool) (int, bool) {
+	ls := r.lay.lines
+	inTable := func(i int) bool { return i >= 0 && i < len(ls) && r.lay.blocks[ls[i].block].fmt.table > 0 }
+	next := li - 1
+	if down {
+		next = li + 1
+	}
+	if !inTable(li) && !inTable(next) || next < r.lay.bodyLine || next >= len(ls) {
+		return 0, false
+	}
+	l := ls[li]
+	var to int
+	if down {
+		to = r.lineAtPoint(x, l.y+r.lineH(li))
+		if ls[to].y <= l.y {
+			// The cell ends before its row: the first line after the row.
+			end := li
+			for end < len(ls) && ls[end].top == l.top {
+				end++
+			}
+			if end == len(ls) {
+				return r.nRunes, true
+			}
+			to = r.lineAtPoint(x, ls[end].top)
+		}
+	} else {
+		if l.top == ls[r.lay.bodyLine].top && l.y <= ls[r.lay.bodyLine].y {
+			return 0, true
+		}
+		to = r.lineAtPoint(x, l.y-1)
+		if to >= 0 && ls[to].top == l.top && ls[to].y >= l.y {
+			// At a cell's first line: into the row above.
+			start := r.lay.rowStart(li)
+			if start <= r.lay.bodyLine {
+				return 0, true
+			}
+			to = r.lineAtPoint(x, ls[start-1].y)
+		}
+	}
+	if to < r.lay.bodyLine {
+		return 0, true
+	}
+	n, _ := r.hitAt(to, x-r.lineX(to))
+	return n, true
+}

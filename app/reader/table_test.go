@@ -155,3 +155,22 @@ func TestFirstStrong(t *testing.T) {
 		}
 	}
 }
+
+// TestTableArrowKeys: Up and Down move within a column, from row to row.
+func TestTableArrowKeys(t *testing.T) {
+	r, _, d := richReader(t, "Above.\n\n| a1 | b1 |\n|---|---|\n| a2 | b2 |\n\nBelow.", 600)
+	b1, b2 := runeIndex(t, d.Text, "b1"), runeIndex(t, d.Text, "b2")
+	if got := r.verticalMove(b1, true); got != b2 {
+		t.Fatalf("Down from b1 went to %d (%q), want b2 %d", got, string(r.runeAt(got)), b2)
+	}
+	if got := r.verticalMove(b2, false); got != b1 {
+		t.Fatalf("Up from b2 went to %d, want b1 %d", got, b1)
+	}
+	below := runeIndex(t, d.Text, "Below")
+	if got := r.verticalMove(b2, true); got < below {
+		t.Fatalf("Down from the last row went to %d, not the paragraph below (%d)", got, below)
+	}
+	if got := r.verticalMove(runeIndex(t, d.Text, "a1"), false); got > runeIndex(t, d.Text, "Above.")+6 {
+		t.Fatalf("Up from the header went to %d, not the paragraph above", got)
+	}
+}
