@@ -41,10 +41,11 @@ func (l *layout) applyDirection() {
 }
 
 // alignRight moves lines from n0 on to the right edge of a box maxW wide:
-// a right-to-left paragraph's lines end flush right.
-func (l *layout) alignRight(n0 int, maxW float32) {
+// a right-to-left paragraph's lines end flush right, less the mirrored
+// hanging indent of a list item (its marker is drawn on the right).
+func (l *layout) alignRight(n0 int, maxW, mirror float32) {
 	for i := n0; i < len(l.lines); i++ {
-		l.lines[i].x += max(maxW-l.lines[i].w, 0)
+		l.lines[i].x += max(maxW-l.lines[i].w, 0) - mirror
 	}
 }
 

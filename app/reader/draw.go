@@ -41,7 +41,11 @@ func (r *renderer) drawTexts(first, last int, top float32) {
 			// The marker hangs in the indent, right-aligned against the text.
 			ms := style{size: m.size}
 			mw := w.widths.width(b.fmt.marker, ms)
-			r.text(b.fmt.marker, fg, ms, fyne.NewPos(x-l.x-mw-m.size*0.5, l.y-w.offY+top+(lh-m.size*1.3)/2), mw+m.size)
+			mx := x - l.x - mw - m.size*0.5
+			if l.rtl {
+				mx = x + l.w + m.size*0.5
+			}
+			r.text(b.fmt.marker, fg, ms, fyne.NewPos(mx, l.y-w.offY+top+(lh-m.size*1.3)/2), mw+m.size)
 		}
 	}
 }

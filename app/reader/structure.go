@@ -123,12 +123,15 @@ func (m metrics) blockLineH(b *block) float32 {
 // indent is the left inset of a block's text in the column: list levels
 // and quote bars push it right; code sits inside its tinted box.
 func (m metrics) indent(b *block) float32 {
-	x := float32(b.fmt.quote)*m.size*1.2 + float32(b.fmt.list)*m.size*1.6
+	x := float32(b.fmt.quote)*m.size*1.2 + m.listIndent(b)
 	if b.fmt.code {
 		x += m.size * 0.6
 	}
 	return x
 }
+
+// listIndent is the part of the indent that list nesting adds.
+func (m metrics) listIndent(b *block) float32 { return float32(b.fmt.list) * m.size * 1.6 }
 
 // gapAfter is the space below a body block.
 func (m metrics) gapAfter(b *block) float32 {

@@ -174,3 +174,27 @@ func TestTableArrowKeys(t *testing.T) {
 		t.Fatalf("Up from the header went to %d, not the paragraph above", got)
 	}
 }
+
+// TestRTLListItem: a right-to-left list item hangs from the right: its
+// text ends one indent short of the column's right edge and its bullet
+// sits in that indent.
+func TestRTLListItem(t *testing.T) {
+	r, _, d := richReader(t, "- שלום עולם\n- second", 600)
+	cx, cw := r.column()
+	o := runeIndex(t, d.Text, "שלום")
+	li := r.lay.lineOf(o)
+	b := &r.lay.blocks[r.lay.lines[li].block]
+	right := r.lineX(li) + r.lay.lines[li].w
+	if want := cx + cw - r.metrics().listIndent(b); abs32(right-want) > 0.5 {
+		t.Fatalf("item ends at %v, want %v", right, want)
+	}
+	var bullets []float32
+	for _, tx := range r.rend.texts.items[:r.rend.texts.used] {
+		if tx.Text == "•" {
+			bullets = append(bullets, tx.Position().X)
+		}
+	}
+	if len(bullets) != 2 || bullets[0] <= right || bullets[0] > cx+cw || bullets[1] >= cx+r.metrics().listIndent(b) {
+		t.Fatalf("bullets at %v; the Hebrew item ends at %v, column %v–%v", bullets, right, cx, cx+cw)
+	}
+}

@@ -280,7 +280,8 @@ func (l *layout) wrap(c *widthCache, m metrics, maxW float32) {
 		n0 := len(l.lines)
 		y = l.wrapBlock(c, bi, m.blockStyle(b), m.blockLineH(b), maxW-m.indent(b), y)
 		if b.fmt.rtl {
-			l.alignRight(n0, maxW-m.indent(b))
+			// Flush right; a list's hanging indent moves to the right too.
+			l.alignRight(n0, maxW-m.indent(b), m.listIndent(b))
 		}
 		if b.kind == kindBody {
 			y += m.gapAfter(b)
