@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 )
 
 const tableMD = "Before.\n\n| Name | Notes |\n|---|---:|\n| Ada | a long note " + "that goes on and on and on and on and on and on and on and on and on and on and on and on past the column" + " |\n| Grace | 42 |\n\nAfter."
@@ -196,5 +197,33 @@ func TestRTLListItem(t *testing.T) {
 	}
 	if len(bullets) != 2 || bullets[0] <= right || bullets[0] > cx+cw || bullets[1] >= cx+r.metrics().listIndent(b) {
 		t.Fatalf("bullets at %v; the Hebrew item ends at %v, column %v–%v", bullets, right, cx, cx+cw)
+	}
+}
+
+// TestRichThemeAndSize: links take the theme's link colour and the table
+// its rules in light and dark; at a larger text size the grid grows with
+// the type and still fits the column.
+func TestRichThemeAndSize(t *testing.T) {
+	r, _, _ := richReader(t, "A [link](https://a.org) here.\n\n"+tableMD, 800)
+	for name, th := range map[string]fyne.Theme{"light": theme.LightTheme(), "dark": theme.DarkTheme()} { //nolint:staticcheck // fixed variants on purpose
+		fyne.CurrentApp().Settings().SetTheme(th)
+		r.Refresh()
+		v := fyne.CurrentApp().Settings().ThemeVariant()
+		if c := textObject(t, r, "link").Color; c != th.Color(theme.ColorNameHyperlink, v) {
+			t.Fatalf("%s: link drawn %v", name, c)
+		}
+		if c := textObject(t, r, "Grace").Color; c != th.Color(theme.ColorNameForeground, v) {
+			t.Fatalf("%s: cell text drawn %v", name, c)
+		}
+	}
+	w0 := r.lay.tables[0].colW[0]
+	r.SetTextSize(24)
+	checkLayout(t, r)
+	_, cw := r.column()
+	if tb := r.lay.tables[0]; tb.colW[0] <= w0 || tb.width > cw+0.5 {
+		t.Fatalf("at 24: first column %v (was %v), table %v in a %v column", tb.colW[0], w0, tb.width, cw)
+	}
+	if s := textObject(t, r, "Grace").TextSize; s != 24 {
+		t.Fatalf("cell text at size %v", s)
 	}
 }
