@@ -153,4 +153,3 @@ func escapePunct(md string, sm *doc.SourceMap, leaf []int, in map[int]bool) stri
 	b.WriteString(md[last:])
 	return b.String()
 }
-
