@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	_ "embed"
-	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -199,29 +198,22 @@ var defaultTemplate = func() *Template {
 }()
 
 // ParseTemplate parses an export template. name (the file it came from)
-// prefixes errors, which carry the line (and, for errors found by trying
-// the template on a sample article, the column) as "name:line:col: …".
+// prefixes errors, which carry the line and column as "name:line:col: …"
+// (see templateError).
 func ParseTemplate(name, src string) (*Template, error) {
 	base := filepath.Base(name)
 	t, err := template.New(base).Funcs(templateFuncs).Option("missingkey=error").Parse(src)
 	if err != nil {
-		return nil, templateError(name, base, err)
+		return nil, templateError(name, base, src, err)
 	}
 	tp := &Template{t: t, builtin: src == DefaultTemplateText}
 	// Try it on an article with every field set, so a misspelt field or a
 	// helper called wrongly is found now, before any file is written.
 	var b bytes.Buffer
 	if err := tp.execute(&b, sampleData()); err != nil {
-		return nil, templateError(name, base, err)
+		return nil, templateError(name, base, src, err)
 	}
 	return tp, nil
-}
-
-// templateError turns "template: base:3:7: …" into "name:3:7: …".
-func templateError(name, base string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "template: ")
-	msg = strings.TrimPrefix(msg, base+":")
-	return fmt.Errorf("export template %s:%s", name, msg)
 }
 
 func (tp *Template) execute(b *bytes.Buffer, ad ArticleData) error {
