@@ -163,7 +163,7 @@ func placeMarks(md string, d doc.Doc, sm *doc.SourceMap, hs []HighlightData, byI
 	var ok []hl
 	for _, h := range hs {
 		s := byID[h.ID]
-		if s.Start < 0 || s.End > n || s.Start >= s.End {
+		if s.Start < 0 || s.End > n || s.Start >= s.End || string(runes[s.Start:s.End]) != s.Quote {
 			*unplaced = append(*unplaced, h)
 			continue
 		}

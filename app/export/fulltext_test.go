@@ -230,3 +230,31 @@ func byteAt(s string, runeIdx int) int {
 	}
 	return len(s)
 }
+
+// A highlight whose quote is not at its offsets, an orphan, and a text that
+// is not the Markdown's reading text: nothing marked wrongly, nothing lost.
+func TestFullTextNeverLoses(t *testing.T) {
+	md := "One two three."
+	hs := []storage.Highlight{
+		{ID: 1, Start: 0, End: 3, Quote: "One", Comment: "right"},
+		{ID: 2, Start: 4, End: 7, Quote: "six", Comment: "stale offsets"},
+		{ID: 3, Start: 0, End: 3, Quote: "gone words", Comment: "an orphan", Orphaned: true},
+	}
+	render := func(body string) string {
+		d := Doc{Article: storage.Article{ID: 1, Markdown: md, Body: body}, Highlights: hs, FullText: true}
+		return newArticleData(d, newPalette(storage.DefaultColors), NewTagger([]Doc{d}), false).FullText
+	}
+	out := render(md)
+	if !strings.HasPrefix(out, "==One[^h-1]== two three.") || strings.Contains(out, "==two") {
+		t.Errorf("marks:\n%s", out)
+	}
+	for _, want := range []string{"> six", "stale offsets", "> gone words", "an orphan", "*orphaned*"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export lacks %q:\n%s", want, out)
+		}
+	}
+	out = render("Another text entirely.")
+	if strings.Contains(out, "==") || !strings.Contains(out, "> One") || !strings.Contains(out, "right") {
+		t.Errorf("with a body that is not the Markdown's text:\n%s", out)
+	}
+}
