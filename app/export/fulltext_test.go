@@ -258,3 +258,27 @@ func TestFullTextNeverLoses(t *testing.T) {
 		t.Errorf("with a body that is not the Markdown's text:\n%s", out)
 	}
 }
+
+// BenchmarkFullText exports a long structured article with a highlight in
+// every paragraph; "parse" is doc.Parse of the same Markdown, the anchor.
+func BenchmarkFullText(b *testing.B) {
+	md := strings.Repeat(structured+"\n", 60)
+	d, _ := doc.Parse(md)
+	runes := []rune(d.Text)
+	var hs []storage.Highlight
+	for i, k := 0, 0; i+30 < len(runes); i, k = i+97, k+1 {
+		hs = append(hs, storage.Highlight{ID: int64(k + 1), Start: i, End: i + 30, Quote: string(runes[i : i+30]), Comment: "c"})
+	}
+	dd := Doc{Article: storage.Article{ID: 1, Markdown: md, Body: d.Text}, Highlights: hs, FullText: true}
+	b.Run("parse", func(b *testing.B) {
+		for b.Loop() {
+			doc.Parse(md)
+		}
+	})
+	b.Run("fulltext", func(b *testing.B) {
+		for b.Loop() {
+			newArticleData(dd, newPalette(storage.DefaultColors), NewTagger([]Doc{dd}), false)
+		}
+	})
+	b.Logf("%d bytes, %d highlights", len(md), len(hs))
+}
