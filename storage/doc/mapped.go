@@ -1,7 +1,6 @@
 package doc
 
 import (
-	"bytes"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -158,9 +157,6 @@ func mapText(src []byte, seg text.Segment, raw bool) (string, []int32, []int32) 
 		}
 		starts, ends = append(starts, os[i]), append(ends, oe[i+size-1])
 		i += size
-	}
-	if bytes.IndexByte(out, 0) >= 0 {
-		return "", nil, nil
 	}
 	return string(out), starts, ends
 }

@@ -109,8 +109,7 @@ func (markParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) 
 	if len(line) > 2 {
 		after, _ = utf8.DecodeRune(line[2:])
 	}
-	space := func(r rune) bool { return unicode.IsSpace(r) || r == utf8.RuneError && false }
-	node := parser.NewDelimiter(!space(after) && len(line) > 2, !space(before) && before != '\n', 2, '=', markDelims{})
+	node := parser.NewDelimiter(len(line) > 2 && !unicode.IsSpace(after), !unicode.IsSpace(before), 2, '=', markDelims{})
 	node.Segment = seg.WithStop(seg.Start + 2)
 	block.Advance(2)
 	pc.PushDelimiter(node)

@@ -202,3 +202,27 @@ func TestParseMapped(t *testing.T) {
 		}
 	}
 }
+
+// ParseMarked reads ==marks== and footnotes as Obsidian writes them.
+func TestParseMarked(t *testing.T) {
+	src := "A ==marked *bit*[^n]== and == not == and \\==x==.\n\n[^n]: The *note*.\n"
+	d, mk, err := ParseMarked(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Text != "A marked bit and == not == and ==x==." {
+		t.Errorf("text %q", d.Text)
+	}
+	if len(mk.Marks) != 1 || mk.Marks[0].Start != 2 || mk.Marks[0].End != 12 {
+		t.Errorf("marks %+v", mk.Marks)
+	}
+	if len(mk.Refs) != 1 || mk.Refs[0].Label != "n" || mk.Refs[0].At != 12 || mk.Footnotes["n"] != "The note." {
+		t.Errorf("refs %+v, footnotes %q", mk.Refs, mk.Footnotes)
+	}
+	// Without marks or footnotes it is Parse.
+	plain := "Some *text*, `code` and [a link](https://x.org).\n\n- item"
+	p, _ := Parse(plain)
+	if m, _, _ := ParseMarked(plain); m.Text != p.Text || len(m.Spans) != len(p.Spans) {
+		t.Errorf("ParseMarked(%q) = %q, Parse %q", plain, m.Text, p.Text)
+	}
+}
