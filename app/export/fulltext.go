@@ -55,6 +55,14 @@ func fullText(a storage.Article, attached, orphaned []HighlightData, hs map[int6
 		attached = placed
 	}
 	body := closeOpen(neutralMarkers(b.String()))
+	// An unpaired %% would hide the rest of the note in Obsidian (a
+	// comment), an unpaired $$ make it math: escaped where that reads the
+	// same (not in code).
+	for _, m := range [][2]string{{"%%", `\%\%`}, {"$$", `\$\$`}} {
+		if esc := escapeUnpaired(body, m[0], m[1]); esc != body && sameReading(esc, body) {
+			body = esc
+		}
+	}
 	var out bytes.Buffer
 	out.WriteString(body)
 	out.WriteString("\n\n")
@@ -78,6 +86,13 @@ func fullText(a storage.Article, attached, orphaned []HighlightData, hs map[int6
 		}
 	}
 	return tokenizeMedia(strings.TrimRight(out.String(), "\n"))
+}
+
+// sameReading reports whether two versions of a full text read the same.
+func sameReading(a, b string) bool {
+	da, ma, errA := doc.ParseMarked(a)
+	db, mb, errB := doc.ParseMarked(b)
+	return errA == nil && errB == nil && da.Text == db.Text && len(ma.Marks) == len(mb.Marks)
 }
 
 // closeOpen trims md and closes a fence it leaves open, which would

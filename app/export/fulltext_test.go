@@ -180,6 +180,8 @@ func TestFullTextMarkup(t *testing.T) {
 		{"a==b", [][2]int{{0, 4}}, "==a\\=\\=b[^h-1]=="},
 		{"a=b", [][2]int{{2, 3}}, "a&#61;==b[^h-1]=="},
 		{"- one\n- two", [][2]int{{2, 7}}, "- on==e=="},
+		{"50%% off, $$ too", [][2]int{{0, 2}}, "==50[^h-1]==\\%\\% off, \\$\\$ too"},
+		{"```\n%% in code\n```", nil, "```"},
 	}
 	for _, tc := range tests {
 		_, _, out := fullTextOf(t, tc.md, tc.ranges)
