@@ -28,17 +28,39 @@ const (
 	formatJSON  = "W3C Web Annotation JSON (complete backup)"
 )
 
+// prefExportFullText remembers the Export dialog's "Include the full
+// article" box.
+const prefExportFullText = "export.fulltext"
+
+// libraryMedia reads the library's images for a full-text export; nil
+// until the media store is merged (images keep their scholia-media:
+// links). Lead: return a func over s.Media here.
+var libraryMedia = func(s *storage.Store) export.MediaFunc { return nil }
+
 // exportDialog asks what to export and in which format, then where.
 func (ws *workspace) exportDialog() {
 	p := ws.app.Preferences()
 	scope, format := ws.exportChoices()
-	items := []*widget.FormItem{widget.NewFormItem("Export", scope), widget.NewFormItem("As", format)}
+	full := widget.NewCheck("Include the full article", nil)
+	full.SetChecked(p.Bool(prefExportFullText))
+	format.OnChanged = func(f string) {
+		if f == formatJSON {
+			full.Disable() // the JSON backup always holds the text
+		} else {
+			full.Enable()
+		}
+	}
+	format.OnChanged(format.Selected)
+	items := []*widget.FormItem{widget.NewFormItem("Export", scope), widget.NewFormItem("As", format),
+		widget.NewFormItem("", full)}
+	items[2].HintText = "its text, highlights marked, comments as footnotes"
 	d := dialog.NewForm("Export", "Choose where…", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
 		p.SetString(prefExportScope, scope.Selected)
 		p.SetString(prefExportFormat, format.Selected)
+		p.SetBool(prefExportFullText, full.Checked)
 		ids := ws.exportScope(scope.Selected)
 		if len(ids) == 0 {
 			ws.showInfo("Nothing to export", "There are no articles in that selection.")
@@ -46,7 +68,7 @@ func (ws *workspace) exportDialog() {
 		}
 		ws.chooseExportTarget(ids, format.Selected)
 	}, ws.win)
-	d.Resize(fyne.NewSize(560, 220))
+	d.Resize(fyne.NewSize(560, 260))
 	ws.showDialog(d)
 }
 
@@ -139,9 +161,15 @@ func (ws *workspace) askExportTarget(format, title string, done func(target stri
 
 // runExport writes the export in the background with progress and Cancel,
 // then says where the files went.
+// Markdown includes the full text when the dialog's box was ticked.
 func (ws *workspace) runExport(ids []int64, format, target string) {
+	full := format != formatJSON && ws.app.Preferences().Bool(prefExportFullText)
 	ws.runExportDocs(len(ids), format, target, func(ctx context.Context) ([]export.Doc, error) {
-		return loadDocs(ctx, ws.store, ids)
+		docs, err := loadDocs(ctx, ws.store, ids)
+		for i := range docs {
+			docs[i].FullText = full
+		}
+		return docs, err
 	})
 }
 
@@ -230,7 +258,7 @@ func exportDocs(ctx context.Context, s *storage.Store, docs []export.Doc, format
 	}
 	if format == formatVault {
 		rep, err := export.Vault(ctx, target, docs, export.VaultOptions{
-			Colors: colors, Template: tp, Ledger: s, Progress: progress})
+			Colors: colors, Template: tp, Ledger: s, Progress: progress, Media: libraryMedia(s)})
 		msg := fmt.Sprintf("%s in %s: %d new, %d updated, %d unchanged",
 			plural(len(rep.Files), "file"), target, rep.Written, rep.Updated, rep.Unchanged)
 		if n := len(rep.Conflicts); n > 0 {
@@ -243,7 +271,8 @@ func exportDocs(ctx context.Context, s *storage.Store, docs []export.Doc, format
 		if format == formatJSON {
 			return export.W3C(w, docs, colors)
 		}
-		return export.MarkdownTemplate(w, docs, colors, tp)
+		return export.MarkdownWith(w, docs, export.MarkdownOptions{Colors: colors, Template: tp,
+			Media: libraryMedia(s), AttachDir: filepath.Dir(target)})
 	})
 	progress(len(docs), len(docs))
 	return fmt.Sprintf("%s written to %s.", plural(len(docs), "article"), target), nil, err

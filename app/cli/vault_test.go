@@ -152,10 +152,12 @@ func TestExportTemplate(t *testing.T) {
 	if r := run(t, db, "export", "--dir", vault, "--template", own); r.code != 0 {
 		t.Fatalf("own template: %+v", r)
 	}
-	// A broken one is reported with its line (and column) and writes nothing.
+	// A broken one is reported with its line and column (from 1, in
+	// characters) and writes nothing.
 	for src, where := range map[string]string{
-		"ok\n{{if}}\n":        "broken.tmpl:2:",
-		"ok\n\n  {{.Nope}}\n": "broken.tmpl:3:4:",
+		"ok\n{{if}}\n":           "broken.tmpl:2:1:",
+		"ok\n\n  {{.Nope}}\n":    "broken.tmpl:3:5:",
+		"ok\n {{range .Tags}}\n": "broken.tmpl:2:2: unexpected EOF",
 	} {
 		broken := filepath.Join(dir, "broken.tmpl")
 		os.WriteFile(broken, []byte(src), 0o644)

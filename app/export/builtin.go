@@ -66,6 +66,12 @@ func renderBuiltin(b *bytes.Buffer, ad *ArticleData) {
 		b.WriteString(n)
 		b.WriteString("\n\n")
 	}
+	if ad.FullText != "" {
+		b.WriteString(ad.Heading)
+		b.WriteString("# Article\n\n")
+		b.WriteString(ad.FullText)
+		b.WriteString("\n\n")
+	}
 	if len(ad.Highlights) > 0 {
 		b.WriteString(ad.Heading)
 		b.WriteString("# Highlights\n\n")

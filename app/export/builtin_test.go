@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"scholia/storage"
+	"scholia/storage/doc"
 )
 
 // viaTemplate renders ad through the template engine, the reference that
@@ -47,6 +48,10 @@ func awkwardDocs() []Doc {
 		if i%4 != 0 {
 			a.Added = t0
 		}
+		a.Markdown = texts[i%len(texts)] + "\n\n" + notes[(i/3)%len(notes)]
+		if d, err := doc.Parse(a.Markdown); err == nil {
+			a.Body = d.Text
+		}
 		var hs []storage.Highlight
 		for k := 0; k < i%4; k++ {
 			hs = append(hs, storage.Highlight{
@@ -72,7 +77,11 @@ func TestBuiltinMatchesTemplate(t *testing.T) {
 	tg := NewTagger(docs)
 	for _, oneFile := range []bool{false, true} {
 		for _, d := range docs {
+			d.FullText = d.Article.ID%2 == 0 // the article's text too
 			ad := newArticleData(d, p, tg, oneFile)
+			if d.Article.ID%2 == 0 && d.Article.Body != "" && ad.FullText == "" {
+				t.Fatalf("article %d: no full text", d.Article.ID)
+			}
 			if d.Article.ID%3 == 0 {
 				// Every text field set, so a field the template starts
 				// using is exercised here even before any fixture has it.

@@ -20,6 +20,9 @@ type Doc struct {
 	Article    storage.Article
 	Highlights []storage.Highlight
 	Cards      map[int64]storage.Card // flashcards by highlight ID; may be nil
+	// FullText puts the article's text in the export, its highlights
+	// marked (see fullText); Article.Body and Markdown must be loaded.
+	FullText bool
 }
 
 // ScholiaID is the stable identifier written to an article's front matter

@@ -101,6 +101,24 @@ func Markdown(w io.Writer, docs []Doc, colors []storage.Color) error {
 // Articles appear in the given order. Every article is rendered before
 // anything is written, so a template that fails on one writes nothing.
 func MarkdownTemplate(w io.Writer, docs []Doc, colors []storage.Color, tp *Template) error {
+	return MarkdownWith(w, docs, MarkdownOptions{Colors: colors, Template: tp})
+}
+
+// MarkdownOptions are MarkdownWith's settings.
+type MarkdownOptions struct {
+	Colors   []storage.Color
+	Template *Template // nil: the built-in one
+	// Media reads the library's images of full-text docs; with AttachDir
+	// (the folder the Markdown file goes into) they are written to
+	// AttachDir/attachments and linked from there. Without either, images
+	// keep their scholia-media: links.
+	Media     MediaFunc
+	AttachDir string
+}
+
+// MarkdownWith is MarkdownTemplate with images for full-text docs.
+func MarkdownWith(w io.Writer, docs []Doc, opt MarkdownOptions) error {
+	colors, tp := opt.Colors, opt.Template
 	if tp == nil {
 		tp = defaultTemplate
 	}
@@ -141,6 +159,15 @@ func MarkdownTemplate(w io.Writer, docs []Doc, colors []storage.Color, tp *Templ
 	if err != nil {
 		return err
 	}
+	var att *Attachments
+	if opt.Media != nil && opt.AttachDir != "" {
+		att = NewAttachments(opt.AttachDir)
+	}
+	for i := range sections {
+		if sections[i], err = resolveMedia(sections[i], "", att, opt.Media); err != nil {
+			return err
+		}
+	}
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.WriteString("---\n")
 	bw.Write(yml)
@@ -168,6 +195,9 @@ func Article(w io.Writer, d Doc, colors []storage.Color) error {
 	fm, err := marshalYAML(newFrontMatter(d, NewTagger([]Doc{d})))
 	if err != nil {
 		return fmt.Errorf("export: article %d front matter: %w", d.Article.ID, err)
+	}
+	if region, err = resolveMedia(region, "", nil, nil); err != nil {
+		return err
 	}
 	b.Write(composeFile(nil, fm, region))
 	if _, err := w.Write(b.Bytes()); err != nil {

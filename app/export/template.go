@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	_ "embed"
-	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -36,9 +35,13 @@ type ArticleData struct {
 	Tags      []string // Obsidian tags (see Tagger), sorted
 	RawTags   []string // the tags as written in Scholia, sorted
 	Note      string   // the article note, the user's Markdown
-	Link      string   // scholia://open?article=ID
-	Heading   string   // "#" in a vault file, "##" in the one-file export
-	OneFile   bool     // true in the one-file export
+	// FullText is the article's text as Markdown with the highlights
+	// marked ==…== and their footnotes ([^h-ID]), followed by the
+	// highlights it has no place for; "" unless the export asked for it.
+	FullText string
+	Link     string // scholia://open?article=ID
+	Heading  string // "#" in a vault file, "##" in the one-file export
+	OneFile  bool   // true in the one-file export
 
 	Highlights []HighlightData // attached highlights, in text order
 	Orphaned   []HighlightData // highlights whose text is gone
@@ -130,6 +133,13 @@ func newArticleData(d Doc, p palette, tg *Tagger, oneFile bool) ArticleData {
 	for _, h := range orphaned {
 		ad.Orphaned = append(ad.Orphaned, hd(h))
 	}
+	if d.FullText {
+		byID := make(map[int64]storage.Highlight, len(attached))
+		for _, h := range attached {
+			byID[h.ID] = h
+		}
+		ad.FullText = fullText(a, ad.Highlights, ad.Orphaned, byID)
+	}
 	return ad
 }
 
@@ -188,29 +198,22 @@ var defaultTemplate = func() *Template {
 }()
 
 // ParseTemplate parses an export template. name (the file it came from)
-// prefixes errors, which carry the line (and, for errors found by trying
-// the template on a sample article, the column) as "name:line:col: …".
+// prefixes errors, which carry the line and column as "name:line:col: …"
+// (see templateError).
 func ParseTemplate(name, src string) (*Template, error) {
 	base := filepath.Base(name)
 	t, err := template.New(base).Funcs(templateFuncs).Option("missingkey=error").Parse(src)
 	if err != nil {
-		return nil, templateError(name, base, err)
+		return nil, templateError(name, base, src, err)
 	}
 	tp := &Template{t: t, builtin: src == DefaultTemplateText}
 	// Try it on an article with every field set, so a misspelt field or a
 	// helper called wrongly is found now, before any file is written.
 	var b bytes.Buffer
 	if err := tp.execute(&b, sampleData()); err != nil {
-		return nil, templateError(name, base, err)
+		return nil, templateError(name, base, src, err)
 	}
 	return tp, nil
-}
-
-// templateError turns "template: base:3:7: …" into "name:3:7: …".
-func templateError(name, base string, err error) error {
-	msg := strings.TrimPrefix(err.Error(), "template: ")
-	msg = strings.TrimPrefix(msg, base+":")
-	return fmt.Errorf("export template %s:%s", name, msg)
 }
 
 func (tp *Template) execute(b *bytes.Buffer, ad ArticleData) error {
@@ -228,6 +231,7 @@ func sampleData() ArticleData {
 	o.ID, o.Orphaned = 3, true
 	d := Doc{Article: storage.Article{ID: 1, Title: "Title", Author: "Author", Source: "Source",
 		URL: "https://example.com/", Published: "2022-01-01", Added: time.Date(2022, 1, 2, 0, 0, 0, 0, time.UTC),
-		Note: "A note.", Tags: []string{"tag"}}, Highlights: []storage.Highlight{h, o}}
+		Note: "A note.", Tags: []string{"tag"}, Body: "A quote."}, Highlights: []storage.Highlight{h, o}, FullText: true}
+	d.Highlights[0].End = 8
 	return newArticleData(d, newPalette(storage.DefaultColors), NewTagger([]Doc{d}), false)
 }

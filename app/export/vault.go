@@ -36,6 +36,10 @@ type VaultOptions struct {
 	// than writing a conflict copy. Text outside it is still kept.
 	Force    bool
 	Progress func(done, total int) // called on the caller's goroutine
+	// Media reads the library's images of full-text docs, written to
+	// attachments/ in the vault and linked relative to each note's folder;
+	// nil keeps their scholia-media: links.
+	Media MediaFunc
 }
 
 // VaultReport says what Vault did. Paths are relative to the vault folder.
@@ -140,6 +144,16 @@ func Vault(ctx context.Context, dir string, docs []Doc, opt VaultOptions) (Vault
 	}
 	if err := reportGone(ctx, docs, sc, opt.Ledger, &rep); err != nil {
 		return rep, err
+	}
+	// Images, now that each note's folder is known.
+	var att *Attachments
+	if opt.Media != nil {
+		att = NewAttachments(dir)
+	}
+	for i := range jobs {
+		if jobs[i].region, err = resolveMedia(jobs[i].region, relPrefix(jobs[i].target), att, opt.Media); err != nil {
+			return rep, err
+		}
 	}
 	p := newPalette(opt.Colors)
 	done := 0

@@ -17,7 +17,9 @@ func (b *builder) inline(n ast.Node) {
 		switch c := c.(type) {
 		case *ast.Text:
 			v := c.Value(b.src)
-			if c.IsRaw() {
+			if b.sm != nil && b.atom == 0 {
+				b.writeMapped(c)
+			} else if c.IsRaw() {
 				b.writeBytes(v)
 			} else {
 				b.write(resolve(collapseSpaces(v)))
@@ -47,6 +49,7 @@ func (b *builder) inline(n ast.Node) {
 				}
 			}
 			b.close(i)
+			b.sm.codeSpan(i, c, b.src)
 		case *ast.Emphasis:
 			kind := Emphasis
 			if c.Level >= 2 {
@@ -70,7 +73,9 @@ func (b *builder) inline(n ast.Node) {
 		case *ast.Image:
 			// The alt text stands for the image: plain, without marks.
 			i := b.open(Img, resolve(c.Destination))
+			b.atom++
 			b.plain(c)
+			b.atom--
 			b.close(i)
 		case *east.Strikethrough:
 			i := b.open(Strike, "")
@@ -80,6 +85,16 @@ func (b *builder) inline(n ast.Node) {
 			b.task(c.IsChecked)
 		case *ast.RawHTML:
 			// Inline tags are markup, not text.
+		case *markNode:
+			start := b.runes
+			b.inline(c)
+			if b.mk != nil {
+				b.mk.marks = append(b.mk.marks, Span{Start: start, End: b.runes})
+			}
+		case *east.FootnoteLink:
+			if b.mk != nil {
+				b.mk.refs = append(b.mk.refs, Ref{Index: c.Index, At: b.runes})
+			}
 		default:
 			b.inline(c)
 		}

@@ -36,6 +36,10 @@ func (e *Error) Error() string { return "doc: " + e.Reason }
 // It refuses (with an *Error) a source over MaxSource bytes, one that is not
 // valid UTF-8, or one nested deeper than MaxDepth.
 func Parse(src string) (Doc, error) {
+	return parse(src, markdown, nil)
+}
+
+func parse(src string, md goldmark.Markdown, setup func(*builder)) (Doc, error) {
 	if len(src) > MaxSource {
 		return Doc{}, &Error{Reason: fmt.Sprintf("Markdown too large (%d MB; limit %d MB)", (len(src)+1<<20-1)>>20, MaxSource>>20)}
 	}
@@ -46,9 +50,15 @@ func Parse(src string) (Doc, error) {
 		return Doc{}, &Error{Reason: fmt.Sprintf("lists or quotes nested more than %d levels deep (line %d)", MaxDepth, line)}
 	}
 	source := []byte(src)
-	root := markdown.Parser().Parse(text.NewReader(source))
+	root := md.Parser().Parse(text.NewReader(source))
 	b := builder{src: source}
+	if setup != nil {
+		setup(&b)
+	}
 	b.node(root)
+	if b.mk != nil {
+		b.mk.footnotes(root)
+	}
 	// A block without text (an empty item, a rule, an image without alt)
 	// sits where the text before it ends, which can be before the start of
 	// a container opened ahead of it: order by Start, containers first.
@@ -124,16 +134,24 @@ type builder struct {
 	leaves int // leaves written so far
 	lists  int // open lists
 	quotes int // open block quotes
+	// Set by ParseMapped and ParseMarked only.
+	sm   *SourceMap // each code point's source bytes
+	atom int        // inside an image's alt text: not mapped
+	mk   *markedOut // ==marks== and footnote references
 }
 
 func (b *builder) write(s string) {
 	b.out = append(b.out, s...)
-	b.runes += utf8.RuneCountInString(s)
+	n := utf8.RuneCountInString(s)
+	b.runes += n
+	b.sm.none(n)
 }
 
 func (b *builder) writeBytes(s []byte) {
 	b.out = append(b.out, s...)
-	b.runes += utf8.RuneCount(s)
+	n := utf8.RuneCount(s)
+	b.runes += n
+	b.sm.none(n)
 }
 
 // separate writes what separates a new leaf from the previous one, chosen
@@ -216,6 +234,7 @@ func (b *builder) leaf(blk Block, n ast.Node) {
 		return
 	}
 	b.out, b.runes, b.leaves = b.out[:outLen], runes, leaves
+	b.sm.truncate(runes)
 	for _, c := range b.stack[marked:] {
 		if c.block >= 0 {
 			b.blocks[c.block].Start = -1
@@ -279,6 +298,8 @@ func (b *builder) node(n ast.Node) {
 		return
 	case *ast.HTMLBlock, *ast.LinkReferenceDefinition:
 		return // markup, not text
+	case *east.FootnoteList:
+		return // only ParseMarked has footnotes: their text is not the article's
 	case *ast.List:
 		b.lists++
 		b.push(n, nil)

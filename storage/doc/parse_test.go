@@ -161,3 +161,68 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// ParseMapped gives Parse's document, and maps every plain-text code
+// point to the source bytes that read as it.
+func TestParseMapped(t *testing.T) {
+	for _, src := range []string{
+		"Α0*0 ünïcödé *em* **strong** `code` [link](https://x.org) &amp; &#35; \\* a  b",
+		"# Head\n\n- item\n  - nested\n\n| a | b |\n|---|---|\n| c | *d* |\n\n```\ncode\n```\n\nline  \nbreak\\\nend",
+		"*a** **a* ~~s~~ ![alt](img.png) <https://auto.link>",
+	} {
+		d, err := Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		md, sm, err := ParseMapped(src)
+		if err != nil || md.Text != d.Text || len(md.Blocks) != len(d.Blocks) || len(md.Spans) != len(d.Spans) {
+			t.Fatalf("%q: ParseMapped differs from Parse (%v)", src, err)
+		}
+		runes := []rune(d.Text)
+		if len(sm.Start) != len(runes) || len(sm.End) != len(runes) {
+			t.Fatalf("%q: map has %d entries for %d code points", src, len(sm.Start), len(runes))
+		}
+		mapped := 0
+		for i, r := range runes {
+			s, e := sm.Start[i], sm.End[i]
+			if s < 0 {
+				continue
+			}
+			mapped++
+			// The source bytes read as the code point: itself, or an
+			// escape or character reference of it, or a run of spaces.
+			got := resolve(collapseSpaces([]byte(src[s:e])))
+			if got != string(r) {
+				t.Errorf("%q: code point %d %q maps to %q", src, i, r, src[s:e])
+			}
+		}
+		// Code, alt text and autolinks are never mapped.
+		if mapped < len(runes)/4 {
+			t.Errorf("%q: only %d of %d code points mapped", src, mapped, len(runes))
+		}
+	}
+}
+
+// ParseMarked reads ==marks== and footnotes as Obsidian writes them.
+func TestParseMarked(t *testing.T) {
+	src := "A ==marked *bit*[^n]== and == not == and \\==x==.\n\n[^n]: The *note*.\n"
+	d, mk, err := ParseMarked(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Text != "A marked bit and == not == and ==x==." {
+		t.Errorf("text %q", d.Text)
+	}
+	if len(mk.Marks) != 1 || mk.Marks[0].Start != 2 || mk.Marks[0].End != 12 {
+		t.Errorf("marks %+v", mk.Marks)
+	}
+	if len(mk.Refs) != 1 || mk.Refs[0].Label != "n" || mk.Refs[0].At != 12 || mk.Footnotes["n"] != "The note." {
+		t.Errorf("refs %+v, footnotes %q", mk.Refs, mk.Footnotes)
+	}
+	// Without marks or footnotes it is Parse.
+	plain := "Some *text*, `code` and [a link](https://x.org).\n\n- item"
+	p, _ := Parse(plain)
+	if m, _, _ := ParseMarked(plain); m.Text != p.Text || len(m.Spans) != len(p.Spans) {
+		t.Errorf("ParseMarked(%q) = %q, Parse %q", plain, m.Text, p.Text)
+	}
+}
