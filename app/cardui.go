@@ -47,6 +47,8 @@ func (ws *workspace) clozeFromSelection() {
 		hh := h
 		ws.notes.highlights.selectID(h.ID)
 		ws.notes.editor.show(&hh)
+		ws.notes.editor.card.reload()
+		ws.notes.relayout()
 		return
 	}
 	ws.showError(errors.New("the selection is not inside one highlight: select words of a single highlight, then press C"))

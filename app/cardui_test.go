@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"scholia/storage"
 )
@@ -91,5 +92,57 @@ func TestReviewMakesQuestionCard(t *testing.T) {
 	s.saveCard("nowhere in the quote", "", "")
 	if c2, _ := h.store.Card(context.Background(), id); c2.Kind != storage.CardBasic {
 		t.Errorf("a bad cloze replaced the card: %+v", c2)
+	}
+}
+
+// A question and answer typed in the highlight's panel make a question
+// card, kept when the panel moves to another highlight; emptying both
+// removes it.
+func TestQuestionCardFromHighlightPanel(t *testing.T) {
+	h := newHarness(t, "", reviewLibrary(t))
+	ctx := context.Background()
+	ids, _ := h.store.ArticleIDs(ctx)
+	h.ws.open(ids[0])
+	hs, _ := h.store.Highlights(ctx, ids[0])
+	first, cloze := hs[0], hs[1]
+	h.ws.notes.focusHighlight(first.ID)
+	c := h.ws.notes.editor.card
+	if !c.qa.Visible() {
+		t.Fatal("the Question / Answer fields are not shown for a highlight without a card")
+	}
+	// Keyboard: Tab from the comment reaches the question.
+	h.win.Canvas().FocusNext() // the highlight's tag field
+	h.win.Canvas().FocusNext()
+	if h.win.Canvas().Focused() != c.question {
+		t.Fatalf("Tab from the comment, past the tags, focuses %T; want the question field", h.win.Canvas().Focused())
+	}
+	test.Type(c.question, "What beats cramming?")
+	c.question.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter goes on to the answer
+	if h.win.Canvas().Focused() != c.answer {
+		t.Fatal("Enter in the question did not move to the answer")
+	}
+	h.ws.notes.flush()
+	if _, err := h.store.Card(ctx, first.ID); err == nil {
+		t.Fatal("a question without an answer was saved as a card")
+	}
+	test.Type(c.answer, "Spacing")
+	h.ws.notes.focusHighlight(cloze.ID) // leaving the highlight saves at once
+	got, err := h.store.Card(ctx, first.ID)
+	if err != nil || got.Kind != storage.CardBasic || got.Question != "What beats cramming?" || got.Answer != "Spacing" {
+		t.Fatalf("card after leaving the highlight: %+v, %v", got, err)
+	}
+	// The cloze card shows as such, with no question fields to overwrite it.
+	if c.qa.Visible() || !c.cloze.Visible() || !strings.Contains(c.cloze.Text, "consolidates") {
+		t.Errorf("a cloze card shows qa=%v cloze=%q", c.qa.Visible(), c.cloze.Text)
+	}
+	h.ws.notes.focusHighlight(first.ID)
+	if c.question.Text != "What beats cramming?" || c.answer.Text != "Spacing" {
+		t.Errorf("the card shows %q / %q", c.question.Text, c.answer.Text)
+	}
+	c.question.SetText("")
+	c.answer.SetText("")
+	h.ws.notes.flush()
+	if _, err := h.store.Card(ctx, first.ID); err == nil {
+		t.Error("emptying the question and the answer kept the card")
 	}
 }

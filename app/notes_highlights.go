@@ -150,6 +150,7 @@ type highlightEditor struct {
 	colors  *widget.Select
 	comment *commentEntry
 	tags    *tagEditor
+	card    *cardSection // the highlight's flashcard (cardpanel.go)
 	saver   *debouncer
 	loading bool
 	// reattach puts an orphaned highlight on the reader's selection; it
@@ -207,9 +208,10 @@ func (e *highlightEditor) buildUI() fyne.CanvasObject {
 		}
 	})
 	e.reattach.Hide()
+	e.card = newCardSection(e.ws)
 	e.box = container.NewVBox(widget.NewSeparator(),
 		container.NewBorder(nil, nil, heading("Selected highlight"), del),
-		e.reattach, e.colors, e.comment, e.tags.box)
+		e.reattach, e.colors, e.comment, e.tags.box, e.card.box)
 	e.box.Hide()
 	return e.box
 }
@@ -242,6 +244,7 @@ func (e *highlightEditor) show(h *storage.Highlight) {
 		e.flush()
 	}
 	e.h = h
+	e.card.show(h)
 	if h == nil {
 		if c := e.ws.win.Canvas(); c != nil && c.Focused() == e.comment {
 			c.Unfocus()
@@ -299,7 +302,10 @@ func (e *highlightEditor) changeTags(add, remove []string) {
 	e.ws.highlightsChanged(e.h.ArticleID)
 }
 
-func (e *highlightEditor) flush() { e.saver.flush() }
+func (e *highlightEditor) flush() {
+	e.saver.flush()
+	e.card.flush()
+}
 
 // updateComment shows a saved comment in the list without reloading it.
 func (l *highlightList) updateComment(id int64, text string) {
