@@ -23,7 +23,7 @@ type notesPanel struct {
 	ws *workspace
 
 	tags       *tagEditor
-	note       *noteEntry // opens the [[ picker (linkpicker.go)
+	note       *noteEntry      // opens the [[ picker (linkpicker.go)
 	preview    *notePreview    // the note rendered, shown instead of note
 	backlinks  *fyne.Container // the notes and comments linking here (backlinksui.go)
 	modeBtn    *widget.Button  // Edit / Preview
