@@ -142,3 +142,16 @@ func TestAddCloze(t *testing.T) {
 		})
 	}
 }
+
+func TestMarkCuts(t *testing.T) {
+	for _, tc := range [][4]string{
+		{"It rained.", "Then it stopped.", "It rained.", "Then it stopped."},
+		{"Because", ", so a review holds.", "Because …", "…, so a review holds."},
+		{"", " because forgetting slows.", "", "… because forgetting slows."},
+	} {
+		b, a := MarkCuts(tc[0], tc[1])
+		if b != tc[2] || a != tc[3] {
+			t.Errorf("MarkCuts(%q, %q) = %q, %q; want %q, %q", tc[0], tc[1], b, a, tc[2], tc[3])
+		}
+	}
+}
