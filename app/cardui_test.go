@@ -111,6 +111,9 @@ func TestQuestionCardFromHighlightPanel(t *testing.T) {
 		t.Fatal("the Question / Answer fields are not shown for a highlight without a card")
 	}
 	// Keyboard: Tab from the comment reaches the question.
+	if h.ws.notes.editor.comment.AcceptsTab() {
+		t.Fatal("the comment field keeps Tab: the card fields cannot be reached from it")
+	}
 	h.win.Canvas().FocusNext() // the highlight's tag field
 	h.win.Canvas().FocusNext()
 	if h.win.Canvas().Focused() != c.question {

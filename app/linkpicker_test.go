@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"scholia/storage"
 )
@@ -145,6 +146,16 @@ func TestLinkPickerInComment(t *testing.T) {
 	if len(hs) != 1 || hs[0].Comment != "cf. [[Memory and sleep]]" {
 		t.Errorf("stored comment %v", hs)
 	}
+	// The comment's link is clickable under it.
+	links := h.ws.notes.editor.links
+	if !links.box.Visible() || len(links.titles) != 1 || links.titles[0] != "Memory and sleep" {
+		t.Fatalf("links under the comment: %v (shown %v)", links.titles, links.box.Visible())
+	}
+	links.box.Objects[1].(*widget.Hyperlink).OnTapped()
+	if h.ws.current == nil || h.ws.current.Title != "Memory and sleep" {
+		t.Fatalf("the comment's link opened %v", h.ws.current)
+	}
+	h.ws.open(a.ID)
 	// Renaming the linked article keeps the link pointing at it.
 	var target storage.Article
 	for _, x := range h.ws.sidebar.all {

@@ -150,7 +150,8 @@ type highlightEditor struct {
 	colors  *widget.Select
 	comment *commentEntry
 	tags    *tagEditor
-	card    *cardSection // the highlight's flashcard (cardpanel.go)
+	card    *cardSection  // the highlight's flashcard (cardpanel.go)
+	links   *commentLinks // the comment's [[links]], clickable (commentlinks.go)
 	saver   *debouncer
 	loading bool
 	// reattach puts an orphaned highlight on the reader's selection; it
@@ -191,6 +192,9 @@ func (e *highlightEditor) buildUI() fyne.CanvasObject {
 		id := e.h.ID
 		e.h.Comment = text
 		e.comment.typed = true
+		if e.links.set(text) {
+			e.resized()
+		}
 		e.saver.schedule(func() { e.save(id, text) })
 	}
 	e.tags = newTagEditor("Tag this highlight…", e.ws.tagNames)
@@ -209,9 +213,11 @@ func (e *highlightEditor) buildUI() fyne.CanvasObject {
 	})
 	e.reattach.Hide()
 	e.card = newCardSection(e.ws)
+	e.links = newCommentLinks(e.ws)
+	e.links.box.Hide()
 	e.box = container.NewVBox(widget.NewSeparator(),
 		container.NewBorder(nil, nil, heading("Selected highlight"), del),
-		e.reattach, e.colors, e.comment, e.tags.box, e.card.box)
+		e.reattach, e.colors, e.comment, e.links.box, e.tags.box, e.card.box)
 	e.box.Hide()
 	return e.box
 }
@@ -260,6 +266,7 @@ func (e *highlightEditor) show(h *storage.Highlight) {
 		e.comment.SetText(h.Comment)
 	}
 	e.tags.setTags(h.Tags)
+	e.links.set(h.Comment)
 	e.loading = false
 	if h.Orphaned {
 		e.reattach.Show()
