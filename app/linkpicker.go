@@ -23,7 +23,8 @@ const pickerRows = 8
 // rename rewrites the links to the new title (storage.relinkTitle).
 type linkPicker struct {
 	ws     *workspace
-	target *widget.Entry     // the field the link goes into
+	field  fyne.Focusable    // the field the link goes into (the widget in the window)
+	target *widget.Entry     // its Entry
 	typeIn func(r rune)      // types into target at its cursor
 	popup  *widget.PopUp     //
 	query  *pickerEntry      //
@@ -57,7 +58,7 @@ func (e *pickerEntry) TypedKey(k *fyne.KeyEvent) {
 
 // typedLinkRune is the fields' TypedRune: after the rune goes in, a "[["
 // just before the cursor opens the picker.
-func (ws *workspace) typedLinkRune(e *widget.Entry, typeIn func(rune), r rune) {
+func (ws *workspace) typedLinkRune(field linkField, e *widget.Entry, typeIn func(rune), r rune) {
 	typeIn(r)
 	if r != '[' || e.Disabled() {
 		return
@@ -65,12 +66,12 @@ func (ws *workspace) typedLinkRune(e *widget.Entry, typeIn func(rune), r rune) {
 	at := e.CursorTextOffset()
 	text := []rune(e.Text)
 	if at >= 2 && at <= len(text) && text[at-2] == '[' && (at < 3 || text[at-3] != '[') {
-		ws.openLinkPicker(e, typeIn)
+		ws.openLinkPicker(field, e, typeIn)
 	}
 }
 
-func (ws *workspace) openLinkPicker(e *widget.Entry, typeIn func(rune)) *linkPicker {
-	p := &linkPicker{ws: ws, target: e, typeIn: typeIn}
+func (ws *workspace) openLinkPicker(field linkField, e *widget.Entry, typeIn func(rune)) *linkPicker {
+	p := &linkPicker{ws: ws, field: field, target: e, typeIn: typeIn}
 	p.query = &pickerEntry{p: p}
 	p.query.ExtendBaseWidget(p.query)
 	p.query.SetPlaceHolder("Link to an article: type to find, ↑↓ Enter, Esc")
@@ -81,7 +82,7 @@ func (ws *workspace) openLinkPicker(e *widget.Entry, typeIn func(rune)) *linkPic
 	p.popup = widget.NewPopUp(container.NewPadded(box), c)
 	p.search()
 	size := fyne.NewSize(420, p.popup.MinSize().Height)
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e).Add(e.CursorPosition()).
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(field).Add(e.CursorPosition()).
 		Add(fyne.NewPos(0, theme.TextSize()+2*theme.InnerPadding()))
 	// Keep it inside the window.
 	if cs := c.Size(); cs.Width > 0 {
@@ -168,7 +169,7 @@ func (p *linkPicker) close(insert string) {
 	p.closed = true
 	p.popup.Hide()
 	p.ws.linkPicker = nil
-	p.ws.win.Canvas().Focus(p.target)
+	p.ws.win.Canvas().Focus(p.field)
 	for _, r := range insert {
 		p.typeIn(r)
 	}
@@ -197,7 +198,13 @@ func newNoteEntry(ws *workspace) *noteEntry {
 }
 
 // TypedRune opens the [[ picker after a second "[".
-func (e *noteEntry) TypedRune(r rune) { e.ws.typedLinkRune(&e.Entry, e.Entry.TypedRune, r) }
+func (e *noteEntry) TypedRune(r rune) { e.ws.typedLinkRune(e, &e.Entry, e.Entry.TypedRune, r) }
 
 // TypedRune opens the [[ picker after a second "[".
-func (e *commentEntry) TypedRune(r rune) { e.ws.typedLinkRune(&e.Entry, e.Entry.TypedRune, r) }
+func (e *commentEntry) TypedRune(r rune) { e.ws.typedLinkRune(e, &e.Entry, e.Entry.TypedRune, r) }
+
+// linkField is a field the picker serves: the widget as the window holds it.
+type linkField interface {
+	fyne.CanvasObject
+	fyne.Focusable
+}
