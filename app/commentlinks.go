@@ -61,3 +61,18 @@ func (c *commentLinks) set(comment string) bool {
 // the Card fields, so they are reachable from the keyboard (a comment has
 // no use for tab characters).
 func (e *commentEntry) AcceptsTab() bool { return false }
+
+// plainLinks shows [[Title]] and [[Title|text]] as their text, for places
+// that show a comment as a line of plain text (the list, the review card).
+func plainLinks(s string) string {
+	if !strings.Contains(s, "[[") {
+		return s
+	}
+	return wikiLink.ReplaceAllStringFunc(s, func(m string) string {
+		sub := wikiLink.FindStringSubmatch(m)
+		if t := strings.TrimSpace(sub[2]); t != "" {
+			return t
+		}
+		return strings.TrimSpace(sub[1])
+	})
+}

@@ -172,3 +172,9 @@ func TestLinkPickerInComment(t *testing.T) {
 		t.Errorf("after the rename the comment is %q", hs[0].Comment)
 	}
 }
+
+func TestPlainLinks(t *testing.T) {
+	if got := plainLinks("cf. [[Memory and sleep]] and [[Ukraine: talks|the talks]]."); got != "cf. Memory and sleep and the talks." {
+		t.Errorf("plainLinks = %q", got)
+	}
+}

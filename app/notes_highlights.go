@@ -61,7 +61,7 @@ func (l *highlightList) buildUI() fyne.CanvasObject {
 			quote.SetText(q)
 			line := c.Name
 			if h.Comment != "" {
-				line += " — " + firstLine(h.Comment)
+				line += " — " + firstLine(plainLinks(h.Comment))
 			}
 			for _, t := range h.Tags {
 				line += "  #" + t

@@ -276,7 +276,7 @@ func (s *reviewSession) renderQuote() {
 
 func commentText(c string) string {
 	if c = strings.TrimSpace(c); c != "" {
-		return "Your comment: " + c
+		return "Your comment: " + plainLinks(c)
 	}
 	return ""
 }
