@@ -100,6 +100,7 @@ func TestReviewMakesQuestionCard(t *testing.T) {
 // removes it.
 func TestQuestionCardFromHighlightPanel(t *testing.T) {
 	h := newHarness(t, "", reviewLibrary(t))
+	manualSaves(h)
 	ctx := context.Background()
 	ids, _ := h.store.ArticleIDs(ctx)
 	h.ws.open(ids[0])

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -46,6 +47,7 @@ func pickerTitles(p *linkPicker) []string {
 
 func TestLinkPickerInNote(t *testing.T) {
 	h := newHarness(t, "", linkLibrary(t))
+	manualSaves(h)
 	h.ws.sidebar.reload()
 	h.openTitled("Reading list")
 	h.ws.notes.setNotePreview(false)
@@ -122,6 +124,7 @@ func TestLinkPickerInNote(t *testing.T) {
 
 func TestLinkPickerInComment(t *testing.T) {
 	h := newHarness(t, "", linkLibrary(t))
+	manualSaves(h)
 	h.ws.sidebar.reload()
 	a := h.openTitled("Reading list")
 	hl := storage.Highlight{ArticleID: a.ID, Start: 0, End: 10, Quote: a.Body[:10]}
@@ -176,5 +179,15 @@ func TestLinkPickerInComment(t *testing.T) {
 func TestPlainLinks(t *testing.T) {
 	if got := plainLinks("cf. [[Memory and sleep]] and [[Ukraine: talks|the talks]]."); got != "cf. Memory and sleep and the talks." {
 		t.Errorf("plainLinks = %q", got)
+	}
+}
+
+// manualSaves makes the panel's savers wait for flush: typed text is then
+// saved on the test's goroutine only, never by a timer firing mid-test
+// (the test driver runs fyne.Do on whichever goroutine calls it).
+func manualSaves(h *harness) {
+	n := h.ws.notes
+	for _, d := range []*debouncer{n.noteSaver, n.editor.saver, n.editor.card.saver} {
+		d.delay = time.Hour
 	}
 }
