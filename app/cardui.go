@@ -14,14 +14,15 @@ import (
 
 // clozeFromSelection hides the words selected in the reader inside their
 // highlight: the highlight becomes (or stays) a cloze card with one more
-// deletion. It is the reader's context menu item.
+// deletion, {{c1::…}}, then c2, c3. It is the reader's C key and context
+// menu item; the card shows in the highlight's panel.
 func (ws *workspace) clozeFromSelection() {
 	if ws.current == nil || ws.refuseWrite() {
 		return
 	}
 	start, end := ws.reading.view.Selection()
 	if start >= end {
-		ws.showError(errors.New("select the words to hide inside a highlight first"))
+		ws.showError(errors.New("select words inside a highlight, then press C to hide them (a cloze card)"))
 		return
 	}
 	hs, err := ws.store.Highlights(ws.ctx, ws.current.ID)
@@ -34,26 +35,54 @@ func (ws *workspace) clozeFromSelection() {
 		if h.Orphaned || start < h.Start || end > h.End || end > len(body) {
 			continue
 		}
-		words := strings.TrimSpace(string(body[start:end]))
-		var phrases []string
-		if c, err := ws.store.Card(ws.ctx, h.ID); err == nil && c.Kind == storage.CardCloze {
-			for _, p := range review.ParseCloze(c.Cloze) {
-				if p.Hidden {
-					phrases = append(phrases, p.Text)
-				}
-			}
-		}
-		text, err := review.MakeCloze(h.Quote, append(phrases, words))
+		text, err := addClozeAt(ws, h, start-h.Start, end-h.Start, string(body[start:end]))
 		if err != nil {
-			ws.showError(err)
+			ws.showError(errors.New(strings.TrimPrefix(err.Error(), "review: ")))
 			return
 		}
 		if err := ws.store.SetCard(ws.ctx, storage.Card{HighlightID: h.ID, Kind: storage.CardCloze, Cloze: text}); err != nil {
 			ws.showError(err)
+			return
 		}
+		hh := h
+		ws.notes.highlights.selectID(h.ID)
+		ws.notes.editor.show(&hh)
+		ws.notes.editor.card.reload()
+		ws.notes.relayout()
 		return
 	}
-	ws.showError(errors.New("the selection is not inside one highlight: hide words of a highlight"))
+	ws.showError(errors.New("the selection is not inside one highlight: select words of a single highlight, then press C"))
+}
+
+// addClozeAt is the highlight's cloze text with the quote's runes
+// [from, to) hidden as one more deletion. A card whose text no longer
+// reads as the quote (the quote was re-anchored since) gets the words
+// hidden where they first appear instead.
+func addClozeAt(ws *workspace, h storage.Highlight, from, to int, words string) (string, error) {
+	base := h.Quote
+	c, err := ws.store.Card(ws.ctx, h.ID)
+	switch {
+	case err != nil && !errors.Is(err, storage.ErrNotFound):
+		return "", err
+	case err == nil && c.Kind == storage.CardCloze && review.ClozePlain(c.Cloze) == h.Quote:
+		base = c.Cloze
+	case err == nil && c.Kind == storage.CardCloze:
+		var phrases []string
+		for _, p := range review.ParseCloze(c.Cloze) {
+			if p.Hidden {
+				phrases = append(phrases, p.Text)
+			}
+		}
+		return review.MakeCloze(h.Quote, append(phrases, strings.TrimSpace(words)))
+	}
+	return review.AddCloze(base, from, to)
+}
+
+// readerRune takes the reader's keys other than 1–5: C makes a cloze card.
+func (ws *workspace) readerRune(c rune) {
+	if c == 'c' || c == 'C' {
+		ws.clozeFromSelection()
+	}
 }
 
 // cardMenuItems are the reader context menu's card items: shown only when

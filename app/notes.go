@@ -23,7 +23,7 @@ type notesPanel struct {
 	ws *workspace
 
 	tags       *tagEditor
-	note       *widget.Entry
+	note       *noteEntry      // opens the [[ picker (linkpicker.go)
 	preview    *notePreview    // the note rendered, shown instead of note
 	backlinks  *fyne.Container // the notes and comments linking here (backlinksui.go)
 	modeBtn    *widget.Button  // Edit / Preview
@@ -58,9 +58,8 @@ func (n *notesPanel) buildUI() fyne.CanvasObject {
 	n.tags.onAdd = func(name string) { n.changeTags([]string{name}, nil) }
 	n.tags.onRemove = func(name string) { n.changeTags(nil, []string{name}) }
 
-	n.note = widget.NewMultiLineEntry()
+	n.note = newNoteEntry(n.ws)
 	n.note.SetPlaceHolder(notePlaceholder)
-	n.note.Wrapping = fyne.TextWrapWord
 	n.note.SetMinRowsVisible(6)
 	n.note.OnChanged = func(text string) {
 		id := n.articleID

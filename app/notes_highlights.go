@@ -61,7 +61,7 @@ func (l *highlightList) buildUI() fyne.CanvasObject {
 			quote.SetText(q)
 			line := c.Name
 			if h.Comment != "" {
-				line += " — " + firstLine(h.Comment)
+				line += " — " + firstLine(plainLinks(h.Comment))
 			}
 			for _, t := range h.Tags {
 				line += "  #" + t
@@ -150,6 +150,8 @@ type highlightEditor struct {
 	colors  *widget.Select
 	comment *commentEntry
 	tags    *tagEditor
+	card    *cardSection  // the highlight's flashcard (cardpanel.go)
+	links   *commentLinks // the comment's [[links]], clickable (commentlinks.go)
 	saver   *debouncer
 	loading bool
 	// reattach puts an orphaned highlight on the reader's selection; it
@@ -190,6 +192,9 @@ func (e *highlightEditor) buildUI() fyne.CanvasObject {
 		id := e.h.ID
 		e.h.Comment = text
 		e.comment.typed = true
+		if e.links.set(text) {
+			e.resized()
+		}
 		e.saver.schedule(func() { e.save(id, text) })
 	}
 	e.tags = newTagEditor("Tag this highlight…", e.ws.tagNames)
@@ -207,9 +212,12 @@ func (e *highlightEditor) buildUI() fyne.CanvasObject {
 		}
 	})
 	e.reattach.Hide()
+	e.card = newCardSection(e.ws)
+	e.links = newCommentLinks(e.ws)
+	e.links.box.Hide()
 	e.box = container.NewVBox(widget.NewSeparator(),
 		container.NewBorder(nil, nil, heading("Selected highlight"), del),
-		e.reattach, e.colors, e.comment, e.tags.box)
+		e.reattach, e.colors, e.comment, e.links.box, e.tags.box, e.card.box)
 	e.box.Hide()
 	return e.box
 }
@@ -242,6 +250,7 @@ func (e *highlightEditor) show(h *storage.Highlight) {
 		e.flush()
 	}
 	e.h = h
+	e.card.show(h)
 	if h == nil {
 		if c := e.ws.win.Canvas(); c != nil && c.Focused() == e.comment {
 			c.Unfocus()
@@ -257,6 +266,7 @@ func (e *highlightEditor) show(h *storage.Highlight) {
 		e.comment.SetText(h.Comment)
 	}
 	e.tags.setTags(h.Tags)
+	e.links.set(h.Comment)
 	e.loading = false
 	if h.Orphaned {
 		e.reattach.Show()
@@ -299,7 +309,10 @@ func (e *highlightEditor) changeTags(add, remove []string) {
 	e.ws.highlightsChanged(e.h.ArticleID)
 }
 
-func (e *highlightEditor) flush() { e.saver.flush() }
+func (e *highlightEditor) flush() {
+	e.saver.flush()
+	e.card.flush()
+}
 
 // updateComment shows a saved comment in the list without reloading it.
 func (l *highlightList) updateComment(id int64, text string) {

@@ -45,6 +45,7 @@ func (p *readingPane) buildUI() fyne.CanvasObject {
 	p.view.OnHighlightTapped = func(id int64) { p.ws.notes.focusHighlight(id) }
 	p.view.OnDeleteHighlight = p.onDelete
 	p.view.OnContextMenu = p.ws.showParagraphMenu
+	p.view.OnRune = p.ws.readerRune
 	p.view.OnUndo = func() { p.history().undo(p) }
 	p.view.OnRedo = func() { p.history().redo(p) }
 	p.view.OnFontSizeChanged = func(size float32) {

@@ -49,7 +49,8 @@ func (ws *workspace) applyReadOnly() {
 	for _, e := range []interface {
 		Enable()
 		Disable()
-	}{ws.notes.note, ws.notes.tags.entry, ws.notes.editor.comment, ws.notes.editor.tags.entry} {
+	}{ws.notes.note, ws.notes.tags.entry, ws.notes.editor.comment, ws.notes.editor.tags.entry,
+		ws.notes.editor.card.question, ws.notes.editor.card.answer, ws.notes.editor.card.remove} {
 		if ro {
 			e.Disable()
 		} else {

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"scholia/storage"
@@ -15,8 +16,11 @@ import (
 const heatWeeks = 20
 
 const (
-	heatCell = 11 // px, one day
-	heatGap  = 3
+	heatCell   = 12 // px, one day
+	heatGap    = 3
+	heatLeft   = 30 // the weekday labels' column
+	heatTop    = 16 // the month labels' row
+	heatLabelS = 10 // their text size
 )
 
 // heatMap draws the days reviewed as a calendar grid: one column per week,
@@ -25,6 +29,8 @@ type heatMap struct {
 	widget.BaseWidget
 	cells  []*canvas.Rectangle // column-major: week*7 + weekday
 	counts []int               // answers on each cell's day, -1 for days after today
+	months []*canvas.Text      // per week: the month's name where one begins
+	days   []*canvas.Text      // Mon, Wed, Fri
 }
 
 func newHeatMap() *heatMap {
@@ -35,6 +41,12 @@ func newHeatMap() *heatMap {
 		h.cells = append(h.cells, r)
 	}
 	h.counts = make([]int, len(h.cells))
+	for range heatWeeks {
+		h.months = append(h.months, heatLabel(""))
+	}
+	for _, d := range []string{"Mon", "Wed", "Fri"} {
+		h.days = append(h.days, heatLabel(d))
+	}
 	h.ExtendBaseWidget(h)
 	return h
 }
@@ -53,7 +65,21 @@ func (h *heatMap) set(days map[string]int, now time.Time) {
 		}
 		h.cells[i].FillColor = heatColor(h.counts[i])
 	}
+	for w, t := range h.months {
+		t.Text = "" // the month whose 1st is in this week
+		for k := range 7 {
+			if d := today.AddDate(0, 0, w*7+k-last); d.Day() == 1 {
+				t.Text = d.Month().String()[:3]
+			}
+		}
+	}
 	h.Refresh()
+}
+
+func heatLabel(s string) *canvas.Text {
+	t := canvas.NewText(s, theme.Color(theme.ColorNamePlaceHolder))
+	t.TextSize = heatLabelS
+	return t
 }
 
 // heatColor: none → a faint grey box, then four greens.
@@ -74,9 +100,12 @@ func heatColor(n int) color.Color {
 }
 
 func (h *heatMap) CreateRenderer() fyne.WidgetRenderer {
-	objs := make([]fyne.CanvasObject, len(h.cells))
-	for i, c := range h.cells {
-		objs[i] = c
+	var objs []fyne.CanvasObject
+	for _, c := range h.cells {
+		objs = append(objs, c)
+	}
+	for _, t := range append(append([]*canvas.Text{}, h.months...), h.days...) {
+		objs = append(objs, t)
 	}
 	return &heatRenderer{h: h, objs: objs}
 }
@@ -89,18 +118,29 @@ type heatRenderer struct {
 func (r *heatRenderer) Layout(fyne.Size) {
 	for i, c := range r.h.cells {
 		col, row := i/7, i%7
-		c.Move(fyne.NewPos(float32(col*(heatCell+heatGap)), float32(row*(heatCell+heatGap))))
+		c.Move(fyne.NewPos(heatLeft+float32(col*(heatCell+heatGap)), heatTop+float32(row*(heatCell+heatGap))))
 		c.Resize(fyne.NewSize(heatCell, heatCell))
+	}
+	for w, t := range r.h.months {
+		t.Move(fyne.NewPos(heatLeft+float32(w*(heatCell+heatGap)), 0))
+	}
+	for k, t := range r.h.days {
+		row := 2 * k // Monday, Wednesday, Friday
+		t.Move(fyne.NewPos(0, heatTop+float32(row*(heatCell+heatGap))+(heatCell-t.MinSize().Height)/2))
 	}
 }
 
 func (r *heatRenderer) MinSize() fyne.Size {
-	return fyne.NewSize(heatWeeks*(heatCell+heatGap)-heatGap, 7*(heatCell+heatGap)-heatGap)
+	return fyne.NewSize(heatLeft+heatWeeks*(heatCell+heatGap)-heatGap, heatTop+7*(heatCell+heatGap)-heatGap)
 }
 
 func (r *heatRenderer) Refresh() {
 	for _, c := range r.h.cells {
 		c.Refresh()
+	}
+	for _, t := range append(append([]*canvas.Text{}, r.h.months...), r.h.days...) {
+		t.Color = theme.Color(theme.ColorNamePlaceHolder)
+		t.Refresh()
 	}
 }
 

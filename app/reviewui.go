@@ -221,7 +221,7 @@ func (s *reviewSession) renderQuote() {
 	h := it.Highlight
 	before, after := "", ""
 	if a, err := s.ws.store.Article(s.ws.ctx, h.ArticleID); err == nil && !h.Orphaned {
-		before, after = review.Context(a.Body, h.Start, h.End, 2)
+		before, after = review.MarkCuts(review.Context(a.Body, h.Start, h.End, 2))
 	}
 	// Context, quote and context are paragraphs of their own, the quote
 	// larger, in the reading font. (Fyne 2.8.1's RichText wraps a segment
@@ -276,7 +276,7 @@ func (s *reviewSession) renderQuote() {
 
 func commentText(c string) string {
 	if c = strings.TrimSpace(c); c != "" {
-		return "Your comment: " + c
+		return "Your comment: " + plainLinks(c)
 	}
 	return ""
 }

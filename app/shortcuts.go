@@ -77,6 +77,8 @@ func (ws *workspace) shortcuts() []shortcut {
 		{"", "Highlight the selection in colour 1–5", nil, "1 … 5", nil},
 		{"", "Highlight the selection in the default colour (Preferences)", ctrl(fyne.KeyH), "", nil},
 		{"", "Delete the selected highlight", nil, "Delete", nil},
+		{"", "Hide the selected words of a highlight (a cloze card: c1, c2, …)", nil, "C", nil},
+		{"", "Link to an article: a picker of titles (↑ ↓ Enter; Esc keeps what you typed)", nil, "[[ (in the note or a comment)", nil},
 		{"", "Remove a paragraph", nil, "right-click it", nil},
 		{"", "Extend the selection (from the top of the view when nothing is selected)", nil, "Shift+arrows, Shift+click", nil},
 		{"", "Select the found phrase, to highlight it with 1–5", nil, "Esc (in the find bar)", nil},

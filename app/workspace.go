@@ -41,6 +41,7 @@ type workspace struct {
 	trash                         []storage.Bundle             // deleted articles, for undo
 	allHL                         *allHighlights               // the All highlights window, when open
 	reviewWin                     *reviewSession               // the Review window, when open
+	linkPicker                    *linkPicker                  // the [[ picker, when open (linkpicker.go)
 	dialogs                       map[fyne.Window]*dialogStack // open dialogs per window, for Esc and Enter (dialogs.go)
 	claim                         *instance.Server             // this window's claim on its library (handoff.go), or nil
 	handoffOn                     bool                         // Run was given a claim: keep one on switching library

@@ -154,15 +154,18 @@ func TestReviewQueueFilters(t *testing.T) {
 		t.Fatal(err)
 	}
 	day := time.Date(2026, 2, 1, 8, 0, 0, 0, time.UTC)
-	for name, tc := range map[string]struct {
+	// In this order: new highlights are listed in the order they entered
+	// (hs[1] with the #thesis session, the others with the article's).
+	for _, tc := range []struct {
+		name string
 		f    storage.ReviewFilter
 		want []int64
 	}{
-		"tag on highlight or article": {storage.ReviewFilter{Tag: "#Thesis"}, []int64{hs[1].ID, h.ID}},
-		"colour":                      {storage.ReviewFilter{Color: "green"}, []int64{h.ID}},
-		"article":                     {storage.ReviewFilter{ArticleID: a.ID}, []int64{hs[0].ID, hs[1].ID, hs[2].ID, hs[3].ID}},
+		{"tag on highlight or article", storage.ReviewFilter{Tag: "#Thesis"}, []int64{hs[1].ID, h.ID}},
+		{"colour", storage.ReviewFilter{Color: "green"}, []int64{h.ID}},
+		{"article", storage.ReviewFilter{ArticleID: a.ID}, []int64{hs[1].ID, hs[0].ID, hs[2].ID, hs[3].ID}},
 	} {
-		t.Run(name, func(t *testing.T) {
+		t.Run(tc.name, func(t *testing.T) {
 			if got := queueIDs(t, s, storage.QueueOptions{Now: day, Filter: tc.f}); fmt.Sprint(got) != fmt.Sprint(tc.want) {
 				t.Errorf("got %v; want %v", got, tc.want)
 			}
@@ -281,5 +284,65 @@ func answerForever(arg string) {
 			os.Exit(1)
 		}
 		fmt.Println("committed", i)
+	}
+}
+
+// A filtered session takes today's new highlights from its own filter, at
+// the pace, and the day's queue is the same after the library is reopened.
+func TestReviewIntakePerFilter(t *testing.T) {
+	ctx := context.Background()
+	s, path, _, hs := reviewLib(t, 8)
+	// The newest four carry #thesis: the unfiltered intake (oldest first)
+	// would never reach them at a pace of 2.
+	for _, h := range hs[4:] {
+		if err := s.ChangeHighlightTags(ctx, h.ID, []string{"thesis"}, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	day := time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
+	thesis := storage.QueueOptions{Now: day, NewPerDay: 2, Filter: storage.ReviewFilter{Tag: "thesis"}}
+	all := storage.QueueOptions{Now: day, NewPerDay: 2}
+	if got, want := fmt.Sprint(queueIDs(t, s, thesis)), fmt.Sprint([]int64{hs[4].ID, hs[5].ID}); got != want {
+		t.Fatalf("#thesis session %s; want %s (two new #thesis highlights)", got, want)
+	}
+	// The whole library already has two new ones today (the #thesis ones):
+	// no more enter, and asking again changes nothing.
+	if got, want := fmt.Sprint(queueIDs(t, s, all)), fmt.Sprint([]int64{hs[4].ID, hs[5].ID}); got != want {
+		t.Errorf("library session %s; want %s", got, want)
+	}
+	if got, want := fmt.Sprint(queueIDs(t, s, thesis)), fmt.Sprint([]int64{hs[4].ID, hs[5].ID}); got != want {
+		t.Errorf("#thesis session asked again %s; want %s", got, want)
+	}
+	// A colour filter with nothing queued today takes its own two.
+	for _, h := range []storage.Highlight{hs[0], hs[1], hs[2]} {
+		if err := s.SetHighlightColor(ctx, h.ID, "green"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	green := storage.QueueOptions{Now: day, NewPerDay: 2, Filter: storage.ReviewFilter{Color: "green"}}
+	if got, want := fmt.Sprint(queueIDs(t, s, green)), fmt.Sprint([]int64{hs[0].ID, hs[1].ID}); got != want {
+		t.Errorf("green session %s; want %s", got, want)
+	}
+	before := fmt.Sprint(queueIDs(t, s, all))
+	if before != fmt.Sprint([]int64{hs[4].ID, hs[5].ID, hs[0].ID, hs[1].ID}) {
+		t.Errorf("library queue after both filters %s: want the #thesis picks then the green ones, in intake order", before)
+	}
+	s.Close()
+	s2, err := storage.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if after := fmt.Sprint(queueIDs(t, s2, all)); after != before {
+		t.Errorf("after reopening the queue is %s; before it was %s", after, before)
+	}
+	if got, want := fmt.Sprint(queueIDs(t, s2, thesis)), fmt.Sprint([]int64{hs[4].ID, hs[5].ID}); got != want {
+		t.Errorf("#thesis session after reopening %s; want %s", got, want)
+	}
+	// The next day the pace starts again.
+	next := thesis
+	next.Now = day.AddDate(0, 0, 1)
+	if got := queueIDs(t, s2, next); len(got) != 4 || got[2] != hs[6].ID || got[3] != hs[7].ID {
+		t.Errorf("#thesis next day %v; want yesterday's two then %d, %d", got, hs[6].ID, hs[7].ID)
 	}
 }

@@ -61,7 +61,8 @@ func notExcluded(ctx context.Context, tx *txn) (string, error) {
 // ReviewQueue builds the day's queue: the highlights due by the end of the
 // day (most overdue first), then the new ones. New highlights enter at the
 // library's pace, those with a comment, a card or a review colour first,
-// then oldest first. The day's intake is written down (queued_day), so the
+// then oldest first; a filtered session takes them from its filter, at the
+// same pace (see intake). The day's intake is written down (queued_day), so the
 // queue is the same after a restart, and answering one does not pull in
 // another. A read-only library gets the same queue without the write.
 func (s *Store) ReviewQueue(ctx context.Context, opts QueueOptions) ([]ReviewItem, error) {
@@ -111,19 +112,28 @@ func intake(ctx context.Context, tx *txn, opts QueueOptions, store bool) ([]int6
 	if err != nil {
 		return nil, err
 	}
-	var taken int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM review_items WHERE queued_day = ?", day).Scan(&taken); err != nil {
+	// The pace applies to the session's filter: a session of only #thesis
+	// highlights takes up to pace new #thesis ones today, counting those
+	// already queued today that carry the tag (by this or another
+	// session). The whole library's queue shows every one queued today.
+	where, fargs := filterSQL(opts.Filter)
+	var taken, next int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM review_items r JOIN highlights h ON h.id = r.highlight_id WHERE r.queued_day = ?"+where,
+		append([]any{day}, fargs...)...).Scan(&taken); err != nil {
 		return nil, err
 	}
 	if taken >= pace {
 		return nil, nil
+	}
+	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(queued_pos) + 1, 0) FROM review_items WHERE queued_day = ?", day).Scan(&next); err != nil {
+		return nil, err
 	}
 	var colors string
 	if err := tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", SettingReviewColors).Scan(&colors); err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, err
 	}
 	colorSet := "''"
-	var args []any
+	args := fargs
 	for _, c := range strings.Split(colors, ",") {
 		if c = strings.TrimSpace(c); c != "" {
 			colorSet += ", ?"
@@ -136,7 +146,7 @@ func intake(ctx context.Context, tx *txn, opts QueueOptions, store bool) ([]int6
 		return nil, err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT h.id FROM highlights h LEFT JOIN review_items r ON r.highlight_id = h.id
-		WHERE (r.highlight_id IS NULL OR (r.reps = 0 AND r.queued_day = '' AND r.retired = 0)) AND `+excl+`
+		WHERE (r.highlight_id IS NULL OR (r.reps = 0 AND r.queued_day = '' AND r.retired = 0)) AND `+excl+where+`
 		ORDER BY (h.comment <> '' OR h.color IN (`+colorSet+`) OR EXISTS (SELECT 1 FROM cards c WHERE c.highlight_id = h.id)) DESC,
 			h.created, h.id LIMIT ?`, args...)
 	if err != nil {
@@ -160,7 +170,7 @@ func intake(ctx context.Context, tx *txn, opts QueueOptions, store bool) ([]int6
 	for i, id := range ids {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO review_items (highlight_id, due, queued_day, queued_pos) VALUES (?, ?, ?, ?)
 			ON CONFLICT (highlight_id) DO UPDATE SET due = excluded.due, queued_day = excluded.queued_day, queued_pos = excluded.queued_pos`,
-			id, millis(start), day, taken+i); err != nil {
+			id, millis(start), day, next+i); err != nil {
 			return nil, err
 		}
 	}

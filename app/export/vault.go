@@ -142,6 +142,9 @@ func Vault(ctx context.Context, dir string, docs []Doc, opt VaultOptions) (Vault
 	if err := planVault(dir, docs, jobs, sc, recs, &rep); err != nil {
 		return rep, err
 	}
+	if err := relinkVault(ctx, docs, jobs, rep.Files, newPalette(opt.Colors), tp); err != nil {
+		return rep, err
+	}
 	if err := reportGone(ctx, docs, sc, opt.Ledger, &rep); err != nil {
 		return rep, err
 	}

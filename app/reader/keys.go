@@ -28,10 +28,12 @@ func (r *Reader) KeyUp(k *fyne.KeyEvent) {
 	}
 }
 
-// TypedRune handles the colour keys 1–5.
+// TypedRune handles the colour keys 1–5 and passes other keys to OnRune.
 func (r *Reader) TypedRune(c rune) {
 	if c >= '1' && c <= '5' && int(c-'1') < len(r.colors) {
 		r.highlightSelection(int(c - '1'))
+	} else if r.OnRune != nil {
+		r.OnRune(c)
 	}
 }
 

@@ -87,6 +87,9 @@ type Reader struct {
 	OnContextMenu func(offset int, at fyne.Position)
 	// OnScrolled reports that the view moved (for a progress indicator).
 	OnScrolled func()
+	// OnRune reports a typed character the reader has no use for (it keeps
+	// 1–5), e.g. C to make a cloze card of the selection.
+	OnRune func(c rune)
 	// DefaultTextSize is the size Ctrl+0 returns to; 0 means the theme's.
 	DefaultTextSize float32
 	// OpenURL opens a link the user clicked (http, https and mailto only);

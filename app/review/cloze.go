@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Part is one piece of a cloze text: plain text, or a hidden deletion with
@@ -153,6 +154,66 @@ func MakeCloze(text string, phrases []string) (string, error) {
 		b.WriteString(text[pos:s.start])
 		fmt.Fprintf(&b, "{{c%d::%s}}", s.n, text[s.start:s.end])
 		pos = s.end
+	}
+	return b.String(), nil
+}
+
+// AddCloze hides the runes [from, to) of the cloze text's plain reading
+// (ClozePlain) as one more deletion, numbered after the highest there
+// ({{c1::…}} in a text without marks). Spaces at the ends of the range stay
+// visible. Hiding text that is already hidden, or nothing, is an error.
+func AddCloze(cloze string, from, to int) (string, error) {
+	parts := ParseCloze(cloze)
+	var plain []rune
+	for _, p := range parts {
+		plain = append(plain, []rune(p.Text)...)
+	}
+	from, to = max(from, 0), min(to, len(plain))
+	for from < to && unicode.IsSpace(plain[from]) {
+		from++
+	}
+	for to > from && unicode.IsSpace(plain[to-1]) {
+		to--
+	}
+	if from >= to {
+		return "", fmt.Errorf("review: no words to hide")
+	}
+	hidden := string(plain[from:to])
+	if strings.Contains(hidden, "{{") || strings.Contains(hidden, "}}") || strings.Contains(hidden, "::") {
+		return "", fmt.Errorf("review: %q contains cloze marks ({{, }} or ::)", hidden)
+	}
+	n := 0
+	for _, p := range parts {
+		if p.Hidden {
+			n = max(n, p.N)
+		}
+	}
+	var b strings.Builder
+	pos := 0 // rune offset of the part in the plain text
+	for _, p := range parts {
+		r := []rune(p.Text)
+		end := pos + len(r)
+		switch {
+		case p.Hidden:
+			if from < end && pos < to {
+				return "", fmt.Errorf("review: %q is already hidden", p.Text)
+			}
+			b.WriteString("{{c" + strconv.Itoa(p.N) + "::" + p.Text)
+			if p.Hint != "" {
+				b.WriteString("::" + p.Hint)
+			}
+			b.WriteString("}}")
+		case from >= end || to <= pos:
+			b.WriteString(p.Text)
+		default:
+			if to > end {
+				return "", fmt.Errorf("review: %q runs into words already hidden", hidden)
+			}
+			b.WriteString(string(r[:from-pos]))
+			fmt.Fprintf(&b, "{{c%d::%s}}", n+1, hidden)
+			b.WriteString(string(r[to-pos:]))
+		}
+		pos = end
 	}
 	return b.String(), nil
 }

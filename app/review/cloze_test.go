@@ -107,3 +107,51 @@ func TestStreak(t *testing.T) {
 		}
 	}
 }
+
+func TestAddCloze(t *testing.T) {
+	const q = "the cat saw the dog"
+	for _, tc := range []struct {
+		name, in string
+		from, to int
+		want     string
+		err      string
+	}{
+		{"first mark", q, 12, 15, "the cat saw {{c1::the}} dog", ""}, // the second "the", where it was selected
+		{"spaces stay out", q, 3, 8, "the {{c1::cat}} saw the dog", ""},
+		{"numbered after the highest", "the {{c2::cat}} saw the dog", 16, 19, "the {{c2::cat}} saw the {{c3::dog}}", ""},
+		{"hint kept", "{{c1::the::article}} cat", 4, 7, "{{c1::the::article}} {{c2::cat}}", ""},
+		{"multibyte offsets are runes", "déjà vu again", 5, 7, "déjà {{c1::vu}} again", ""},
+		{"already hidden", "the {{c1::cat}} saw", 4, 7, "", "already hidden"},
+		{"runs into a mark", "the {{c1::cat}} saw", 0, 6, "", "already hidden"},
+		{"only spaces", q, 3, 4, "", "no words"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := AddCloze(tc.in, tc.from, tc.to)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) {
+					t.Fatalf("AddCloze = %q, %v; want an error saying %q", got, err, tc.err)
+				}
+				return
+			}
+			if err != nil || got != tc.want {
+				t.Fatalf("AddCloze = %q, %v; want %q", got, err, tc.want)
+			}
+			if ClozePlain(got) != ClozePlain(tc.in) {
+				t.Errorf("the plain text changed: %q", ClozePlain(got))
+			}
+		})
+	}
+}
+
+func TestMarkCuts(t *testing.T) {
+	for _, tc := range [][4]string{
+		{"It rained.", "Then it stopped.", "It rained.", "Then it stopped."},
+		{"Because", ", so a review holds.", "Because …", "…, so a review holds."},
+		{"", " because forgetting slows.", "", "… because forgetting slows."},
+	} {
+		b, a := MarkCuts(tc[0], tc[1])
+		if b != tc[2] || a != tc[3] {
+			t.Errorf("MarkCuts(%q, %q) = %q, %q; want %q, %q", tc[0], tc[1], b, a, tc[2], tc[3])
+		}
+	}
+}

@@ -83,3 +83,20 @@ func Streak(days map[string]int, today string) int {
 	}
 	return n
 }
+
+// MarkCuts marks where the context meets the quote mid-sentence with "…":
+// the card shows before, quote and after as paragraphs of their own, and
+// ", so a review…" alone on its line reads as a stray comma.
+func MarkCuts(before, after string) (string, string) {
+	if b := []rune(strings.TrimRightFunc(before, unicode.IsSpace)); len(b) > 0 && !strings.ContainsRune(".!?…:;\"'”’)", b[len(b)-1]) {
+		before = string(b) + " …"
+	}
+	switch a := []rune(strings.TrimLeftFunc(after, unicode.IsSpace)); {
+	case len(a) == 0:
+	case strings.ContainsRune(",;:.)…”’!?", a[0]) && !unicode.IsSpace([]rune(after)[0]):
+		after = "…" + after
+	case unicode.IsLower(a[0]) || strings.ContainsRune("-–—", a[0]):
+		after = "… " + string(a)
+	}
+	return before, after
+}
