@@ -35,19 +35,21 @@ type Budget struct {
 	seen     map[string]bool
 }
 
-func (b *Budget) take(m media.Image) error {
+// take counts m against the budget; fresh is false for an image taken
+// already (the same bytes at another address, or in another chapter).
+func (b *Budget) take(m media.Image) (fresh bool, err error) {
 	if b.seen[m.Hash] {
-		return nil
+		return false, nil
 	}
 	limit := b.Max
 	if limit <= 0 {
 		limit = media.MaxPerArticle
 	}
 	if b.n >= limit {
-		return fmt.Errorf("over the limit of %d images", limit)
+		return false, fmt.Errorf("over the limit of %d images", limit)
 	}
 	if b.MaxBytes > 0 && b.bytes+int64(len(m.Data)) > b.MaxBytes {
-		return fmt.Errorf("over the limit of %d MB of images", b.MaxBytes>>20)
+		return false, fmt.Errorf("over the limit of %d MB of images", b.MaxBytes>>20)
 	}
 	if b.seen == nil {
 		b.seen = map[string]bool{}
@@ -55,7 +57,7 @@ func (b *Budget) take(m media.Image) error {
 	b.seen[m.Hash] = true
 	b.n++
 	b.bytes += int64(len(m.Data))
-	return nil
+	return true, nil
 }
 
 // Localize stores d's images into d.Media and rewrites their addresses. A
@@ -90,13 +92,16 @@ func Localize(d *ingest.Doc, resolve Resolver, budget *Budget) {
 		if err == nil {
 			m, err = media.Check(data)
 		}
+		fresh := false
 		if err == nil {
-			err = budget.take(m)
+			fresh, err = budget.take(m)
 		}
 		switch {
 		case err == nil:
 			to[src] = m.Ref()
-			ms = append(ms, m)
+			if fresh {
+				ms = append(ms, m)
+			}
 			continue
 		case errors.Is(err, ErrSkip):
 		default:
