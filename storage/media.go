@@ -75,6 +75,24 @@ func (s *Store) Media(ctx context.Context, hash string) (Media, error) {
 	return m, err
 }
 
+// MediaInfo is Media without the bytes: what a layout needs (the kind and
+// the dimensions) without reading a possibly large blob.
+func (s *Store) MediaInfo(ctx context.Context, hash string) (Media, error) {
+	var m Media
+	if !media.ValidHash(hash) {
+		return m, fmt.Errorf("image %q: %w", hash, ErrNotFound)
+	}
+	err := s.read(ctx, "look up image", func(tx *txn) error {
+		err := tx.QueryRowContext(ctx, "SELECT hash, mime, width, height FROM media WHERE hash = ?", hash).
+			Scan(&m.Hash, &m.MIME, &m.Width, &m.Height)
+		if errors.Is(err, sql.ErrNoRows) {
+			return ErrNotFound
+		}
+		return err
+	})
+	return m, err
+}
+
 // MediaLoader is Media in the shape readers of images take (export, the
 // reading pane): they can be tested without a library.
 func (s *Store) MediaLoader(ctx context.Context) func(hash string) (mime string, data []byte, err error) {

@@ -34,6 +34,9 @@ func TestPutMediaDedupsByContent(t *testing.T) {
 	if err != nil || got.MIME != "image/png" || got.Width != 4 || got.Height != 2 || !bytes.Equal(got.Data, red) {
 		t.Errorf("Media(%s) = %s %d×%d %d bytes, %v", a.Hash, got.MIME, got.Width, got.Height, len(got.Data), err)
 	}
+	if info, err := s.MediaInfo(ctx, a.Hash); err != nil || info.Width != 4 || info.Height != 2 || info.Data != nil {
+		t.Errorf("MediaInfo = %+v, %v", info, err)
+	}
 	if _, err := s.Media(ctx, media.HashOf([]byte("never stored"))); !errors.Is(err, storage.ErrNotFound) {
 		t.Errorf("missing hash: %v, want ErrNotFound", err)
 	}

@@ -54,6 +54,7 @@ type layout struct {
 	lowerCache  []rune        // lower-cased body for find, built on demand
 	inline      []docpkg.Span // the links and inline code of the body, in order
 	inlineReach []int         // inlineReach[i]: the furthest End of inline[:i+1]
+	img         imageLayout   // image blocks and their pictures (image.go)
 }
 
 // style is what a width depends on besides the text itself.
@@ -191,6 +192,7 @@ func (l *layout) build(doc Document) {
 	if len(doc.Blocks) > 0 {
 		l.applyStructure(doc.Blocks, body)
 	}
+	l.findImages(doc.Blocks)
 	l.inline, l.inlineReach = l.inline[:0], l.inlineReach[:0]
 	for _, s := range doc.Spans {
 		if (s.Kind == docpkg.Link || s.Kind == docpkg.InlineCode) && s.End > s.Start {
@@ -251,6 +253,7 @@ func (l *layout) wrap(c *widthCache, m metrics, maxW float32) {
 		}
 		if b.kind == kindBody {
 			y += m.gapBefore(b)
+			y = l.placeImage(bi, m, maxW-m.indent(b), y)
 		}
 		y = l.wrapBlock(c, bi, m.blockStyle(b), m.blockLineH(b), maxW-m.indent(b), y)
 		if b.kind == kindBody {

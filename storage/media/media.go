@@ -124,3 +124,17 @@ func Check(data []byte) (Image, error) {
 	}
 	return Image{Hash: HashOf(data), MIME: mime, Width: cfg.Width, Height: cfg.Height, Data: data}, nil
 }
+
+// Decode decodes a stored image's pixels, checking it again first: bytes
+// that would not pass Check (a bomb written into the file by other means)
+// are never decoded.
+func Decode(data []byte) (image.Image, error) {
+	if _, err := Check(data); err != nil {
+		return nil, err
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("cannot decode the image: %v", err)
+	}
+	return img, nil
+}
