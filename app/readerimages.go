@@ -12,17 +12,19 @@ import (
 // (scholia-media:<hash> addresses). Any other address — a web image never
 // fetched, a relative path — is not available: the reader shows its alt
 // text, and nothing is fetched on open.
+// A switch of library sets a new one (workspace.switchLibrary), which also
+// drops pictures still loading from the old.
 type libraryImages struct {
 	ctx   context.Context
-	store func() *storage.Store // the open library: it changes when the user switches
+	store *storage.Store
 }
 
 func (li libraryImages) ImageSize(src string) (int, int, bool) {
 	h, ok := media.HashFromRef(src)
-	if !ok || li.store() == nil {
+	if !ok || li.store == nil {
 		return 0, 0, false
 	}
-	m, err := li.store().MediaInfo(li.ctx, h)
+	m, err := li.store.MediaInfo(li.ctx, h)
 	if err != nil {
 		return 0, 0, false
 	}
@@ -31,7 +33,7 @@ func (li libraryImages) ImageSize(src string) (int, int, bool) {
 
 func (li libraryImages) LoadImage(src string) (image.Image, error) {
 	h, ok := media.HashFromRef(src)
-	s := li.store()
+	s := li.store
 	if !ok || s == nil {
 		return nil, storage.ErrNotFound
 	}

@@ -24,7 +24,7 @@ func TestLibraryImages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	li := libraryImages{ctx: ctx, store: func() *storage.Store { return s }}
+	li := libraryImages{ctx: ctx, store: s}
 	if w, h, ok := li.ImageSize(m.Ref()); !ok || w != 12 || h != 7 {
 		t.Errorf("ImageSize = %d×%d %v", w, h, ok)
 	}

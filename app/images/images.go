@@ -92,6 +92,9 @@ func Localize(d *ingest.Doc, resolve Resolver, budget *Budget) {
 		if err == nil {
 			m, err = media.Check(data)
 		}
+		if err == nil && (m.Width <= 1 || m.Height <= 1) {
+			err = ErrSkip // a spacer or tracking pixel, not a picture: not stored, not worth a warning
+		}
 		fresh := false
 		if err == nil {
 			fresh, err = budget.take(m)

@@ -124,7 +124,7 @@ func TestBudgetCapsImages(t *testing.T) {
 	var md strings.Builder
 	md.WriteString("Many pictures.\n\n")
 	for i := range 5 {
-		md.WriteString("![p](data:image/png;base64," + base64.StdEncoding.EncodeToString(mediatest.PNG(i+1, 1, color.White)) + ")\n\n")
+		md.WriteString("![p](data:image/png;base64," + base64.StdEncoding.EncodeToString(mediatest.PNG(i+2, 2, color.White)) + ")\n\n")
 	}
 	d, err := ingest.ParseWith("x.md", []byte(md.String()), ingest.Options{KeepDataImages: true})
 	if err != nil {
@@ -133,6 +133,21 @@ func TestBudgetCapsImages(t *testing.T) {
 	images.Localize(&d, nil, &images.Budget{Max: 3})
 	if len(d.Media) != 3 || len(d.Warnings) != 1 || !strings.Contains(d.Warnings[0], "over the limit of 3 images") {
 		t.Errorf("%d media, warnings %q", len(d.Media), d.Warnings)
+	}
+}
+
+// A spacer pixel (lazy-loading placeholders, tracking pixels) is not
+// stored and not warned about; its data: URI still leaves the source.
+func TestSpacerPixelIsNotStored(t *testing.T) {
+	md := "Text.\n\n![lazy](data:image/gif;base64," + base64.StdEncoding.EncodeToString(mediatest.PNG(1, 1, color.White)) + ")\n\n![real](data:image/png;base64," +
+		base64.StdEncoding.EncodeToString(mediatest.PNG(2, 2, color.White)) + ")\n"
+	d, err := ingest.ParseWith("x.md", []byte(md), ingest.Options{KeepDataImages: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	images.Localize(&d, nil, nil)
+	if len(d.Media) != 1 || d.Media[0].Width != 2 || len(d.Warnings) != 0 || strings.Contains(d.Markdown, "data:") {
+		t.Errorf("%d media, warnings %q, Markdown %q", len(d.Media), d.Warnings, d.Markdown)
 	}
 }
 
