@@ -39,6 +39,10 @@ func (r *Reader) SetImageSource(s ImageSource) {
 type imageLayout struct {
 	source ImageSource
 	blocks map[int]string    // layout block index → image address
+	// bare are the images without alt text, by the reading-text offset
+	// they sit at (where the text before them ends): they have no line of
+	// their own, so the picture is drawn in the gap before the next block.
+	bare   map[int][]string
 	sizes  map[string]imSize // natural sizes asked for this document
 	placed []placedImage     // from the last wrap, in y order
 	cache  imageCache
@@ -64,11 +68,18 @@ type placedImage struct {
 // findImages notes which body blocks are image blocks, from the
 // document's block list.
 func (l *layout) findImages(d []docpkg.Block) {
-	l.img.blocks, l.img.sizes, l.img.placed = nil, nil, l.img.placed[:0]
+	l.img.blocks, l.img.bare, l.img.sizes, l.img.placed = nil, nil, nil, l.img.placed[:0]
 	starts := map[int]string{}
 	for _, b := range d {
-		if b.Kind == docpkg.Image {
+		switch {
+		case b.Kind != docpkg.Image:
+		case b.End > b.Start:
 			starts[b.Start] = b.Info
+		default:
+			if l.img.bare == nil {
+				l.img.bare = map[int][]string{}
+			}
+			l.img.bare[b.Start] = append(l.img.bare[b.Start], b.Info)
 		}
 	}
 	if len(starts) == 0 {
@@ -88,6 +99,22 @@ func (l *layout) findImages(d []docpkg.Block) {
 func (l *layout) placeImage(bi int, m metrics, maxW, y float32) float32 {
 	if bi == l.firstBody {
 		l.img.placed = l.img.placed[:0]
+	}
+	if len(l.img.bare) > 0 {
+		at := 0 // the offset of the gap before this block
+		if bi > l.firstBody {
+			at = l.blocks[bi-1].base + l.blocks[bi-1].runes
+		}
+		if bi == l.firstBody || at > 0 {
+			for _, src := range l.img.bare[at] {
+				if s := l.img.size(src); s.ok {
+					p := placedImage{block: bi, src: src, ok: true, y: y, firstLine: -1}
+					p.w, p.h = fitImage(s.w, s.h, maxW)
+					l.img.placed = append(l.img.placed, p)
+					y += p.h + m.paraGap
+				}
+			}
+		}
 	}
 	src, isImage := l.img.blocks[bi]
 	if !isImage {

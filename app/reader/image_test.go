@@ -182,3 +182,25 @@ func TestBrokenImageAskedOnce(t *testing.T) {
 		t.Errorf("%d objects for a broken picture, want its placeholder box", len(objs))
 	}
 }
+
+// An image without alt text has no line of its own: its picture is drawn
+// in the gap where it sits, pushing the next text down; a missing one
+// takes no room at all.
+func TestBareImage(t *testing.T) {
+	md := "First paragraph.\n\n![](big)\n\n![](nowhere)\n\nSecond paragraph."
+	r, d := imageReader(t, md, &fakeImages{}, fyne.NewSize(800, 2000))
+	if strings.Contains(d.Text, "big") {
+		t.Fatalf("reading text %q", d.Text)
+	}
+	if len(r.lay.img.placed) != 1 || !r.lay.img.placed[0].ok {
+		t.Fatalf("placed %+v, want the one available picture", r.lay.img.placed)
+	}
+	p := r.lay.img.placed[0]
+	first, second := lineOfText(t, r, "First"), lineOfText(t, r, "Second")
+	if p.y < first.y+r.lineH(0) || second.y < p.y+p.h {
+		t.Errorf("picture at %v..%v not between the paragraphs at %v and %v", p.y, p.y+p.h, first.y, second.y)
+	}
+	if objs := r.rend.drawImages(0); len(objs) != 1 {
+		t.Errorf("%d objects drawn, want the picture (or its loading box)", len(objs))
+	}
+}
