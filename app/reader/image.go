@@ -38,7 +38,7 @@ func (r *Reader) SetImageSource(s ImageSource) {
 // images, where the last wrap put them, and the decoded pictures.
 type imageLayout struct {
 	source ImageSource
-	blocks map[int]string    // layout block index → image address
+	blocks map[int]string // layout block index → image address
 	// bare are the images without alt text, by the reading-text offset
 	// they sit at (where the text before them ends): they have no line of
 	// their own, so the picture is drawn in the gap before the next block.
