@@ -40,6 +40,7 @@ func (p *readingPane) buildUI() fyne.CanvasObject {
 	p.view.DefaultTextSize = defaultTextSize
 	p.view.SetTextSize(float32(p.ws.app.Preferences().FloatWithFallback(prefTextSize, defaultTextSize)))
 	p.view.SetColors(p.ws.paletteColors())
+	p.view.SetImageSource(libraryImages{ctx: p.ws.ctx, store: p.ws.store})
 	p.view.SetReadingWidth(float32(p.ws.app.Preferences().FloatWithFallback(prefReadingWidth, reader.DefaultReadingWidth)))
 	p.view.OnHighlight = p.onHighlight
 	p.view.OnHighlightTapped = func(id int64) { p.ws.notes.focusHighlight(id) }

@@ -182,6 +182,7 @@ func (ws *workspace) switchLibrary(path string) error {
 	}
 	ws.notes.editor.setColorNames()
 	ws.reading.view.SetColors(ws.paletteColors())
+	ws.reading.view.SetImageSource(libraryImages{ctx: ws.ctx, store: next})
 	ws.closeArticle()
 	ws.applyReadOnly()
 	ws.app.Preferences().SetInt(prefLastArticle, 0)

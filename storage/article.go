@@ -128,6 +128,9 @@ func insertArticle(ctx context.Context, tx *txn, a *Article) error {
 	if a.ID, err = res.LastInsertId(); err != nil {
 		return err
 	}
+	if err := putArticleMedia(ctx, tx, a.Media); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, "INSERT INTO bodies (article_id, body, markdown, blocks) VALUES (?, ?, ?, ?)",
 		a.ID, a.Body, a.Markdown, a.Blocks); err != nil {
 		return err

@@ -68,6 +68,9 @@ func saveEdit(ctx context.Context, tx *txn, a Article, hs []Highlight, now time.
 	if _, err := tx.ExecContext(ctx, "UPDATE bodies SET body = ? WHERE article_id = ? AND body IS NOT ?", a.Body, a.ID, a.Body); err != nil {
 		return err
 	}
+	if err := putArticleMedia(ctx, tx, a.Media); err != nil {
+		return err
+	}
 	if _, err := tx.ExecContext(ctx, "UPDATE bodies SET markdown = ?, blocks = ? WHERE article_id = ?", a.Markdown, a.Blocks, a.ID); err != nil {
 		return err
 	}

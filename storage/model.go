@@ -35,6 +35,11 @@ type Article struct {
 	Blocks    []byte
 	Note      string
 	Tags      []string
+	// Media are the images the Markdown refers to as scholia-media:<hash>,
+	// stored with the article in the same transaction (checked again, and
+	// once per hash). They are not loaded back with the article: see
+	// Store.Media.
+	Media []Media
 }
 
 // Summary is the narrow view of an article used by lists and the finder:

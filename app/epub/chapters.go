@@ -8,6 +8,7 @@ import (
 	"path"
 	"strings"
 
+	"scholia/app/images"
 	"scholia/app/ingest"
 	"scholia/storage/doc"
 )
@@ -64,6 +65,7 @@ func (b *book) chapters(p *opfPackage, base string, toc map[string]string) (inge
 	var parts []string
 	var out ingest.Doc
 	read, unreadable := 0, 0
+	budget := &images.Budget{} // the whole book's pictures, not each chapter's
 	for _, ref := range p.Spine.Items {
 		i, ok := items[ref.IDRef]
 		if !ok {
@@ -81,7 +83,7 @@ func (b *book) chapters(p *opfPackage, base string, toc map[string]string) (inge
 			return out, &Error{Name: b.name, Reason: "broken EPUB: chapter " + err.Error()}
 		}
 		read++
-		ch, err := ingest.Parse(strings.TrimSuffix(file, path.Ext(file))+".html", data)
+		ch, err := ingest.ParseWith(strings.TrimSuffix(file, path.Ext(file))+".html", data, ingest.Options{KeepDataImages: true})
 		var ie *ingest.Error
 		if errors.As(err, &ie) {
 			// A cover, a title page of one image, an empty divider: nothing
@@ -92,6 +94,8 @@ func (b *book) chapters(p *opfPackage, base string, toc map[string]string) (inge
 		if err != nil {
 			return out, &Error{Name: b.name, Reason: "chapter " + file + ": " + err.Error()}
 		}
+		images.Localize(&ch, b.imageResolver(file), budget)
+		out.Media = append(out.Media, ch.Media...)
 		title := toc[file]
 		if title != "" && !startsWith(ch.Body, title) {
 			parts = append(parts, "## "+doc.EscapeInline(oneLine(title)))

@@ -24,7 +24,12 @@ func Article(ctx context.Context, raw string, opts Options) (ingest.Doc, error) 
 	if err != nil {
 		return ingest.Doc{}, err
 	}
-	return Parse(p, opts)
+	d, err := Parse(p, opts)
+	if err != nil {
+		return d, err
+	}
+	localizeImages(ctx, &d, p.FinalURL, opts)
+	return d, nil
 }
 
 // Parse turns a downloaded page into an article.
@@ -40,7 +45,7 @@ func Parse(p Page, opts Options) (ingest.Doc, error) {
 	default:
 		name += ".html"
 	}
-	d, err := ingest.ParseWith(name, p.Body, ingest.Options{Encoding: opts.Encoding, ContentType: p.ContentType})
+	d, err := ingest.ParseWith(name, p.Body, ingest.Options{Encoding: opts.Encoding, ContentType: p.ContentType, KeepDataImages: true})
 	if err != nil {
 		var ie *ingest.Error
 		if errors.As(err, &ie) {

@@ -30,6 +30,9 @@ type Options struct {
 	UserAgent      string        // default "Scholia/1 (+desktop research workspace)"
 	// Encoding is the user's --encoding, used when the page is not UTF-8.
 	Encoding string
+	// NoImages leaves the page's images at their web addresses instead of
+	// fetching them into the library.
+	NoImages bool
 	// Transport replaces the network (tests); nil is the real one.
 	Transport http.RoundTripper
 }

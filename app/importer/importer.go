@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"scholia/app/epub"
+	"scholia/app/images"
 	"scholia/app/ingest"
 	"scholia/storage"
 )
@@ -22,7 +23,11 @@ func parseFile(path string, opts Options) (ingest.Doc, error) {
 	if epub.Is(path) {
 		return epub.File(path)
 	}
-	return ingest.FileWith(path, ingest.Options{Encoding: opts.Encoding})
+	d, err := ingest.FileWith(path, ingest.Options{Encoding: opts.Encoding, KeepDataImages: true})
+	if err == nil {
+		images.Localize(&d, images.FileResolver(path), nil)
+	}
+	return d, err
 }
 
 // Status is what happened to one file.
@@ -218,5 +223,6 @@ func FromDoc(d ingest.Doc, extraTags []string) *storage.Article {
 	return &storage.Article{
 		Title: d.Title, Author: d.Author, Source: d.Source, URL: d.URL, Published: d.Published,
 		Body: d.Body, Markdown: d.Markdown, Blocks: d.Blocks, Tags: append(append([]string(nil), d.Tags...), extraTags...),
+		Media: d.Media,
 	}
 }

@@ -100,6 +100,14 @@ func importURL(ctx context.Context, s *storage.Store, u string, opts URLOptions)
 		if md == "" {
 			md = sdoc.Escape(doc.Body)
 		}
+		// The new text's images go in first: an edit that then fails
+		// leaves them unreferenced (Store.PruneMedia), never a reference
+		// without its image.
+		for _, m := range doc.Media {
+			if _, err := s.PutMedia(ctx, m.Data); err != nil {
+				return r, err
+			}
+		}
 		er, err := edit.Apply(ctx, s, id, meta, md)
 		var dup *storage.DuplicateError
 		switch {

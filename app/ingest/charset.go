@@ -21,6 +21,10 @@ type Options struct {
 	// ContentType is the HTTP Content-Type of a fetched page; its charset
 	// parameter is believed before the page's own <meta>.
 	ContentType string
+	// KeepDataImages keeps images written as data: URIs in the Markdown,
+	// for a caller that stores them (app/images.Localize); without it
+	// they are dropped, their alt text kept.
+	KeepDataImages bool
 }
 
 // LookupEncoding finds an encoding by any of its labels, for checking an

@@ -128,9 +128,6 @@ func (w *mdConv) inline(n *html.Node) string {
 		if src == "" && alt == "" {
 			return ""
 		}
-		if strings.HasPrefix(src, "data:") {
-			src = "" // kept out of the Markdown until images are stored in the library
-		}
 		return "![" + alt + "](" + destination(src) + ")"
 	case atom.Pre:
 		return " " + codeSpan(strings.Join(strings.Fields(textContent(n)), " ")) + " "

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"scholia/storage/media"
 	"scholia/storage/safetext"
 )
 
@@ -22,6 +23,9 @@ type Doc struct {
 	Blocks                     []byte   // doc.Encode of Markdown's blocks and spans; nil with no Markdown
 	Tags                       []string // from Markdown front matter
 	Warnings                   []string // non-fatal problems, e.g. "broken front matter: ...; imported the body"
+	// Media are the images Markdown refers to as scholia-media:<hash>,
+	// filled by whoever stored them into the Doc (app/images).
+	Media []media.Image
 }
 
 // MaxSize is the largest file Scholia imports, in bytes.
@@ -104,6 +108,9 @@ func ParseWith(name string, data []byte, opts Options) (Doc, error) {
 		d, err = parseHTML(name, text)
 	}
 	d = cleanMeta(d)
+	if err == nil && !opts.KeepDataImages {
+		dropDataImages(&d)
+	}
 	if err == nil && d.Title == "" {
 		d.Title = titleFromName(name, paragraphs(d.Body)[0]) // the title was nothing but controls
 	}

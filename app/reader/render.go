@@ -96,8 +96,10 @@ func (r *renderer) update() {
 	w := r.w
 	size := w.Size()
 	r.decor.used, r.backs.used, r.texts.used, r.marks.used = 0, 0, 0, 0
+	var pictures []fyne.CanvasObject
 	if len(w.lay.lines) > 0 {
 		top := w.topInset()
+		pictures = r.drawImages(top)
 		first := w.lineAtY(w.offY - w.metrics().lineH)
 		last := w.lineAtY(w.offY + w.viewHeight())
 		first = w.lay.rowStart(first)
@@ -118,6 +120,7 @@ func (r *renderer) update() {
 	for _, o := range r.decor.items[:r.decor.used] {
 		r.objects = append(r.objects, o)
 	}
+	r.objects = append(r.objects, pictures...) // image.go
 	for _, o := range r.backs.items[:r.backs.used] {
 		r.objects = append(r.objects, o)
 	}

@@ -61,6 +61,7 @@ type layout struct {
 	inlineReach []int         // inlineReach[i]: the furthest End of inline[:i+1]
 	tables      []tableLay
 	bodyText    string
+	img         imageLayout // image blocks and their pictures (image.go)
 }
 
 // style is what a width depends on besides the text itself.
@@ -210,6 +211,7 @@ func (l *layout) build(doc Document) {
 	}
 	l.applyDirection()
 	l.applyRuns(doc.Spans)
+	l.findImages(doc.Blocks)
 	l.inline, l.inlineReach = l.inline[:0], l.inlineReach[:0]
 	for _, s := range doc.Spans {
 		if (s.Kind == docpkg.Link || s.Kind == docpkg.InlineCode) && s.End > s.Start {
@@ -276,6 +278,7 @@ func (l *layout) wrap(c *widthCache, m metrics, maxW float32) {
 		}
 		if b.kind == kindBody {
 			y += m.gapBefore(b)
+			y = l.placeImage(bi, m, maxW-m.indent(b), y)
 		}
 		n0 := len(l.lines)
 		y = l.wrapBlock(c, bi, m.blockStyle(b), m.blockLineH(b), maxW-m.indent(b), y)
