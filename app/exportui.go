@@ -32,10 +32,11 @@ const (
 // article" box.
 const prefExportFullText = "export.fulltext"
 
-// libraryMedia reads the library's images for a full-text export; nil
-// until the media store is merged (images keep their scholia-media:
-// links). Lead: return a func over s.Media here.
-var libraryMedia = func(s *storage.Store) export.MediaFunc { return nil }
+// libraryMedia reads the library's images for a full-text export, so they
+// go out as attachments beside the notes.
+func libraryMedia(s *storage.Store) export.MediaFunc {
+	return s.MediaLoader(context.Background())
+}
 
 // exportDialog asks what to export and in which format, then where.
 func (ws *workspace) exportDialog() {

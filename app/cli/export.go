@@ -170,10 +170,9 @@ func runExport(c *ctx) error {
 	return nil
 }
 
-// exportMedia reads the library's images for a full-text export. Until
-// the media store is merged there is none: images keep their
-// scholia-media: links. (Lead: return a func over c.store.Media here.)
-var exportMedia = func(c *ctx) export.MediaFunc { return nil }
+// exportMedia reads the library's images for a full-text export, so they
+// go out as attachments beside the notes.
+func exportMedia(c *ctx) export.MediaFunc { return c.store.MediaLoader(c) }
 
 // loadTemplate reads and checks an export template; "" is the built-in one.
 func loadTemplate(path string) (*export.Template, error) {
