@@ -35,6 +35,7 @@ type Article struct {
 	Blocks    []byte
 	Note      string
 	Tags      []string
+	Pages     []int // a PDF's pages: where each starts in Body (code points); see PageAt
 }
 
 // Summary is the narrow view of an article used by lists and the finder:

@@ -13,6 +13,7 @@ import (
 
 	"scholia/app/epub"
 	"scholia/app/ingest"
+	"scholia/app/pdf"
 	"scholia/storage"
 )
 
@@ -21,6 +22,9 @@ import (
 func parseFile(path string, opts Options) (ingest.Doc, error) {
 	if epub.Is(path) {
 		return epub.File(path)
+	}
+	if pdf.Is(path) {
+		return pdf.File(path)
 	}
 	return ingest.FileWith(path, ingest.Options{Encoding: opts.Encoding})
 }
@@ -217,6 +221,6 @@ func parseAll(files []string, opts Options) ([]Result, []*storage.Article) {
 func FromDoc(d ingest.Doc, extraTags []string) *storage.Article {
 	return &storage.Article{
 		Title: d.Title, Author: d.Author, Source: d.Source, URL: d.URL, Published: d.Published,
-		Body: d.Body, Markdown: d.Markdown, Blocks: d.Blocks, Tags: append(append([]string(nil), d.Tags...), extraTags...),
+		Body: d.Body, Markdown: d.Markdown, Blocks: d.Blocks, Pages: d.Pages, Tags: append(append([]string(nil), d.Tags...), extraTags...),
 	}
 }
