@@ -118,6 +118,7 @@ func markdown(blocks []block) string {
 		if i > 0 {
 			b.WriteString("\n\n")
 		}
+		bl.text = strings.ReplaceAll(bl.text, "\u0002", "-") // a hyphen PDFium saw at a line's end
 		text := doc.EscapeLineStart(doc.EscapeInline(bl.text))
 		switch bl.kind {
 		case heading:

@@ -49,14 +49,16 @@ func joinLines(text, next string, ws wordSet) string {
 	head := text[:len(text)-size]
 	before, _ := utf8.DecodeLastRuneInString(head)
 	after, _ := utf8.DecodeRuneInString(next)
-	if last != '-' && last != '\u00ad' && last != '\u2010' && last != '\u0002' || !unicode.IsLower(before) || !unicode.IsLower(after) {
-		if last == '\u00ad' || last == '\u0002' {
-			return head + next
-		}
-		return text + next
-	}
-	if last == '\u00ad' || last == '\u0002' { // a soft hyphen: always a split word
+	if last == '\u00ad' { // a soft hyphen: always a split word
 		return head + next
+	}
+	// PDFium reports a hyphen it found at a line's end as U+0002: it is
+	// still the typesetter's or the author's, as below.
+	if last == '\u0002' {
+		last, text = '-', head+"-"
+	}
+	if last != '-' && last != '\u2010' || !unicode.IsLower(before) || !unicode.IsLower(after) {
+		return text + next
 	}
 	first := lastWord(head)
 	second := firstWord(next)

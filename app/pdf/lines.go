@@ -39,6 +39,9 @@ func buildLines(p page, pageNo int) []line {
 			space = true
 			continue
 		}
+		if g.r < 0x20 && g.r != '\u0002' || g.r == 0xfffe || g.r == 0xffff {
+			continue // controls PDFium could not map
+		}
 		if a := math.Mod(math.Abs(g.angle), 2*math.Pi); a > 0.1 && a < 2*math.Pi-0.1 {
 			continue
 		}
