@@ -165,7 +165,26 @@ func buildBlocks(lines []line, st styles, words wordSet) []block {
 		}
 		cur.last = l
 	}
-	return out
+	return contentsAsList(out)
+}
+
+var tocEntry = regexp.MustCompile(`^(.*\S)\s+[0-9]{1,4}$`)
+
+// contentsAsList makes a table of contents a list: a heading that ends in
+// a page number and names another heading of the document is an entry.
+func contentsAsList(bs []block) []block {
+	headings := map[string]bool{}
+	for _, b := range bs {
+		if b.kind == heading {
+			headings[b.text] = true
+		}
+	}
+	for i, b := range bs {
+		if m := tocEntry.FindStringSubmatch(b.text); b.kind == heading && m != nil && headings[m[1]] {
+			bs[i].kind = reference
+		}
+	}
+	return bs
 }
 
 // moveFootnotes handles a page that ended in footnotes (smaller text)

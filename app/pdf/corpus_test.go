@@ -41,6 +41,9 @@ func TestCorpusPaper(t *testing.T) {
 			t.Errorf("margin text %q kept", gone)
 		}
 	}
+	if !strings.Contains(md, "\n- 1\\. Introduction 2\n") || strings.Contains(md, "# 6. Conclusions 9") {
+		t.Error("the table of contents is not a list")
+	}
 	if !strings.Contains(md, "the back-reaction is rarely taken into account") {
 		t.Error("the paragraph interrupted by page 2's footnote is not joined")
 	}

@@ -13,6 +13,15 @@ import (
 // the line that holds the page's first character. Several pages starting on
 // one line (empty pages) show the last of them.
 
+// pageGutter is the room kept free on either side of the text column of a
+// paper for its page numbers; 0 for other articles.
+func (r *Reader) pageGutter() float32 {
+	if len(r.doc.Pages) == 0 {
+		return 0
+	}
+	return measure(pageLabel(len(r.doc.Pages)), style{size: r.TextSize() * 0.75}) + r.TextSize()*0.5
+}
+
 // pageLabel is the margin text of page n.
 func pageLabel(n int) string { return "p. " + strconv.Itoa(n) }
 
@@ -51,7 +60,7 @@ func (r *renderer) drawPages(first, last int, top float32) {
 		label := pageLabel(numbers[i])
 		st := style{size: size}
 		lw := w.widths.width(label, st)
-		x := max(colX-lw-m.size*1.5, 2)
+		x := max(colX-lw-m.size*0.75, 2)
 		l := &w.lay.lines[li]
 		lh := m.blockLineH(&w.lay.blocks[l.block])
 		y := l.y - w.offY + top + (lh-size*1.3)/2

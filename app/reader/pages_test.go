@@ -26,12 +26,15 @@ func TestPageNumbersInMargin(t *testing.T) {
 	w.SetPadded(false)
 	w.Resize(fyne.NewSize(800, 600))
 	labels := map[string]fyne.Position{}
+	colX, _ := r.column()
 	for _, o := range test.WidgetRenderer(r).Objects() {
 		if txt, ok := o.(*canvas.Text); ok && strings.HasPrefix(txt.Text, "p. ") {
 			labels[txt.Text] = txt.Position()
+			if right := txt.Position().X + txt.MinSize().Width; right > colX {
+				t.Errorf("%q reaches x %v, into the text column at %v", txt.Text, right, colX)
+			}
 		}
 	}
-	colX, _ := r.column()
 	for _, want := range []string{"p. 1", "p. 2", "p. 3"} {
 		pos, ok := labels[want]
 		if !ok {
