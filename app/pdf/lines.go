@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // line is one line of text on a page, in page points (y down).
@@ -87,7 +89,7 @@ func makeLine(gs []glyph, pageNo int) (line, bool) {
 			}
 		}
 	}
-	l.text = strings.TrimSpace(b.String())
+	l.text = composeAccents(strings.TrimSpace(b.String()))
 	if l.text == "" {
 		return l, false
 	}
@@ -205,4 +207,47 @@ func mergeBaselines(ls []line) []line {
 		out = append(out, l)
 	}
 	return out
+}
+
+// spacingAccents are the accents TeX sets as characters of their own before
+// the letter ("C´el´erier", "Lemaˆıtre"), with the combining mark each is.
+var spacingAccents = map[rune]rune{
+	'\u00b4': '\u0301', '`': '\u0300', '\u00a8': '\u0308', '\u02c6': '\u0302', '^': '\u0302',
+	'\u02dc': '\u0303', '~': '\u0303', '\u02c7': '\u030c', '\u02d8': '\u0306', '\u02da': '\u030a',
+	'\u00af': '\u0304', '\u02d9': '\u0307', '\u02dd': '\u030b',
+}
+
+// composeAccents puts a spacing accent followed (maybe after a space) by a
+// letter together as the accented letter: "C´ el´ erier" → "Célérier".
+func composeAccents(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { _, ok := spacingAccents[r]; return ok && r > 0x7f }) {
+		return s
+	}
+	rs := []rune(s)
+	var out []rune
+	for i := 0; i < len(rs); i++ {
+		mark, ok := spacingAccents[rs[i]]
+		if !ok || rs[i] < 0x80 {
+			out = append(out, rs[i])
+			continue
+		}
+		// After a letter the accent may be followed by a space PDFium put
+		// in; at a word's start it must touch its letter. A lone accent stays.
+		afterLetter := i > 0 && unicode.IsLetter(rs[i-1])
+		j := i + 1
+		if afterLetter && j < len(rs) && rs[j] == ' ' {
+			j++
+		}
+		if j >= len(rs) || !unicode.IsLetter(rs[j]) || i > 0 && !afterLetter && rs[i-1] != ' ' {
+			out = append(out, rs[i])
+			continue
+		}
+		base := rs[j]
+		if base == 'ı' {
+			base = 'i'
+		}
+		out = append(out, []rune(norm.NFC.String(string([]rune{base, mark})))...)
+		i = j
+	}
+	return string(out)
 }
