@@ -181,3 +181,13 @@ func TestComposeAccents(t *testing.T) {
 		}
 	}
 }
+
+// TeX draws an accent, then steps back to draw its letter under it: one
+// line, one letter.
+func TestAccentSteppedBack(t *testing.T) {
+	g := func(r rune, x0, x1 float64) glyph { return glyph{r: r, x0: x0, x1: x1, y0: 90, y1: 100, size: 10} }
+	ls := buildLines(page{w: 600, h: 800, glyphs: []glyph{g('M', 0, 9), g('\u00a8', 10, 15), g('u', 9.5, 15), g('h', 15, 20)}}, 0)
+	if len(ls) != 1 || ls[0].text != "Müh" {
+		t.Fatalf("lines = %+v, want one line \"Müh\"", ls)
+	}
+}

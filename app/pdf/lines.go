@@ -54,6 +54,8 @@ func buildLines(p page, pageNo int) []line {
 			switch {
 			case math.Abs(g.x0-last.x0) < 0.01 && math.Abs(g.y1-last.y1) < 0.01:
 				// a ligature ("ﬁ") comes as its letters sharing one box
+			case isAccent(last.r) && gap < 0 && gap > -2*s:
+				// TeX sets an accent, then steps back for its letter
 			case math.Abs(g.y1-last.y1) > 0.5*s && math.Abs(g.y0-last.y0) > 0.5*s:
 				flush()
 			case gap < -0.5*s || gap > 1.8*s:
@@ -216,6 +218,8 @@ var spacingAccents = map[rune]rune{
 	'\u02dc': '\u0303', '~': '\u0303', '\u02c7': '\u030c', '\u02d8': '\u0306', '\u02da': '\u030a',
 	'\u00af': '\u0304', '\u02d9': '\u0307', '\u02dd': '\u030b',
 }
+
+func isAccent(r rune) bool { _, ok := spacingAccents[r]; return ok && r > 0x7f }
 
 // composeAccents puts a spacing accent followed (maybe after a space) by a
 // letter together as the accented letter: "C´ el´ erier" → "Célérier".
