@@ -169,12 +169,12 @@ func TestRefusals(t *testing.T) {
 
 func TestComposeAccents(t *testing.T) {
 	for in, want := range map[string]string{
-		"C\u00b4 el\u00b4 erier": "Célérier",
+		"C\u00b4 el\u00b4 erier":  "Célérier",
 		"Lema\u02c6\u0131tre":     "Lemaître",
 		"M\u00a8uhlenberg":        "Mühlenberg",
-		"R\u00a8 as\u00a8 anen":  "Räsänen",
+		"R\u00a8 as\u00a8 anen":   "Räsänen",
 		"x \u00b4 alone, 5\u00b4": "x ´ alone, 5´",
-		"plain text":             "plain text",
+		"plain text":              "plain text",
 	} {
 		if got := composeAccents(in); got != want {
 			t.Errorf("composeAccents(%q) = %q, want %q", in, got, want)
