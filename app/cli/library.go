@@ -145,7 +145,7 @@ func dryRunArticles(c *ctx, paths []string, failed int) error {
 		failed++
 	}
 	for _, f := range files {
-		d, err := ingest.File(f)
+		d, err := importer.ParseFile(f, importer.Options{})
 		if err != nil {
 			fmt.Fprintf(c.stdout, "failed\t%s\t%s\n", line(f), line(strings.TrimPrefix(oneLine(err), f+": ")))
 			failed++

@@ -29,6 +29,9 @@ func parseFile(path string, opts Options) (ingest.Doc, error) {
 	return ingest.FileWith(path, ingest.Options{Encoding: opts.Encoding})
 }
 
+// ParseFile reads one file as Run would, without storing it (--dry-run).
+func ParseFile(path string, opts Options) (ingest.Doc, error) { return parseFile(path, opts) }
+
 // Status is what happened to one file.
 type Status int
 
