@@ -191,3 +191,14 @@ func TestAccentSteppedBack(t *testing.T) {
 		t.Fatalf("lines = %+v, want one line \"Müh\"", ls)
 	}
 }
+
+func TestDropCap(t *testing.T) {
+	ls := dropCaps([]line{
+		{text: "J", x0: 50, x1: 70, y0: 100, y1: 130, size: 30},
+		{text: "ournal of Tests", x0: 71, x1: 200, y0: 105, y1: 115, size: 10},
+		{text: "A", x0: 50, x1: 60, y0: 300, y1: 310, size: 10},
+	})
+	if len(ls) != 2 || ls[0].text != "Journal of Tests" || ls[0].x0 != 50 || ls[1].text != "A" {
+		t.Fatalf("lines = %+v", ls)
+	}
+}

@@ -112,6 +112,7 @@ func order(lines []line) []line {
 	if len(lines) == 0 {
 		return lines
 	}
+	lines = dropCaps(lines)
 	minX, maxX := math.Inf(1), math.Inf(-1)
 	for _, l := range lines {
 		minX, maxX = math.Min(minX, l.x0), math.Max(maxX, l.x1)
@@ -254,4 +255,33 @@ func composeAccents(s string) string {
 		i = j
 	}
 	return string(out)
+}
+
+// dropCaps puts a large initial letter back at the start of the line it
+// stands beside ("J" + "ournal of …" → "Journal of …").
+func dropCaps(in []line) []line {
+	lines := append([]line(nil), in...)
+	gone := make([]bool, len(lines))
+	for i, l := range lines {
+		r := []rune(l.text)
+		if len(r) != 1 || !unicode.IsUpper(r[0]) {
+			continue
+		}
+		for j := range lines {
+			m := &lines[j]
+			if j != i && !gone[j] && l.size > 1.5*m.size && m.y0 >= l.y0-1 && m.y0 < l.y1 &&
+				m.x0 > l.x0+0.5*(l.x1-l.x0) && m.x0 < l.x1+2*m.size && startsLower(m.text) {
+				m.text, m.x0 = l.text+m.text, l.x0
+				gone[i] = true
+				break
+			}
+		}
+	}
+	out := lines[:0]
+	for i, l := range lines {
+		if !gone[i] {
+			out = append(out, l)
+		}
+	}
+	return out
 }
