@@ -142,6 +142,7 @@ func pageStarts(blocks []block, parsed doc.Doc, n int) []int {
 	}
 	textLen := utf8.RuneCountInString(parsed.Text)
 	sameShape := len(parsed.Blocks) == len(blocks)
+	cursor := 0 // bytes of parsed.Text already passed, when searching
 	for bi, bl := range blocks {
 		for _, br := range bl.breaks {
 			if br.page >= n || starts[br.page] >= 0 {
@@ -151,7 +152,7 @@ func pageStarts(blocks []block, parsed doc.Doc, n int) []int {
 			if sameShape {
 				at = parsed.Blocks[bi].Start + br.offset
 			} else {
-				at = findRunes(parsed.Text, bl.text, br.offset)
+				at, cursor = findRunes(parsed.Text, cursor, bl.text, br.offset)
 			}
 			starts[br.page] = min(at, textLen)
 		}
@@ -170,16 +171,19 @@ func pageStarts(blocks []block, parsed doc.Doc, n int) []int {
 	return starts
 }
 
-// findRunes finds where the block text sits in the reading text and
-// returns the code point offset of off within it (0 when it is not found).
-func findRunes(text, block string, off int) int {
+// findRunes finds where the block text sits in the reading text, from
+// byte from on (blocks come in order: a table of contents must not catch
+// a heading's page), and returns the code point offset of off within it
+// and where the next search starts. Not found, it gives the start of the
+// search.
+func findRunes(text string, from int, block string, off int) (int, int) {
 	probe := []rune(block)
 	if len(probe) > 40 {
 		probe = probe[:40]
 	}
-	i := strings.Index(text, string(probe))
+	i := strings.Index(text[from:], string(probe))
 	if i < 0 {
-		return 0
+		return utf8.RuneCountInString(text[:from]), from
 	}
-	return utf8.RuneCountInString(text[:i]) + off
+	return utf8.RuneCountInString(text[:from+i]) + off, from + i
 }

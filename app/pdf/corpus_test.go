@@ -58,6 +58,13 @@ func TestCorpusPaper(t *testing.T) {
 			t.Fatalf("page starts go backwards: %v", d.Pages)
 		}
 	}
+	body := []rune(d.Body)
+	for page, first := range map[int]string{3: "rarely taken into account", 5: "3. The Lemaître–Tolman model", 6: "4. The apparent", 15: "[25] Wiltshire D L, 2007"} {
+		at := d.Pages[page-1]
+		if got := string(body[at:min(at+60, len(body))]); !strings.HasPrefix(got, first) {
+			t.Errorf("page %d starts at %q, want %q", page, got, first)
+		}
+	}
 	// What is left to see: a hyphen followed by a space is a line-end
 	// hyphen that was kept where the word should have been joined (or a
 	// real "- " dash); "f ind"-style gaps are split ligatures.
