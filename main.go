@@ -16,6 +16,7 @@ import (
 	"scholia/app/appdirs"
 	"scholia/app/cli"
 	"scholia/app/instance"
+	"scholia/app/pdf"
 	"scholia/assets"
 	"scholia/storage"
 )
@@ -23,7 +24,9 @@ import (
 func main() {
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
-		os.Exit(cli.Run(context.Background(), args, os.Stdout, os.Stderr, os.Getenv))
+		code := cli.Run(context.Background(), args, os.Stdout, os.Stderr, os.Getenv)
+		pdf.Close() // PDFium, if a PDF was imported
+		os.Exit(code)
 	}
 	win, err := cli.WindowArgs(args, os.Getenv)
 	if err != nil {
@@ -62,6 +65,7 @@ func main() {
 		os.Exit(cli.ExitFail)
 	}
 	app.RunWith(a, store, app.Start{Import: win.Import, Open: win.Open, Instance: single})
+	pdf.Close()
 	if err := store.Close(); err != nil {
 		fmt.Fprintln(os.Stderr, "scholia:", err)
 		os.Exit(cli.ExitFail)

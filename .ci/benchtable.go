@@ -44,6 +44,8 @@ var rows = []row{
 	{"HTML import (Scholia's importer / readability alone)", "BenchmarkHTML", "pages/s", "≥ 0.8× readability"},
 	{"  readability alone", "BenchmarkReadabilityOnly", "pages/s", "(baseline)"},
 	{"EPUB import, a 40-chapter book (zip, OPF, nav, chapters)", "BenchmarkBooks", "books/s", ""},
+	{"PDF import, 10-page two-column paper (PDFium WebAssembly + layout)", "BenchmarkPDFPages", "pages/s", ""},
+	{"  the corpus preprint (15 pages)", "BenchmarkPDFCorpus", "pages/s", ""},
 	{"Fetched page to article (no network)", "BenchmarkArticle", "ms/op", ""},
 	{"Encoding detection + decoding, 30 KB of Windows-1251", "BenchmarkDetectEncoding", "ms/op", ""},
 	{"Markdown export, 10k articles into a vault", "BenchmarkMarkdown10k/vault", "articles/s", "≥ 10,000/s"},

@@ -118,7 +118,7 @@ func (v *importDialog) browse() {
 		r.Close()
 		v.addPath(r.URI().Path())
 	}, v.ws.win)
-	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm", ".epub"}))
+	d.SetFilter(fstorage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm", ".epub", ".pdf"}))
 	startIn(d, v.ws.app.Preferences().String(prefLastFolder))
 	v.ws.showDialog(d)
 }

@@ -21,7 +21,7 @@ func TestImportDialogTakesSeveralFilesAndGlobs(t *testing.T) {
 		"b.txt":      "Second typed article\n\nBody two.\n",
 		"picked.md":  "---\ntitle: Picked with Browse\n---\nBody three.\n",
 		"skip.md":    "---\ntitle: Not listed\n---\nNot imported.\n",
-		"scan/x.pdf": "%PDF-1.4",
+		"scan/x.doc": "not a document Scholia reads",
 		"scan/y.txt": "Scanned notes\n\nBody four.\n",
 	} {
 		p := filepath.Join(dir, name)
@@ -57,7 +57,7 @@ func TestImportDialogTakesSeveralFilesAndGlobs(t *testing.T) {
 		t.Errorf("summary = %q", text)
 	}
 	// The file passed over is named, with the reason.
-	if !strings.Contains(text, "1 other file was not importable: x.pdf (.pdf files are not supported") {
+	if !strings.Contains(text, "1 other file was not importable: x.doc (.doc files are not supported") {
 		t.Errorf("the summary does not name the unimportable file: %q", text)
 	}
 	var titles []string

@@ -65,7 +65,7 @@ func (p *readingPane) show(a storage.Article, hs []storage.Highlight) {
 	// The stored block list draws the structure; one that cannot be read
 	// (it never should) leaves the text shown as plain paragraphs.
 	d, _ := doc.Decode(a.Blocks, a.Body)
-	p.view.SetDocument(reader.Document{Title: a.Title, Meta: strings.Join(meta, " · "), URL: a.URL, Body: a.Body, Blocks: d.Blocks, Spans: d.Spans})
+	p.view.SetDocument(reader.Document{Title: a.Title, Meta: strings.Join(meta, " · "), URL: a.URL, Body: a.Body, Blocks: d.Blocks, Spans: d.Spans, Pages: a.Pages})
 	p.loaded = a.ID
 	p.setHighlights(hs)
 }

@@ -140,6 +140,9 @@ func insertArticle(ctx context.Context, tx *txn, a *Article) error {
 		a.ID, a.Title, a.Author, a.Body); err != nil {
 		return err
 	}
+	if err := storePages(ctx, tx, a.ID, a.Pages); err != nil {
+		return err
+	}
 	if a.Note != "" {
 		if err := setNote(ctx, tx, a.ID, a.Note, a.Updated); err != nil {
 			return err
@@ -174,7 +177,10 @@ func loadArticle(ctx context.Context, tx *txn, id int64) (Article, error) {
 		return a, err
 	}
 	a.Added, a.Updated, a.Opened = fromMillis(added), fromMillis(updated), fromMillis(opened)
-	a.Tags, err = articleTags(ctx, tx, id)
+	if a.Tags, err = articleTags(ctx, tx, id); err != nil {
+		return a, err
+	}
+	a.Pages, err = loadPages(ctx, tx, id)
 	return a, err
 }
 

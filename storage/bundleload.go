@@ -96,6 +96,16 @@ func loadBundleChunk(ctx context.Context, tx *txn, ids []int64, withBody bool) (
 	if err != nil {
 		return nil, err
 	}
+	// A PDF paper's page starts, so exports cite a highlight's page.
+	err = eachPair(ctx, tx, `SELECT article_id, starts FROM article_pages WHERE article_id IN (SELECT value FROM json_each(?))`, string(js),
+		func(id int64, starts string) {
+			if b := byID[id]; b != nil {
+				b.Article.Pages = decodePages(starts)
+			}
+		})
+	if err != nil {
+		return nil, err
+	}
 	// Highlights in the order Bundles has always given them.
 	where := `WHERE h.article_id IN (SELECT value FROM json_each(?)) ORDER BY h.article_id, h.orphaned, h.start_pos, h.end_pos, h.id`
 	hs, err := scanHighlights(ctx, tx, where, string(js))

@@ -35,6 +35,7 @@ type Article struct {
 	Blocks    []byte
 	Note      string
 	Tags      []string
+	Pages     []int // a PDF's pages: where each starts in Body (code points); see PageAt
 	// Media are the images the Markdown refers to as scholia-media:<hash>,
 	// stored with the article in the same transaction (checked again, and
 	// once per hash). They are not loaded back with the article: see

@@ -15,7 +15,7 @@ import (
 
 var importCmd = &command{
 	name: "import", usage: "PATH|URL... | -", minArgs: 0, maxArgs: -1,
-	summary: "Import .txt, .md, .html and .epub files or folders, or web pages by URL (- reads one article from standard input), and highlights from Kindle (My Clippings.txt), Hypothesis or any W3C annotation JSON, Readwise CSV, Omnivore export zip (recognised by content); one line per file, then a summary.",
+	summary: "Import .txt, .md, .html, .epub and .pdf files or folders, or web pages by URL (- reads one article from standard input), and highlights from Kindle (My Clippings.txt), Hypothesis or any W3C annotation JSON, Readwise CSV, Omnivore export zip (recognised by content); one line per file, then a summary.",
 	example: "scholia import --tag russia ~/clippings/*.txt ~/saved-pages/ \"My Clippings.txt\" https://example.com/article",
 	flags: []flagSpec{
 		{name: "tag", value: "TAG", multi: true, help: "tag every imported article (repeatable)"},
@@ -145,7 +145,7 @@ func dryRunArticles(c *ctx, paths []string, failed int) error {
 		failed++
 	}
 	for _, f := range files {
-		d, err := ingest.File(f)
+		d, err := importer.ParseFile(f, importer.Options{})
 		if err != nil {
 			fmt.Fprintf(c.stdout, "failed\t%s\t%s\n", line(f), line(strings.TrimPrefix(oneLine(err), f+": ")))
 			failed++

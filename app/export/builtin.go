@@ -1,6 +1,9 @@
 package export
 
-import "bytes"
+import (
+	"bytes"
+	"strconv"
+)
 
 // renderBuiltin writes exactly what article.tmpl writes for ad, without the
 // template engine: text/template reaches every field and helper through
@@ -111,6 +114,9 @@ func renderBuiltinHighlight(b *bytes.Buffer, h *HighlightData) {
 	b.WriteString("**")
 	writeHelper(b, func() { writeLine(b, h.ColorName) })
 	b.WriteString("**")
+	if h.Page > 0 { // {{with .Page}} · p. {{.}}{{end}}
+		b.WriteString(" · p. " + strconv.Itoa(h.Page))
+	}
 	if h.Orphaned {
 		b.WriteString(" · *orphaned*")
 	}

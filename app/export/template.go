@@ -63,6 +63,7 @@ type HighlightData struct {
 	BlockID   string // "h-<ID>": write "^" + BlockID to make it a block id
 	Link      string // scholia://open?article=A&highlight=H
 	Orphaned  bool
+	Page      int // a PDF paper's page the highlight starts on (cite "p. 12"); 0 for other articles
 	// Flashcard is the highlight's card in the Obsidian spaced-repetition
 	// plugin's syntax ("question::answer", or the text with ==hidden==
 	// parts), "" when it is no card.
@@ -120,7 +121,7 @@ func newArticleData(d Doc, p palette, tg *Tagger, oneFile bool) ArticleData {
 			ID: h.ID, Quote: clean(h.Quote, true), Comment: clean(h.Comment, true),
 			Color: one(h.Color), ColorName: name, Symbol: colorSquare(c.Hex),
 			Tags: tags, RawTags: rawTags(h.Tags),
-			BlockID: BlockID(h), Link: Link(a.ID, h.ID), Orphaned: h.Orphaned,
+			BlockID: BlockID(h), Link: Link(a.ID, h.ID), Orphaned: h.Orphaned, Page: storage.PageAt(a.Pages, h.Start),
 			Flashcard: srCard(d.Cards[h.ID]),
 		}
 	}

@@ -59,6 +59,7 @@ type w3cAnnotation struct {
 	Article    int64     `json:"scholia:article"`
 	Color      *w3cColor `json:"scholia:color,omitempty"`
 	Orphaned   bool      `json:"scholia:orphaned,omitempty"`
+	Page       int       `json:"scholia:page,omitempty"` // a PDF paper's page the highlight starts on
 	// Stale offsets of an orphaned highlight: kept so the backup is
 	// complete, but not as a TextPositionSelector, which would point other
 	// tools at text that is no longer the quote.
@@ -170,7 +171,7 @@ func W3C(w io.Writer, docs []Doc, colors []storage.Color) error {
 				}
 				n++
 				jw.raw("\n   ")
-				jw.value("   ", annotation(d.Article.ID, source, h, p))
+				jw.value("   ", annotation(d.Article.ID, source, h, p, d.Article.Pages))
 			}
 		}
 		jw.raw("\n  ]\n }")
@@ -249,7 +250,7 @@ func (jw *jsonWriter) flush() error {
 	return nil
 }
 
-func annotation(articleID int64, source string, h storage.Highlight, p palette) w3cAnnotation {
+func annotation(articleID int64, source string, h storage.Highlight, p palette, pages []int) w3cAnnotation {
 	an := w3cAnnotation{
 		ID:         highlightPrefix + strconv.FormatInt(h.ID, 10),
 		Type:       "Annotation",
@@ -258,6 +259,7 @@ func annotation(articleID int64, source string, h storage.Highlight, p palette) 
 		Modified:   stamp(h.Updated),
 		Article:    articleID,
 		Orphaned:   h.Orphaned,
+		Page:       storage.PageAt(pages, h.Start),
 	}
 	if h.Comment != "" {
 		an.Motivation = "commenting"

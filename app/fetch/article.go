@@ -12,6 +12,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"scholia/app/ingest"
+	"scholia/app/pdf"
 )
 
 // Article fetches one address and parses it as an article: a web page
@@ -37,12 +38,15 @@ func Parse(p Page, opts Options) (ingest.Doc, error) {
 	name := nameFor(p.FinalURL)
 	switch p.Kind {
 	case PDF:
-		return ingest.Doc{}, &Error{URL: p.URL, Reason: "a PDF: Scholia cannot import PDF files yet"}
+		return parsePDF(p)
 	case EPUB:
 		return ingest.Doc{}, &Error{URL: p.URL, Reason: "an EPUB book: download it and import the .epub file"}
 	case Text:
 		name += ".txt"
 	default:
+		if pdf.Sniff(p.Body) { // a PDF served as a web page
+			return parsePDF(p)
+		}
 		name += ".html"
 	}
 	d, err := ingest.ParseWith(name, p.Body, ingest.Options{Encoding: opts.Encoding, ContentType: p.ContentType, KeepDataImages: true})
@@ -133,4 +137,22 @@ func hasToken(list, token string) bool {
 		}
 	}
 	return false
+}
+
+// parsePDF reads a fetched PDF through the PDF importer: the paper's
+// address is its URL, the host its source.
+func parsePDF(p Page) (ingest.Doc, error) {
+	d, err := pdf.Parse(nameFor(p.FinalURL)+".pdf", p.Body)
+	if err != nil {
+		var pe *pdf.Error
+		if errors.As(err, &pe) {
+			return ingest.Doc{}, &Error{URL: p.URL, Reason: pe.Reason}
+		}
+		return ingest.Doc{}, &Error{URL: p.URL, Reason: err.Error()}
+	}
+	d.URL = p.FinalURL
+	if u, err := url.Parse(p.FinalURL); err == nil {
+		d.Source = strings.TrimPrefix(u.Hostname(), "www.")
+	}
+	return d, nil
 }

@@ -195,7 +195,7 @@ func TestRefusals(t *testing.T) {
 		"404":              {srv.URL + "/missing", "the server answered 404 Not Found"},
 		"500":              {srv.URL + "/broken", "the server answered 500 Internal Server Error"},
 		"not HTML":         {srv.URL + "/zip", "not a web page (application/zip)"},
-		"PDF":              {srv.URL + "/paper.pdf", "a PDF: Scholia cannot import PDF files yet"},
+		"broken PDF":       {srv.URL + "/paper.pdf", "broken PDF: cannot be read (damaged or truncated)"},
 		"no article":       {srv.URL + "/noarticle", "no article found on the page"},
 		"redirect loop":    {srv.URL + "/loop-a", "redirect loop"},
 		"too many":         {srv.URL + "/r/11", "too many redirects (more than 10)"},

@@ -13,6 +13,7 @@ import (
 	"scholia/app/epub"
 	"scholia/app/importhl"
 	"scholia/app/ingest"
+	"scholia/app/pdf"
 	"scholia/storage"
 )
 
@@ -180,8 +181,8 @@ func IsHighlightsFile(path string) bool {
 	if err != nil || !info.Mode().IsRegular() {
 		return false
 	}
-	if epub.Is(path) {
-		return false // a book, read by app/epub
+	if epub.Is(path) || pdf.Is(path) {
+		return false // a book or paper, read by app/epub or app/pdf
 	}
 	if !ingest.Importable(path) {
 		return true

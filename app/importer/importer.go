@@ -14,6 +14,7 @@ import (
 	"scholia/app/epub"
 	"scholia/app/images"
 	"scholia/app/ingest"
+	"scholia/app/pdf"
 	"scholia/storage"
 )
 
@@ -23,12 +24,18 @@ func parseFile(path string, opts Options) (ingest.Doc, error) {
 	if epub.Is(path) {
 		return epub.File(path)
 	}
+	if pdf.Is(path) {
+		return pdf.File(path)
+	}
 	d, err := ingest.FileWith(path, ingest.Options{Encoding: opts.Encoding, KeepDataImages: true})
 	if err == nil {
 		images.Localize(&d, images.FileResolver(path), nil)
 	}
 	return d, err
 }
+
+// ParseFile reads one file as Run would, without storing it (--dry-run).
+func ParseFile(path string, opts Options) (ingest.Doc, error) { return parseFile(path, opts) }
 
 // Status is what happened to one file.
 type Status int
@@ -222,7 +229,7 @@ func parseAll(files []string, opts Options) ([]Result, []*storage.Article) {
 func FromDoc(d ingest.Doc, extraTags []string) *storage.Article {
 	return &storage.Article{
 		Title: d.Title, Author: d.Author, Source: d.Source, URL: d.URL, Published: d.Published,
-		Body: d.Body, Markdown: d.Markdown, Blocks: d.Blocks, Tags: append(append([]string(nil), d.Tags...), extraTags...),
+		Body: d.Body, Markdown: d.Markdown, Blocks: d.Blocks, Pages: d.Pages, Tags: append(append([]string(nil), d.Tags...), extraTags...),
 		Media: d.Media,
 	}
 }

@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"scholia/app/epub"
 	"scholia/app/ingest"
+	"scholia/app/pdf"
 )
 
 // ExpandPatterns turns what the user typed in the import dialog — one path
@@ -89,7 +91,7 @@ func ListUnimportable(paths []string) []Unimportable {
 				}
 				return nil
 			}
-			if d.IsDir() || ingest.Importable(d.Name()) {
+			if d.IsDir() || ingest.Importable(d.Name()) || epub.Is(d.Name()) || pdf.Is(d.Name()) {
 				return nil
 			}
 			out = append(out, Unimportable{Path: path, Reason: unsupportedReason(d.Name())})

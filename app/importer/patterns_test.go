@@ -86,12 +86,12 @@ func FuzzExpandPatterns(f *testing.F) {
 
 func TestListUnimportable(t *testing.T) {
 	dir := t.TempDir()
-	writeFiles(t, dir, "a.txt", "scan.pdf", "sub/README", "sub/b.md", ".hidden/x.doc", ".DS_Store")
+	writeFiles(t, dir, "a.txt", "paper.pdf", "book.epub", "scan.doc", "sub/README", "sub/b.md", ".hidden/x.doc", ".DS_Store")
 	got := importer.ListUnimportable([]string{dir, filepath.Join(dir, "a.txt")})
 	if len(got) != 2 {
-		t.Fatalf("unimportable = %+v, want scan.pdf and sub/README", got)
+		t.Fatalf("unimportable = %+v, want scan.doc and sub/README", got)
 	}
-	if filepath.Base(got[0].Path) != "scan.pdf" || !strings.Contains(got[0].Reason, ".pdf files are not supported") {
+	if filepath.Base(got[0].Path) != "scan.doc" || !strings.Contains(got[0].Reason, ".doc files are not supported") {
 		t.Errorf("first = %+v", got[0])
 	}
 	if filepath.Base(got[1].Path) != "README" || !strings.Contains(got[1].Reason, "no file extension") {

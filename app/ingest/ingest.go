@@ -23,6 +23,7 @@ type Doc struct {
 	Blocks                     []byte   // doc.Encode of Markdown's blocks and spans; nil with no Markdown
 	Tags                       []string // from Markdown front matter
 	Warnings                   []string // non-fatal problems, e.g. "broken front matter: ...; imported the body"
+	Pages                      []int    // a PDF's pages: Pages[i] is the code point offset in Body where page i+1 starts; nil for other formats
 	// Media are the images Markdown refers to as scholia-media:<hash>,
 	// filled by whoever stored them into the Doc (app/images).
 	Media []media.Image

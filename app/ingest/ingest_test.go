@@ -131,7 +131,7 @@ func TestImportable(t *testing.T) {
 func TestWalk(t *testing.T) {
 	root := t.TempDir()
 	for _, p := range []string{
-		"b.txt", "a.md", "sub/c.html", "sub/deeper/d.htm", "sub/skip.pdf", "image.png",
+		"b.txt", "a.md", "sub/c.html", "sub/deeper/d.htm", "sub/paper.pdf", "sub/skip.doc", "image.png",
 		".hidden.txt", ".git/config.txt", "sub/.cache/e.md",
 	} {
 		full := filepath.Join(root, p)
@@ -149,12 +149,12 @@ func TestWalk(t *testing.T) {
 		r, _ := filepath.Rel(root, f)
 		rel = append(rel, filepath.ToSlash(r))
 	}
-	want := []string{"a.md", "b.txt", "sub/c.html", "sub/deeper/d.htm"}
+	want := []string{"a.md", "b.txt", "sub/c.html", "sub/deeper/d.htm", "sub/paper.pdf"}
 	if !reflect.DeepEqual(rel, want) {
 		t.Errorf("files = %q, want %q", rel, want)
 	}
 	if skipped != 2 {
-		t.Errorf("skipped = %d, want 2 (skip.pdf, image.png)", skipped)
+		t.Errorf("skipped = %d, want 2 (skip.doc, image.png)", skipped)
 	}
 	if _, _, err := Walk(filepath.Join(root, "nope")); err == nil {
 		t.Errorf("walking a missing root gave no error")

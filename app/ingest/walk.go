@@ -34,8 +34,9 @@ func Walk(root string) (files []string, skipped int, err error) {
 		if d.IsDir() {
 			return nil
 		}
-		// EPUB books are read by app/epub, which the importer calls for them.
-		if Importable(d.Name()) || strings.EqualFold(filepath.Ext(d.Name()), ".epub") {
+		// EPUB books and PDF papers are read by app/epub and app/pdf, which
+		// the importer calls for them.
+		if ext := filepath.Ext(d.Name()); Importable(d.Name()) || strings.EqualFold(ext, ".epub") || strings.EqualFold(ext, ".pdf") {
 			files = append(files, path)
 		} else {
 			skipped++

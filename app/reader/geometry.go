@@ -17,7 +17,7 @@ func (r *Reader) metrics() metrics { return newMetrics(r.TextSize()) }
 func (r *Reader) column() (x, w float32) {
 	size := r.Size()
 	pad := r.TextSize()
-	avail := size.Width - 2*pad - scrollZone
+	avail := size.Width - 2*pad - 2*r.pageGutter() - scrollZone
 	w = r.readWidth * r.TextSize() / max(r.themeTextSize(), 1)
 	w = max(min(w, avail), 40)
 	x = max((size.Width-scrollZone-w)/2, 0)

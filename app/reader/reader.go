@@ -31,6 +31,8 @@ type Document struct {
 	// Spans are the body's inline marks: links are underlined, inline code
 	// set on a tint.
 	Spans []doc.Span
+	// Pages are a PDF paper's page starts (body offsets): numbers in the margin (pages.go).
+	Pages []int
 }
 
 // Highlight is a coloured range of the body in Unicode code point offsets

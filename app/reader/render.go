@@ -14,16 +14,17 @@ import (
 // reused as the view scrolls, so a long article costs no more to draw than a
 // short one.
 type renderer struct {
-	w       *Reader
-	decor   pool[*canvas.Rectangle] // code backgrounds and quote bars, under everything
-	backs   pool[*canvas.Rectangle] // highlight, find and selection backgrounds
-	texts   pool[*canvas.Text]
-	marks   pool[*canvas.Rectangle] // underlines of the selected highlight
-	thumb   *canvas.Rectangle
-	caret   *canvas.Rectangle // caret browsing's caret
-	bar     *swatchBar
-	findBar *findBar
-	objects []fyne.CanvasObject
+	w         *Reader
+	decor     pool[*canvas.Rectangle] // code backgrounds and quote bars, under everything
+	backs     pool[*canvas.Rectangle] // highlight, find and selection backgrounds
+	texts     pool[*canvas.Text]
+	marks     pool[*canvas.Rectangle] // underlines of the selected highlight
+	pageTexts pool[*canvas.Text]      // page numbers in the margin (pages.go)
+	thumb     *canvas.Rectangle
+	caret     *canvas.Rectangle // caret browsing's caret
+	bar       *swatchBar
+	findBar   *findBar
+	objects   []fyne.CanvasObject
 	// the hovered link's address, made on first hover (links.go)
 	statusBg   *canvas.Rectangle
 	statusText *canvas.Text
@@ -95,7 +96,7 @@ func (r *renderer) Refresh() {
 func (r *renderer) update() {
 	w := r.w
 	size := w.Size()
-	r.decor.used, r.backs.used, r.texts.used, r.marks.used = 0, 0, 0, 0
+	r.decor.used, r.backs.used, r.texts.used, r.marks.used, r.pageTexts.used = 0, 0, 0, 0, 0
 	var pictures []fyne.CanvasObject
 	if len(w.lay.lines) > 0 {
 		top := w.topInset()
@@ -107,6 +108,7 @@ func (r *renderer) update() {
 		r.drawDecor(first, last, top)
 		r.drawBackgrounds(first, last, top)
 		r.drawTexts(first, last, top)
+		r.drawPages(first, last, top)
 	}
 	r.placeScrollbar(size)
 	r.placeCaret()
@@ -128,6 +130,9 @@ func (r *renderer) update() {
 		r.objects = append(r.objects, o)
 	}
 	for _, o := range r.marks.items[:r.marks.used] {
+		r.objects = append(r.objects, o)
+	}
+	for _, o := range r.pageTexts.items[:r.pageTexts.used] {
 		r.objects = append(r.objects, o)
 	}
 	r.objects = append(r.objects, r.caret, r.thumb, r.bar, r.findBar.Container)
