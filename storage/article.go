@@ -137,6 +137,10 @@ func insertArticle(ctx context.Context, tx *txn, a *Article) error {
 		a.ID, a.Title, a.Author, a.Body); err != nil {
 		return err
 	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO title_fts (rowid, title, author) VALUES (?, ?, ?)",
+		a.ID, a.Title, a.Author); err != nil {
+		return err
+	}
 	if a.Note != "" {
 		if err := setNote(ctx, tx, a.ID, a.Note, a.Updated); err != nil {
 			return err

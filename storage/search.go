@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -176,7 +177,7 @@ func ranked(ctx context.Context, tx *txn, q *Query, limit int) ([]Hit, error) {
 		if ix.place == "body" {
 			rows, err = rankBodies(ctx, tx, ix.rank, m, q, artWhere, artArgs, limit)
 		} else {
-			rows, err = rank(ctx, tx, ix.rank, append(append([]any{m}, ix.args...), limit)...)
+			rows, err = rankIndex(ctx, tx, ix.rank, ix.place, m, ix.args, limit)
 		}
 		if err != nil {
 			return nil, err
@@ -202,23 +203,82 @@ func ranked(ctx context.Context, tx *txn, q *Query, limit int) ([]Hit, error) {
 	return hits, nil
 }
 
-// rankBodies ranks the article index by bm25, unless the match is common
-// (see commonAt): then title matches come first, then the newest articles,
-// each read in rowid order and stopped at limit.
-func rankBodies(ctx context.Context, tx *txn, bm25, match string, q *Query, where string, args []any, limit int) ([]rankedRow, error) {
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ?`+where+` LIMIT ?)`,
-		append(append([]any{match}, args...), commonAt)...).Scan(&n); err != nil {
+// newestMatches counts the rows of an index matching the query, up to
+// commonAt (fewer tells the query is not common), and lists the newest
+// (highest rowid) limit of them, the candidates when it is. One statement
+// does both: each statement over a prefix query merges the doclists of
+// every word with that prefix again; the count stays inside SQLite, so
+// only limit rows come back.
+func newestMatches(ctx context.Context, tx *txn, table, match, where string, args []any, limit int) (int, []rankedRow, error) {
+	rows, err := tx.QueryContext(ctx, `WITH m AS MATERIALIZED (SELECT rowid AS id FROM `+table+` WHERE `+table+` MATCH ?`+where+` ORDER BY rowid DESC LIMIT ?)
+		SELECT id, (SELECT count(*) FROM m) FROM m LIMIT ?`, append(append([]any{match}, args...), commonAt, limit)...)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer rows.Close()
+	n := 0
+	var out []rankedRow
+	for rows.Next() {
+		var r rankedRow
+		if err := rows.Scan(&r.id, &n); err != nil {
+			return 0, nil, err
+		}
+		out = append(out, r)
+	}
+	return n, out, rows.Err()
+}
+
+// rankIndex ranks the note or highlight index by bm25, unless the match
+// is common (see commonAt): then newest first, after every bm25 hit.
+func rankIndex(ctx context.Context, tx *txn, bm25, place, match string, args []any, limit int) ([]rankedRow, error) {
+	table := map[string]string{"notes": "note_fts", "highlights": "highlight_fts"}[place]
+	n, newest, err := newestMatches(ctx, tx, table, match, indexWhere(bm25), args, limit)
+	if err != nil {
 		return nil, err
 	}
 	if n < commonAt {
 		return rank(ctx, tx, bm25, append(append([]any{match}, args...), limit)...)
 	}
-	newest := `SELECT rowid, 0 FROM article_fts WHERE article_fts MATCH ?` + where + ` ORDER BY rowid DESC LIMIT ?`
+	return cheapRanks(newest, limit, nil), nil
+}
+
+// indexWhere is the " AND …" filter of a ranking query (between MATCH ?
+// and ORDER BY), reused for the newest-first query.
+func indexWhere(rankSQL string) string {
+	_, rest, _ := strings.Cut(rankSQL, "MATCH ?")
+	w, _, _ := strings.Cut(rest, " ORDER BY")
+	return w
+}
+
+// cheapRanks ranks the newest rows after every bm25 hit (negative) in
+// their order, skipping those already listed.
+func cheapRanks(newest []rankedRow, limit int, seen map[int64]bool) []rankedRow {
+	var out []rankedRow
+	for k, r := range newest {
+		if len(out) == limit {
+			break
+		}
+		if !seen[r.id] {
+			out = append(out, rankedRow{id: r.id, rank: float64(k) / 1e6})
+		}
+	}
+	return out
+}
+
+// rankBodies ranks the article index by bm25, unless the match is common
+// (see commonAt): then title matches come first, then the newest articles.
+func rankBodies(ctx context.Context, tx *txn, bm25, match string, q *Query, where string, args []any, limit int) ([]rankedRow, error) {
+	n, newest, err := newestMatches(ctx, tx, "article_fts", match, where, args, 2*limit)
+	if err != nil {
+		return nil, err
+	}
+	if n < commonAt {
+		return rank(ctx, tx, bm25, append(append([]any{match}, args...), limit)...)
+	}
 	var out []rankedRow
 	seen := map[int64]bool{}
 	if q.looks("title") {
-		titles, err := rank(ctx, tx, newest, append(append([]any{"{title} : (" + q.FTS + ")"}, args...), limit)...)
+		titles, err := titleMatches(ctx, tx, q, where, args, limit)
 		if err != nil {
 			return nil, err
 		}
@@ -227,17 +287,27 @@ func rankBodies(ctx context.Context, tx *txn, bm25, match string, q *Query, wher
 			out = append(out, rankedRow{id: r.id, rank: -1e6 + float64(k)})
 		}
 	}
-	rest, err := rank(ctx, tx, newest, append(append([]any{match}, args...), limit+len(out))...)
-	if err != nil {
-		return nil, err
+	return append(out, cheapRanks(newest, limit-len(out), seen)...), nil
+}
+
+// titleMatches lists the articles whose title or author has the words
+// (title_fts), by bm25 or, when that match is common too, newest first.
+// Excluded words are looked for in the whole article.
+func titleMatches(ctx context.Context, tx *txn, q *Query, where string, args []any, limit int) ([]rankedRow, error) {
+	match := q.positive
+	if !q.looks("body") { // in:title: the author is not asked about
+		match = "{title} : (" + q.positive + ")"
 	}
-	for k, r := range rest {
-		if !seen[r.id] && len(out) < limit {
-			// After every bm25 hit of the notes and highlights (negative).
-			out = append(out, rankedRow{id: r.id, rank: float64(k) / 1e6})
-		}
+	if excl, ok := strings.CutPrefix(q.FTS, "("+q.positive+") NOT ("); ok {
+		where += " AND rowid NOT IN (SELECT rowid FROM article_fts WHERE article_fts MATCH ?)"
+		args = append(slices.Clone(args), "("+excl)
 	}
-	return out, nil
+	n, newest, err := newestMatches(ctx, tx, "title_fts", match, where, args, limit)
+	if err != nil || n >= commonAt {
+		return newest, err
+	}
+	return rank(ctx, tx, `SELECT rowid, bm25(title_fts, 10.0, 4.0) AS r FROM title_fts WHERE title_fts MATCH ?`+where+` ORDER BY r LIMIT ?`,
+		append(append([]any{match}, args...), limit)...)
 }
 
 // filtered lists what the operators alone select, newest first: highlights

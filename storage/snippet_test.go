@@ -35,3 +35,16 @@ func TestSnippet(t *testing.T) {
 		})
 	}
 }
+
+func TestFoldWordIsFold(t *testing.T) {
+	for _, w := range []string{"Genève", "CAFÉ", "Straße", "Œuvre", "Łódź", "İstanbul", "naïve", "e\u0301te", "Ærø", "ǅemal", "Москва", "plain"} {
+		if got, want := foldWord(w), fold(w); got != want {
+			t.Errorf("foldWord(%q) = %q, fold = %q", w, got, want)
+		}
+	}
+	for r := rune(0x80); r < 0x250; r++ {
+		if w := "x" + string(r) + "Y"; foldWord(w) != fold(w) {
+			t.Errorf("foldWord(%q) = %q, fold = %q", w, foldWord(w), fold(w))
+		}
+	}
+}
