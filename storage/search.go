@@ -128,7 +128,7 @@ func groupHits(hits []Hit) []Hit {
 // commonAt is how many matching articles make a query common: ranking
 // every match of a word found in most of 100k bodies by bm25 costs more
 // than the whole search may take, and tells the reader little.
-var commonAt = 2000
+var commonAt = 1000
 
 // ranked searches each index the query looks in, ranked by bm25, keeps
 // the best limit hits and reads the text only of those, for the snippets.
@@ -162,6 +162,11 @@ func ranked(ctx context.Context, tx *txn, q *Query, limit int) ([]Hit, error) {
 		text string // the query reading its text
 	}
 	var all []found
+	// common: the article index found the query common. A highlight's
+	// quote is text of its article, so its highlights are then taken as
+	// common too, without counting them: for a phrase of two frequent
+	// words that count was the costliest statement of the search.
+	common := false
 	for _, ix := range indexes {
 		m := q.FTS
 		if ix.place == "body" {
@@ -175,9 +180,9 @@ func ranked(ctx context.Context, tx *txn, q *Query, limit int) ([]Hit, error) {
 		var rows []rankedRow
 		var err error
 		if ix.place == "body" {
-			rows, err = rankBodies(ctx, tx, ix.rank, m, q, artWhere, artArgs, limit)
+			rows, common, err = rankBodies(ctx, tx, ix.rank, m, q, artWhere, artArgs, limit)
 		} else {
-			rows, err = rankIndex(ctx, tx, ix.rank, ix.place, m, ix.args, limit)
+			rows, err = rankIndex(ctx, tx, ix.rank, ix.place, m, ix.args, limit, common)
 		}
 		if err != nil {
 			return nil, err
@@ -211,7 +216,7 @@ func ranked(ctx context.Context, tx *txn, q *Query, limit int) ([]Hit, error) {
 // only limit rows come back.
 func newestMatches(ctx context.Context, tx *txn, table, match, where string, args []any, limit int) (int, []rankedRow, error) {
 	rows, err := tx.QueryContext(ctx, `WITH m AS MATERIALIZED (SELECT rowid AS id FROM `+table+` WHERE `+table+` MATCH ?`+where+` ORDER BY rowid DESC LIMIT ?)
-		SELECT id, (SELECT count(*) FROM m) FROM m LIMIT ?`, append(append([]any{match}, args...), commonAt, limit)...)
+		SELECT id, (SELECT count(*) FROM m) FROM m LIMIT ?`, append(append([]any{match}, args...), max(commonAt, limit), limit)...)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -229,9 +234,15 @@ func newestMatches(ctx context.Context, tx *txn, table, match, where string, arg
 }
 
 // rankIndex ranks the note or highlight index by bm25, unless the match
-// is common (see commonAt): then newest first, after every bm25 hit.
-func rankIndex(ctx context.Context, tx *txn, bm25, place, match string, args []any, limit int) ([]rankedRow, error) {
+// is common (see commonAt) there or in the articles: then newest first,
+// after every bm25 hit.
+func rankIndex(ctx context.Context, tx *txn, bm25, place, match string, args []any, limit int, common bool) ([]rankedRow, error) {
 	table := map[string]string{"notes": "note_fts", "highlights": "highlight_fts"}[place]
+	if common {
+		newest, err := rank(ctx, tx, `SELECT rowid, 0 FROM `+table+` WHERE `+table+` MATCH ?`+indexWhere(bm25)+` ORDER BY rowid DESC LIMIT ?`,
+			append(append([]any{match}, args...), limit)...)
+		return cheapRanks(newest, limit, nil), err
+	}
 	n, newest, err := newestMatches(ctx, tx, table, match, indexWhere(bm25), args, limit)
 	if err != nil {
 		return nil, err
@@ -267,27 +278,28 @@ func cheapRanks(newest []rankedRow, limit int, seen map[int64]bool) []rankedRow 
 
 // rankBodies ranks the article index by bm25, unless the match is common
 // (see commonAt): then title matches come first, then the newest articles.
-func rankBodies(ctx context.Context, tx *txn, bm25, match string, q *Query, where string, args []any, limit int) ([]rankedRow, error) {
+func rankBodies(ctx context.Context, tx *txn, bm25, match string, q *Query, where string, args []any, limit int) ([]rankedRow, bool, error) {
 	n, newest, err := newestMatches(ctx, tx, "article_fts", match, where, args, 2*limit)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if n < commonAt {
-		return rank(ctx, tx, bm25, append(append([]any{match}, args...), limit)...)
+		rows, err := rank(ctx, tx, bm25, append(append([]any{match}, args...), limit)...)
+		return rows, false, err
 	}
 	var out []rankedRow
 	seen := map[int64]bool{}
 	if q.looks("title") {
 		titles, err := titleMatches(ctx, tx, q, where, args, limit)
 		if err != nil {
-			return nil, err
+			return nil, true, err
 		}
 		for k, r := range titles {
 			seen[r.id] = true
 			out = append(out, rankedRow{id: r.id, rank: -1e6 + float64(k)})
 		}
 	}
-	return append(out, cheapRanks(newest, limit-len(out), seen)...), nil
+	return append(out, cheapRanks(newest, limit-len(out), seen)...), true, nil
 }
 
 // titleMatches lists the articles whose title or author has the words
@@ -304,7 +316,7 @@ func titleMatches(ctx context.Context, tx *txn, q *Query, where string, args []a
 	}
 	n, newest, err := newestMatches(ctx, tx, "title_fts", match, where, args, limit)
 	if err != nil || n >= commonAt {
-		return newest, err
+		return newest, err // a word in most titles: newest first
 	}
 	return rank(ctx, tx, `SELECT rowid, bm25(title_fts, 10.0, 4.0) AS r FROM title_fts WHERE title_fts MATCH ?`+where+` ORDER BY r LIMIT ?`,
 		append(append([]any{match}, args...), limit)...)

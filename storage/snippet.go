@@ -117,6 +117,58 @@ func tokenize(text string) []token {
 	}
 }
 
+// skipTo finds where snippet may start reading words of a long ASCII
+// text whose first match a byte search finds: width+1 words before it, so
+// the window is the same as from the start. found is false when no word
+// matches. Other texts are read from the start (0, true).
+func skipTo(text string, terms []term, width int) (start int, found bool) {
+	if len(text) < 2048 || !isASCII(text) {
+		return 0, true
+	}
+	for _, t := range terms {
+		if !isASCII(t.word) {
+			return 0, true
+		}
+	}
+	lower := strings.ToLower(text) // ASCII: the same offsets
+	best := -1
+	for _, t := range terms {
+		for off := 0; ; {
+			i := strings.Index(lower[off:], t.word)
+			if i < 0 {
+				break
+			}
+			i += off
+			if best >= 0 && i >= best {
+				break
+			}
+			end := i + len(t.word)
+			if (i == 0 || !isWordByte(lower[i-1])) && (t.prefix || end == len(lower) || !isWordByte(lower[end])) {
+				best = i
+				break
+			}
+			off = i + 1
+		}
+	}
+	if best < 0 {
+		return 0, false
+	}
+	p := best
+	for n := 0; n <= width && p > 0; n++ {
+		q := p
+		for q > 0 && !isWordByte(text[q-1]) {
+			q--
+		}
+		for q > 0 && isWordByte(text[q-1]) {
+			q--
+		}
+		p = q
+	}
+	return p, true
+}
+
+func isWordByte(c byte) bool { return c < 0x80 && isWordRune(rune(c)) }
+
 // nextToken finds the first word of text at or after byte offset pos.
 func nextToken(text string, pos int) (token, bool) {
 	start := -1
@@ -178,11 +230,21 @@ func isASCII(s string) bool {
 // terms, the matching words between SnippetOpen and SnippetClose, "…" where
 // text was cut; "" when no word matches.
 func snippet(text string, terms []term, width int) string {
+	start, found := skipTo(text, terms, width)
+	if !found {
+		return ""
+	}
+	return snippetFrom(text, terms, width, start)
+}
+
+// snippetFrom is snippet reading words from byte offset start, a word's
+// start with at least width words between it and the first match (or 0).
+func snippetFrom(text string, terms []term, width, start int) string {
 	// Words are read only as far as the snippet needs: up to the first
 	// match and width words past it (a body may be 200 KB).
 	var toks []token
 	first := -1
-	pos := 0
+	pos := start
 	for {
 		t, ok := nextToken(text, pos)
 		if !ok {

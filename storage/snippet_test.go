@@ -48,3 +48,37 @@ func TestFoldWordIsFold(t *testing.T) {
 		}
 	}
 }
+
+// TestSnippetSkipIsTheSame: starting a long text's words near the first
+// match (found by a byte search) gives the snippet reading from the start.
+func TestSnippetSkipIsTheSame(t *testing.T) {
+	vocab := strings.Fields("the people country count counted recount a of zorb Zorbing ZORB x-ray 42 co-op")
+	seps := []string{" ", " ", ", ", ". ", "\n\n", " — "[1:2], "-", " (", ") "}
+	seed := uint32(7)
+	next := func(n int) int { seed = seed*1664525 + 1013904223; return int(seed>>8) % n }
+	queries := []string{"zorb", "count*", `"the people"`, "recount country", "42", "co", "x ray", "absent"}
+	for round := 0; round < 300; round++ {
+		var b strings.Builder
+		for b.Len() < 2048+next(4000) {
+			b.WriteString(vocab[next(len(vocab))])
+			sep := seps[next(len(seps))]
+			if sep == " — "[1:2] || !isASCII(sep) {
+				sep = " "
+			}
+			b.WriteString(sep)
+		}
+		text := b.String()
+		for _, query := range queries {
+			q, err := FTSQuery(query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			terms := queryTerms(q)
+			for _, width := range []int{4, 14} {
+				if got, want := snippet(text, terms, width), snippetFrom(text, terms, width, 0); got != want {
+					t.Fatalf("round %d %q width %d:\n got %q\nwant %q", round, query, width, got, want)
+				}
+			}
+		}
+	}
+}
