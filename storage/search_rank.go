@@ -16,8 +16,13 @@ import (
 // every word with that prefix again; the count stays inside SQLite, so
 // only limit rows come back.
 func newestMatches(ctx context.Context, tx *txn, table, match, where string, args []any, limit int) (int, []rankedRow, error) {
+	return newestUpTo(ctx, tx, table, match, where, args, commonAt, limit)
+}
+
+// newestUpTo is newestMatches counting up to upTo.
+func newestUpTo(ctx context.Context, tx *txn, table, match, where string, args []any, upTo, limit int) (int, []rankedRow, error) {
 	rows, err := tx.QueryContext(ctx, `WITH m AS MATERIALIZED (SELECT rowid AS id FROM `+table+` WHERE `+table+` MATCH ?`+where+` ORDER BY rowid DESC LIMIT ?)
-		SELECT id, (SELECT count(*) FROM m) FROM m LIMIT ?`, append(append([]any{match}, args...), max(commonAt, limit), limit)...)
+		SELECT id, (SELECT count(*) FROM m) FROM m LIMIT ?`, append(append([]any{match}, args...), max(upTo, limit), limit)...)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -80,11 +85,11 @@ func cheapRanks(newest []rankedRow, limit int, seen map[int64]bool) []rankedRow 
 // rankBodies ranks the article index by bm25, unless the match is common
 // (see commonAt): then title matches come first, then the newest articles.
 func rankBodies(ctx context.Context, tx *txn, bm25, match string, q *Query, where string, args []any, limit int) ([]rankedRow, bool, error) {
-	n, newest, err := newestMatches(ctx, tx, "article_fts", match, where, args, 2*limit)
+	common, newest, err := commonInWindow(ctx, tx, match, where, args, 2*limit)
 	if err != nil {
 		return nil, false, err
 	}
-	if n < commonAt {
+	if !common {
 		rows, err := rank(ctx, tx, bm25, append(append([]any{match}, args...), limit)...)
 		return rows, false, err
 	}
@@ -101,6 +106,42 @@ func rankBodies(ctx context.Context, tx *txn, bm25, match string, q *Query, wher
 		}
 	}
 	return append(out, cheapRanks(newest, limit-len(out), seen)...), true, nil
+}
+
+// commonWindow is how many of the newest articles (by id) the commonness
+// of an article query is judged on.
+var commonWindow int64 = 5000
+
+// commonInWindow tells whether a query matches commonAt articles or
+// more, judged on the newest commonWindow of them (a library that small
+// is counted exactly), and lists the newest limit matches. Counting up to
+// commonAt from the newest instead read, for a phrase of two frequent
+// words (one article in ten has "the people"), the positions of both in
+// ten thousand bodies.
+func commonInWindow(ctx context.Context, tx *txn, match, where string, args []any, limit int) (bool, []rankedRow, error) {
+	var top int64
+	if err := tx.QueryRowContext(ctx, "SELECT coalesce(max(id), 0) FROM articles").Scan(&top); err != nil {
+		return false, nil, err
+	}
+	from := top - commonWindow
+	if from <= 0 { // every article is in the window: count
+		n, newest, err := newestMatches(ctx, tx, "article_fts", match, where, args, limit)
+		return n >= commonAt, newest, err
+	}
+	// Common when the window's share of matches, over the whole id range,
+	// reaches commonAt: counting stops at that share.
+	need := int((int64(commonAt)*commonWindow + top - 1) / top)
+	n, newest, err := newestUpTo(ctx, tx, "article_fts", match, where+" AND rowid > ?", append(slices.Clone(args), from), need, limit)
+	if err != nil {
+		return false, nil, err
+	}
+	if n < need {
+		return false, nil, nil
+	}
+	if len(newest) < limit { // common, but too few in the window to list
+		_, newest, err = newestMatches(ctx, tx, "article_fts", match, where, args, limit)
+	}
+	return true, newest, err
 }
 
 // titleMatches lists the articles whose title or author has the words

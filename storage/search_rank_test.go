@@ -265,3 +265,52 @@ func TestTitleIndexMigratesAndFollowsEdits(t *testing.T) {
 	s.Close()
 	checkIntegrity(t, path)
 }
+
+// In a library larger than the window, commonness is estimated from the
+// newest articles: a word in all of them is common, one in a third is not
+// and keeps full bm25.
+func TestCommonnessJudgedOnTheNewest(t *testing.T) {
+	s, path, _ := rankLibrary(t)
+	defer storage.SetCommonWindow(10)()
+	defer storage.SetCommonAt(20)()
+	ctx := context.Background()
+	hits, err := s.Search(ctx, "harbour in:title in:body", 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	titled := bm25Order(t, path, "title_fts", ", 10.0, 4.0", `"harbour"`)
+	if got := articleOrder(hits)[:len(titled)]; !slices.Equal(got, titled) {
+		t.Errorf("common word: first %v, want the title matches %v", got, titled)
+	}
+	hits, err = s.Search(ctx, "pilot in:title in:body", 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := articleOrder(hits), bm25Order(t, path, "article_fts", ", 10.0, 4.0, 1.0", `"pilot"`); !slices.Equal(got, want) {
+		t.Errorf("a word in a third: %v, want bm25's %v", got, want)
+	}
+	// A word only in the 10 newest of 50: 10 matches, under commonAt, but
+	// judged common from the window, so newest first, not bm25's order.
+	var lanterns []int64
+	for i := range 10 {
+		body := fmt.Sprintf("A lantern hung by door %d. ", i)
+		for range (i * 3) % 7 {
+			body += "The lantern swung. "
+		}
+		a := storage.Article{Title: fmt.Sprint("Night ", i), Body: body}
+		if err := s.CreateArticle(ctx, &a); err != nil {
+			t.Fatal(err)
+		}
+		lanterns = append([]int64{a.ID}, lanterns...)
+	}
+	hits, err = s.Search(ctx, "lantern in:title in:body", 40)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := articleOrder(hits); !slices.Equal(got, lanterns) {
+		t.Errorf("a word common in the window: %v, want newest first %v", got, lanterns)
+	}
+	if bm := bm25Order(t, path, "article_fts", ", 10.0, 4.0, 1.0", `"lantern"`); slices.Equal(bm, lanterns) {
+		t.Errorf("bm25 order %v is newest first too: the case tells nothing", bm)
+	}
+}
