@@ -140,6 +140,10 @@ func insertArticle(ctx context.Context, tx *txn, a *Article) error {
 		a.ID, a.Title, a.Author, a.Body); err != nil {
 		return err
 	}
+	if _, err := tx.ExecContext(ctx, "INSERT INTO title_fts (rowid, title, author) VALUES (?, ?, ?)",
+		a.ID, a.Title, a.Author); err != nil {
+		return err
+	}
 	if err := storePages(ctx, tx, a.ID, a.Pages); err != nil {
 		return err
 	}

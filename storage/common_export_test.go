@@ -7,3 +7,11 @@ func SetCommonAt(n int) func() {
 	commonAt = n
 	return func() { commonAt = old }
 }
+
+// SetCommonWindow narrows the newest articles commonness is judged on,
+// returning the undo.
+func SetCommonWindow(n int64) func() {
+	old := commonWindow
+	commonWindow = n
+	return func() { commonWindow = old }
+}

@@ -174,7 +174,7 @@ func checkIntegrity(t *testing.T, path string) {
 	if err := db.QueryRow("PRAGMA integrity_check").Scan(&res); err != nil || res != "ok" {
 		t.Errorf("integrity_check = %q, %v", res, err)
 	}
-	for _, fts := range []string{"article_fts", "note_fts", "highlight_fts"} {
+	for _, fts := range []string{"article_fts", "note_fts", "highlight_fts", "title_fts"} {
 		if _, err := db.Exec(fmt.Sprintf("INSERT INTO %s (%s) VALUES ('integrity-check')", fts, fts)); err != nil {
 			t.Errorf("%s integrity-check: %v", fts, err)
 		}

@@ -127,7 +127,7 @@ func groupHits(hits []Hit) []Hit {
 // commonAt is how many matching articles make a query common: ranking
 // every match of a word found in most of 100k bodies by bm25 costs more
 // than the whole search may take, and tells the reader little.
-var commonAt = 2000
+var commonAt = 1000
 
 // ranked searches each index the query looks in, ranked by bm25, keeps
 // the best limit hits and reads the text only of those, for the snippets.
@@ -161,6 +161,11 @@ func ranked(ctx context.Context, tx *txn, q *Query, limit int) ([]Hit, error) {
 		text string // the query reading its text
 	}
 	var all []found
+	// common: the article index found the query common. A highlight's
+	// quote is text of its article, so its highlights are then taken as
+	// common too, without counting them: for a phrase of two frequent
+	// words that count was the costliest statement of the search.
+	common := false
 	for _, ix := range indexes {
 		m := q.FTS
 		if ix.place == "body" {
@@ -174,9 +179,9 @@ func ranked(ctx context.Context, tx *txn, q *Query, limit int) ([]Hit, error) {
 		var rows []rankedRow
 		var err error
 		if ix.place == "body" {
-			rows, err = rankBodies(ctx, tx, ix.rank, m, q, artWhere, artArgs, limit)
+			rows, common, err = rankBodies(ctx, tx, ix.rank, m, q, artWhere, artArgs, limit)
 		} else {
-			rows, err = rank(ctx, tx, ix.rank, append(append([]any{m}, ix.args...), limit)...)
+			rows, err = rankIndex(ctx, tx, ix.rank, ix.place, m, ix.args, limit, common)
 		}
 		if err != nil {
 			return nil, err
@@ -200,44 +205,6 @@ func ranked(ctx context.Context, tx *txn, q *Query, limit int) ([]Hit, error) {
 		hits[k] = h
 	}
 	return hits, nil
-}
-
-// rankBodies ranks the article index by bm25, unless the match is common
-// (see commonAt): then title matches come first, then the newest articles,
-// each read in rowid order and stopped at limit.
-func rankBodies(ctx context.Context, tx *txn, bm25, match string, q *Query, where string, args []any, limit int) ([]rankedRow, error) {
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM article_fts WHERE article_fts MATCH ?`+where+` LIMIT ?)`,
-		append(append([]any{match}, args...), commonAt)...).Scan(&n); err != nil {
-		return nil, err
-	}
-	if n < commonAt {
-		return rank(ctx, tx, bm25, append(append([]any{match}, args...), limit)...)
-	}
-	newest := `SELECT rowid, 0 FROM article_fts WHERE article_fts MATCH ?` + where + ` ORDER BY rowid DESC LIMIT ?`
-	var out []rankedRow
-	seen := map[int64]bool{}
-	if q.looks("title") {
-		titles, err := rank(ctx, tx, newest, append(append([]any{"{title} : (" + q.FTS + ")"}, args...), limit)...)
-		if err != nil {
-			return nil, err
-		}
-		for k, r := range titles {
-			seen[r.id] = true
-			out = append(out, rankedRow{id: r.id, rank: -1e6 + float64(k)})
-		}
-	}
-	rest, err := rank(ctx, tx, newest, append(append([]any{match}, args...), limit+len(out))...)
-	if err != nil {
-		return nil, err
-	}
-	for k, r := range rest {
-		if !seen[r.id] && len(out) < limit {
-			// After every bm25 hit of the notes and highlights (negative).
-			out = append(out, rankedRow{id: r.id, rank: float64(k) / 1e6})
-		}
-	}
-	return out, nil
 }
 
 // filtered lists what the operators alone select, newest first: highlights
@@ -349,28 +316,6 @@ func (q *Query) colorFilter() (string, []any) {
 }
 
 func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
-
-type rankedRow struct {
-	id   int64
-	rank float64
-}
-
-func rank(ctx context.Context, tx *txn, q string, args ...any) ([]rankedRow, error) {
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []rankedRow
-	for rows.Next() {
-		var r rankedRow
-		if err := rows.Scan(&r.id, &r.rank); err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
-}
 
 // snippetOf picks the snippet for a hit and says more exactly where the
 // words are: a body hit whose title matches is a title hit; a highlight's

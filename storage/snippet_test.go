@@ -35,3 +35,50 @@ func TestSnippet(t *testing.T) {
 		})
 	}
 }
+
+func TestFoldWordIsFold(t *testing.T) {
+	for _, w := range []string{"Genève", "CAFÉ", "Straße", "Œuvre", "Łódź", "İstanbul", "naïve", "e\u0301te", "Ærø", "ǅemal", "Москва", "plain"} {
+		if got, want := foldWord(w), fold(w); got != want {
+			t.Errorf("foldWord(%q) = %q, fold = %q", w, got, want)
+		}
+	}
+	for r := rune(0x80); r < 0x250; r++ {
+		if w := "x" + string(r) + "Y"; foldWord(w) != fold(w) {
+			t.Errorf("foldWord(%q) = %q, fold = %q", w, foldWord(w), fold(w))
+		}
+	}
+}
+
+// TestSnippetSkipIsTheSame: starting a long text's words near the first
+// match (found by a byte search) gives the snippet reading from the start.
+func TestSnippetSkipIsTheSame(t *testing.T) {
+	vocab := strings.Fields("the people country count counted recount a of zorb Zorbing ZORB x-ray 42 co-op")
+	seps := []string{" ", " ", ", ", ". ", "\n\n", " — "[1:2], "-", " (", ") "}
+	seed := uint32(7)
+	next := func(n int) int { seed = seed*1664525 + 1013904223; return int(seed>>8) % n }
+	queries := []string{"zorb", "count*", `"the people"`, "recount country", "42", "co", "x ray", "absent"}
+	for round := 0; round < 300; round++ {
+		var b strings.Builder
+		for b.Len() < 2048+next(4000) {
+			b.WriteString(vocab[next(len(vocab))])
+			sep := seps[next(len(seps))]
+			if sep == " — "[1:2] || !isASCII(sep) {
+				sep = " "
+			}
+			b.WriteString(sep)
+		}
+		text := b.String()
+		for _, query := range queries {
+			q, err := FTSQuery(query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			terms := queryTerms(q)
+			for _, width := range []int{4, 14} {
+				if got, want := snippet(text, terms, width), snippetFrom(text, terms, width, 0); got != want {
+					t.Fatalf("round %d %q width %d:\n got %q\nwant %q", round, query, width, got, want)
+				}
+			}
+		}
+	}
+}
