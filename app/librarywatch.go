@@ -107,6 +107,7 @@ func (ws *workspace) refreshOpenArticle() {
 // changed the library, keeping the query, the scroll position and the row
 // the keyboard cursor is on.
 func (s *sidebar) reloadKeepingPlace() {
+	s.nextLoad()
 	all, err := s.ws.store.Summaries(s.ws.ctx, "")
 	if err != nil {
 		return
