@@ -24,7 +24,7 @@ import (
 func (s *sidebar) loadAsync(done func()) {
 	load := s.load
 	if load == nil {
-		load = s.ws.store.Summaries
+		load = s.ws.store.ListedSummaries
 	}
 	count := s.countLoad
 	if count == nil {
@@ -52,6 +52,12 @@ func (s *sidebar) loadAsync(done func()) {
 			f = finder.New(finderItems(all))
 		}
 		debug.SetGCPercent(gc)
+		if err == nil {
+			// The load's garbage (the driver's rows, the finder's parts)
+			// is as big as what it keeps: hand those pages back now
+			// rather than over minutes, so the steady size is the list's.
+			debug.FreeOSMemory()
+		}
 		fyne.Do(func() {
 			if s.loadGen != gen {
 				// A newer load's list is (or will be) shown.

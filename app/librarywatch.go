@@ -108,7 +108,7 @@ func (ws *workspace) refreshOpenArticle() {
 // the keyboard cursor is on.
 func (s *sidebar) reloadKeepingPlace() {
 	s.nextLoad()
-	all, err := s.ws.store.Summaries(s.ws.ctx, "")
+	all, err := s.ws.store.ListedSummaries(s.ws.ctx, "")
 	if err != nil {
 		return
 	}

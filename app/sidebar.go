@@ -29,7 +29,7 @@ type sidebar struct {
 	chips    *fyne.Container
 
 	all        []storage.Summary
-	load       summaryLoader                      // nil: the store's Summaries
+	load       summaryLoader                      // nil: the store's ListedSummaries
 	loaded     func()                             // tests: called once loadAsync installed the list
 	countLoad  func(context.Context) (int, error) // nil: the store's CountArticles
 	loadGen    int                                // the latest load of the list (launch.go)
@@ -172,7 +172,7 @@ func summaryMeta(sm storage.Summary) string {
 // keeping the query and tag filter.
 func (s *sidebar) reload() {
 	s.nextLoad()
-	all, err := s.ws.store.Summaries(s.ws.ctx, "")
+	all, err := s.ws.store.ListedSummaries(s.ws.ctx, "")
 	if err != nil {
 		s.ws.showError(err)
 		return
