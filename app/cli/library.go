@@ -294,6 +294,7 @@ type highlightJSON struct {
 
 type articleJSON struct {
 	summaryJSON
+	Language   string          `json:"language"` // BCP 47, "" when the source named none
 	Body       string          `json:"body"`
 	Markdown   string          `json:"markdown"`
 	Blocks     []blockJSON     `json:"blocks"`
@@ -326,7 +327,7 @@ func runShow(c *ctx) error {
 		out := articleJSON{
 			summaryJSON: toSummaryJSON(storage.Summary{ID: a.ID, Title: a.Title, Author: a.Author, Source: a.Source,
 				URL: a.URL, Published: a.Published, Added: a.Added, Tags: a.Tags, Highlights: len(hs)}),
-			Body: a.Body, Markdown: a.Markdown, Blocks: blocks, Spans: spans, Note: a.Note, Highlights: []highlightJSON{},
+			Language: a.Language, Body: a.Body, Markdown: a.Markdown, Blocks: blocks, Spans: spans, Note: a.Note, Highlights: []highlightJSON{},
 		}
 		for _, h := range hs {
 			tags := h.Tags

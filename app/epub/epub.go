@@ -111,6 +111,7 @@ func Parse(name string, data []byte) (ingest.Doc, error) {
 	doc.Author = strings.Join(authors, ", ")
 	doc.Source = oneLine(pkg.Metadata.Publisher)
 	doc.Published = bookDate(pkg.Metadata.Dates)
+	doc.Language = ingest.LanguageTag(pkg.Metadata.Language)
 	return doc, nil
 }
 

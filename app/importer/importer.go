@@ -216,7 +216,7 @@ func parseAll(files []string, opts Options) ([]Result, []*storage.Article) {
 // FromDoc makes the article to store from a parsed document.
 func FromDoc(d ingest.Doc, extraTags []string) *storage.Article {
 	return &storage.Article{
-		Title: d.Title, Author: d.Author, Source: d.Source, URL: d.URL, Published: d.Published,
+		Title: d.Title, Author: d.Author, Source: d.Source, URL: d.URL, Published: d.Published, Language: d.Language,
 		Body: d.Body, Markdown: d.Markdown, Blocks: d.Blocks, Tags: append(append([]string(nil), d.Tags...), extraTags...),
 	}
 }
