@@ -24,6 +24,7 @@ var importCmd = &command{
 		{name: "encoding", value: "NAME", help: "the files' encoding when it is not UTF-8 and detection is unsure (e.g. windows-1251)"},
 		{name: "urls", value: "FILE", help: "also import the web pages listed in FILE, one URL a line"},
 		{name: "refresh", help: "fetch pages already in the library again and replace their text (highlights follow)"},
+		{name: "epub-chapters", help: "import each chapter of an EPUB book as its own article, \"Book — Chapter\", tagged with the book's title"},
 		jsonFlag,
 	},
 	run: runImport,
@@ -99,7 +100,7 @@ func runImport(c *ctx) error {
 		if paths, urls, err = splitURLs(c); err != nil {
 			return err
 		}
-		rep, err = importer.Run(c, c.store, paths, importer.Options{Tags: c.flags["tag"], Encoding: enc}, progress)
+		rep, err = importer.Run(c, c.store, paths, importer.Options{Tags: c.flags["tag"], Encoding: enc, EPUBChapters: c.has("epub-chapters")}, progress)
 		if err == nil && len(urls) > 0 {
 			err = importURLs(c, urls, enc, &rep)
 		} else if err != nil {
