@@ -27,8 +27,10 @@ type importDialog struct {
 	entry  *widget.Entry
 	status *widget.Label
 	ok     *widget.Button
-	d      dialog.Dialog
-	paths  []string
+	// chapters imports each chapter of an EPUB book as its own article.
+	chapters *widget.Check
+	d        dialog.Dialog
+	paths    []string
 }
 
 func (ws *workspace) importFiles() {
@@ -54,9 +56,10 @@ func (ws *workspace) newImportDialog() *importDialog {
 	v.ok.Importance = widget.HighImportance
 	cancel := widget.NewButton("Cancel", func() { v.d.Hide() })
 	buttons := container.NewHBox(browse, layout.NewSpacer(), cancel, v.ok)
-	content := container.NewBorder(nil, container.NewVBox(v.status, buttons), nil, nil, v.entry)
+	v.chapters = widget.NewCheck("EPUB books: one article per chapter, tagged with the book’s title", nil)
+	content := container.NewBorder(nil, container.NewVBox(v.status, v.chapters, buttons), nil, nil, v.entry)
 	v.d = dialog.NewCustomWithoutButtons("Import files", content, ws.win)
-	v.d.Resize(fyne.NewSize(600, 320))
+	v.d.Resize(fyne.NewSize(600, 350))
 	v.check()
 	return v
 }
@@ -129,7 +132,7 @@ func (v *importDialog) submit() {
 		return
 	}
 	v.d.Hide()
-	v.ws.runImport(v.paths)
+	v.ws.runImportWith(v.paths, importer.Options{EPUBChapters: v.chapters.Checked})
 }
 
 // startIn opens a file dialog in folder, when it still exists: each dialog

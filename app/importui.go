@@ -57,7 +57,10 @@ func (ws *workspace) onDropped(_ fyne.Position, uris []fyne.URI) {
 
 // runImport imports paths in the background with a progress dialog that
 // can cancel, then shows what happened. The window stays responsive.
-func (ws *workspace) runImport(paths []string) {
+func (ws *workspace) runImport(paths []string) { ws.runImportWith(paths, importer.Options{}) }
+
+// runImportWith is runImport with the import dialog's options.
+func (ws *workspace) runImportWith(paths []string, opts importer.Options) {
 	if ws.refuseWrite() {
 		return
 	}
@@ -86,7 +89,7 @@ func (ws *workspace) runImport(paths []string) {
 	ws.background(func() {
 		defer ws.jobs.Done()
 		var passed []importer.Unimportable
-		rep, err := importer.Run(ctx, ws.store, paths, importer.Options{}, func(p importer.Progress) {
+		rep, err := importer.Run(ctx, ws.store, paths, opts, func(p importer.Progress) {
 			fyne.Do(func() {
 				bar.Max = float64(p.Total)
 				bar.SetValue(float64(p.Done))

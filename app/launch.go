@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"runtime/debug"
 
 	"fyne.io/fyne/v2"
@@ -13,17 +14,35 @@ import (
 // loadAsync installs the article list and the finder's index built off the
 // UI goroutine, so a 100,000-article library's window appears at once. The
 // finder field takes typing meanwhile: filter does nothing while the
-// finder is nil, and the install runs the query typed so far.
+// finder is nil, and the install runs the query typed so far. The count
+// line says how many articles are coming as soon as a count(*) knows.
+//
+// Every load takes a generation (s.loadGen, UI goroutine only): a
+// background load installs its list only if no load started after it, so a
+// reload done meanwhile (an import, another process's change) is never
+// replaced by the older list.
 func (s *sidebar) loadAsync(done func()) {
 	load := s.load
 	if load == nil {
-		load = s.ws.store.Summaries
+		load = s.ws.store.ListedSummaries
+	}
+	count := s.countLoad
+	if count == nil {
+		count = s.ws.store.CountArticles
 	}
 	if s.count != nil {
 		s.count.SetText("Loading articles…")
 	}
+	gen := s.nextLoad()
 	ctx := s.ws.ctx
 	go func() {
+		if n, err := count(ctx); err == nil {
+			fyne.Do(func() {
+				if s.count != nil && s.loadGen == gen && s.finder == nil {
+					s.count.SetText(loadingText(n))
+				}
+			})
+		}
 		// The load's garbage is the size of the list: collect it sooner so
 		// the peak stays nearer the steady size.
 		gc := debug.SetGCPercent(30)
@@ -33,7 +52,20 @@ func (s *sidebar) loadAsync(done func()) {
 			f = finder.New(finderItems(all))
 		}
 		debug.SetGCPercent(gc)
+		if err == nil {
+			// The load's garbage (the driver's rows, the finder's parts)
+			// is as big as what it keeps: hand those pages back now
+			// rather than over minutes, so the steady size is the list's.
+			debug.FreeOSMemory()
+		}
 		fyne.Do(func() {
+			if s.loadGen != gen {
+				// A newer load's list is (or will be) shown.
+				if s.dropped != nil {
+					s.dropped()
+				}
+				return
+			}
 			if err != nil {
 				s.ws.showError(err)
 				return
@@ -47,6 +79,33 @@ func (s *sidebar) loadAsync(done func()) {
 			}
 		})
 	}()
+}
+
+// nextLoad starts a load of the list: its generation. Called on the UI
+// goroutine by every load, synchronous or not.
+func (s *sidebar) nextLoad() int {
+	s.loadGen++
+	return s.loadGen
+}
+
+// loadingText is the count line while the list loads.
+func loadingText(n int) string {
+	if n == 1 {
+		return "Loading 1 article…"
+	}
+	return fmt.Sprintf("Loading %s articles…", groupDigits(n))
+}
+
+// groupDigits writes n with thousands separated: 100,000.
+func groupDigits(n int) string {
+	if n < 0 {
+		return "-" + groupDigits(-n)
+	}
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // install shows a loaded list, answering the query typed while it loaded.

@@ -107,7 +107,8 @@ func (ws *workspace) refreshOpenArticle() {
 // changed the library, keeping the query, the scroll position and the row
 // the keyboard cursor is on.
 func (s *sidebar) reloadKeepingPlace() {
-	all, err := s.ws.store.Summaries(s.ws.ctx, "")
+	s.nextLoad()
+	all, err := s.ws.store.ListedSummaries(s.ws.ctx, "")
 	if err != nil {
 		return
 	}

@@ -65,6 +65,7 @@ func (ws *workspace) shortcuts() []shortcut {
 		{menuView, "Preview or edit the article note", notePreviewKey, "", func() { ws.notes.toggleNotePreview() }},
 
 		{menuArticle, "Clean up…", ctrlShift(fyne.KeyC), "", func() { ws.cleanUp() }},
+		{menuArticle, "Refresh from source", ctrlShift(fyne.KeyR), "", ws.refreshFromSource},
 
 		{menuLibrary, "All highlights", ctrlShift(fyne.KeyH), "", ws.showAllHighlights},
 		{menuLibrary, "Manage tags…", ctrlShift(fyne.KeyT), "", ws.manageTags},

@@ -29,8 +29,11 @@ type sidebar struct {
 	chips    *fyne.Container
 
 	all        []storage.Summary
-	load       summaryLoader // nil: the store's Summaries
-	loaded     func()        // tests: called once loadAsync installed the list
+	load       summaryLoader                      // nil: the store's ListedSummaries
+	loaded     func()                             // tests: called once loadAsync installed the list
+	countLoad  func(context.Context) (int, error) // nil: the store's CountArticles
+	loadGen    int                                // the latest load of the list (launch.go)
+	dropped    func()                             // tests: a background load was older than a reload
 	finder     *finder.Finder
 	rows       []finder.Match // what the list shows
 	tag        string         // the tag chip filtering the list, "" for none
@@ -168,18 +171,16 @@ func summaryMeta(sm storage.Summary) string {
 // reload reads the article list again (after an import, delete or edit),
 // keeping the query and tag filter.
 func (s *sidebar) reload() {
-	all, err := s.ws.store.Summaries(s.ws.ctx, "")
+	s.nextLoad()
+	all, err := s.ws.store.ListedSummaries(s.ws.ctx, "")
 	if err != nil {
 		s.ws.showError(err)
 		return
 	}
-	items := make([]finder.Item, len(all))
-	for i, sm := range all {
-		items[i] = finder.Item{ID: sm.ID, Title: sm.Title, Source: sm.Source, Author: sm.Author, Tags: sm.Tags}
-	}
+	f := finder.New(finderItems(all))
 	s.mu.Lock()
 	s.all = all
-	s.finder = finder.New(items)
+	s.finder = f
 	s.mu.Unlock()
 	s.reloadChips()
 	s.apply(s.finder.Search(s.ws.ctx, s.query(), rowLimit(s.query())))

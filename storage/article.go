@@ -110,9 +110,9 @@ func insertArticle(ctx context.Context, tx *txn, a *Article) error {
 	// The unique body hash finds a duplicate as part of the insert: a
 	// separate look-up first cost a query (and, in database/sql, a
 	// goroutine) per imported article.
-	res, err := tx.ExecContext(ctx, `INSERT INTO articles (id, title, author, source, url, published, added, updated, opened, body_hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (body_hash) DO NOTHING`,
-		id, a.Title, a.Author, a.Source, a.URL, a.Published, millis(a.Added), millis(a.Updated), millis(a.Opened), hash)
+	res, err := tx.ExecContext(ctx, `INSERT INTO articles (id, title, author, source, url, published, language, added, updated, opened, body_hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (body_hash) DO NOTHING`,
+		id, a.Title, a.Author, a.Source, a.URL, a.Published, a.Language, millis(a.Added), millis(a.Updated), millis(a.Opened), hash)
 	if err != nil {
 		return err
 	}
@@ -169,10 +169,10 @@ func (s *Store) Article(ctx context.Context, id int64) (Article, error) {
 func loadArticle(ctx context.Context, tx *txn, id int64) (Article, error) {
 	var a Article
 	var added, updated, opened int64
-	err := tx.QueryRowContext(ctx, `SELECT a.id, a.title, a.author, a.source, a.url, a.published, a.added, a.updated, a.opened,
+	err := tx.QueryRowContext(ctx, `SELECT a.id, a.title, a.author, a.source, a.url, a.published, a.language, a.added, a.updated, a.opened,
 			b.body, b.markdown, b.blocks, coalesce(n.note, '')
 		FROM articles a JOIN bodies b ON b.article_id = a.id LEFT JOIN notes n ON n.article_id = a.id
-		WHERE a.id = ?`, id).Scan(&a.ID, &a.Title, &a.Author, &a.Source, &a.URL, &a.Published,
+		WHERE a.id = ?`, id).Scan(&a.ID, &a.Title, &a.Author, &a.Source, &a.URL, &a.Published, &a.Language,
 		&added, &updated, &opened, &a.Body, &a.Markdown, &a.Blocks, &a.Note)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, ErrNotFound

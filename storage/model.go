@@ -27,6 +27,7 @@ type Article struct {
 	Source    string
 	URL       string
 	Published string
+	Language  string // BCP 47 tag the source declared ("en", "de-CH"), "" if none
 	Added     time.Time
 	Updated   time.Time
 	Opened    time.Time // zero when never opened in the window

@@ -24,6 +24,7 @@ var importCmd = &command{
 		{name: "encoding", value: "NAME", help: "the files' encoding when it is not UTF-8 and detection is unsure (e.g. windows-1251)"},
 		{name: "urls", value: "FILE", help: "also import the web pages listed in FILE, one URL a line"},
 		{name: "refresh", help: "fetch pages already in the library again and replace their text (highlights follow)"},
+		{name: "epub-chapters", help: "import each chapter of an EPUB book as its own article, \"Book — Chapter\", tagged with the book's title"},
 		jsonFlag,
 	},
 	run: runImport,
@@ -99,7 +100,7 @@ func runImport(c *ctx) error {
 		if paths, urls, err = splitURLs(c); err != nil {
 			return err
 		}
-		rep, err = importer.Run(c, c.store, paths, importer.Options{Tags: c.flags["tag"], Encoding: enc}, progress)
+		rep, err = importer.Run(c, c.store, paths, importer.Options{Tags: c.flags["tag"], Encoding: enc, EPUBChapters: c.has("epub-chapters")}, progress)
 		if err == nil && len(urls) > 0 {
 			err = importURLs(c, urls, enc, &rep)
 		} else if err != nil {
@@ -145,13 +146,15 @@ func dryRunArticles(c *ctx, paths []string, failed int) error {
 		failed++
 	}
 	for _, f := range files {
-		d, err := importer.ParseFile(f, importer.Options{})
+		docs, err := importer.ParseFile(f, importer.Options{EPUBChapters: c.has("epub-chapters")})
 		if err != nil {
 			fmt.Fprintf(c.stdout, "failed\t%s\t%s\n", line(f), line(strings.TrimPrefix(oneLine(err), f+": ")))
 			failed++
 			continue
 		}
-		fmt.Fprintf(c.stdout, "would import\t%s\t%s\n", line(f), line(d.Title))
+		for _, d := range docs {
+			fmt.Fprintf(c.stdout, "would import\t%s\t%s\n", line(f), line(d.Title))
+		}
 	}
 	if len(files) > 0 {
 		fmt.Fprintf(c.stdout, "dry run: %s read, nothing written\n", plural(len(files), "article file"))
@@ -294,6 +297,7 @@ type highlightJSON struct {
 
 type articleJSON struct {
 	summaryJSON
+	Language   string          `json:"language"` // BCP 47, "" when the source named none
 	Body       string          `json:"body"`
 	Markdown   string          `json:"markdown"`
 	Blocks     []blockJSON     `json:"blocks"`
@@ -326,7 +330,7 @@ func runShow(c *ctx) error {
 		out := articleJSON{
 			summaryJSON: toSummaryJSON(storage.Summary{ID: a.ID, Title: a.Title, Author: a.Author, Source: a.Source,
 				URL: a.URL, Published: a.Published, Added: a.Added, Tags: a.Tags, Highlights: len(hs)}),
-			Body: a.Body, Markdown: a.Markdown, Blocks: blocks, Spans: spans, Note: a.Note, Highlights: []highlightJSON{},
+			Language: a.Language, Body: a.Body, Markdown: a.Markdown, Blocks: blocks, Spans: spans, Note: a.Note, Highlights: []highlightJSON{},
 		}
 		for _, h := range hs {
 			tags := h.Tags

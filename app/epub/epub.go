@@ -59,8 +59,32 @@ type book struct {
 // Parse reads one book's bytes. name is used in messages and as the
 // fallback title.
 func Parse(name string, data []byte) (ingest.Doc, error) {
-	fail := func(format string, a ...any) (ingest.Doc, error) {
-		return ingest.Doc{}, &Error{Name: name, Reason: fmt.Sprintf(format, a...)}
+	ob, err := openBook(name, data)
+	if err != nil {
+		return ingest.Doc{}, err
+	}
+	doc, err := ob.b.chapters(ob.pkg, ob.base, ob.toc)
+	if err != nil {
+		return ingest.Doc{}, err
+	}
+	ob.describe(&doc)
+	return doc, nil
+}
+
+// openedBook is a book whose package document has been read.
+type openedBook struct {
+	b    *book
+	name string
+	pkg  *opfPackage
+	base string            // the package document's folder
+	toc  map[string]string // chapter file → its title in the table of contents
+}
+
+// openBook opens the zip, refuses DRM, and reads the package document and
+// the table of contents.
+func openBook(name string, data []byte) (*openedBook, error) {
+	fail := func(format string, a ...any) (*openedBook, error) {
+		return nil, &Error{Name: name, Reason: fmt.Sprintf(format, a...)}
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -74,7 +98,7 @@ func Parse(name string, data []byte) (ingest.Doc, error) {
 		b.files[f.Name] = f
 	}
 	if err := b.checkDRM(); err != nil {
-		return ingest.Doc{}, err
+		return nil, err
 	}
 	c, err := b.readFile("META-INF/container.xml")
 	if err != nil {
@@ -93,14 +117,16 @@ func Parse(name string, data []byte) (ingest.Doc, error) {
 		return fail("broken EPUB: package %s: %v", opfPath, err)
 	}
 	base := path.Dir(opfPath)
-	toc := b.tableOfContents(pkg, base)
-	doc, err := b.chapters(pkg, base, toc)
-	if err != nil {
-		return ingest.Doc{}, err
-	}
+	return &openedBook{b: b, name: name, pkg: pkg, base: base, toc: b.tableOfContents(pkg, base)}, nil
+}
+
+// describe fills in the book's title, authors, publisher, date and
+// language from its package document.
+func (ob *openedBook) describe(doc *ingest.Doc) {
+	pkg := ob.pkg
 	doc.Title = oneLine(pkg.Metadata.Title)
 	if doc.Title == "" {
-		doc.Title = strings.TrimSuffix(path.Base(name), path.Ext(name))
+		doc.Title = strings.TrimSuffix(path.Base(ob.name), path.Ext(ob.name))
 	}
 	var authors []string
 	for _, c := range pkg.Metadata.Creators {
@@ -111,7 +137,7 @@ func Parse(name string, data []byte) (ingest.Doc, error) {
 	doc.Author = strings.Join(authors, ", ")
 	doc.Source = oneLine(pkg.Metadata.Publisher)
 	doc.Published = bookDate(pkg.Metadata.Dates)
-	return doc, nil
+	doc.Language = ingest.LanguageTag(pkg.Metadata.Language)
 }
 
 // readFile unpacks one entry within the limits.

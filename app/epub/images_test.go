@@ -44,3 +44,34 @@ func TestEPUBImagesIntoTheStore(t *testing.T) {
 		t.Errorf("warnings %q", w)
 	}
 }
+
+// Imported chapter by chapter, a chapter's pictures go with that chapter's
+// article, not with the book's first one or none.
+func TestEPUBChapterImages(t *testing.T) {
+	fig := mediatest.PNG(7, 4, color.NRGBA{G: 160, A: 255})
+	entries := epub3(entry{name: "OEBPS/images/fig.png", body: string(fig)})
+	for i := range entries {
+		if entries[i].name == "OEBPS/text/one.xhtml" {
+			entries[i].body = chapter("Chapter one", p1, `<img src="../images/fig.png" alt="a green square"/>`, p2)
+		}
+	}
+	docs, err := ParseChapters("keeper.epub", makeZip(t, entries...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := media.HashOf(fig)
+	with := 0
+	for _, d := range docs {
+		if strings.Contains(d.Markdown, "scholia-media:"+h) {
+			with++
+			if len(d.Media) != 1 || d.Media[0].Hash != h {
+				t.Errorf("%q refers to the figure but carries %d media", d.Title, len(d.Media))
+			}
+		} else if len(d.Media) != 0 {
+			t.Errorf("%q carries media it does not show", d.Title)
+		}
+	}
+	if with != 1 {
+		t.Errorf("%d chapters show the figure, want 1", with)
+	}
+}

@@ -107,8 +107,9 @@ type vaultJob struct {
 // articles gone from the library are listed (Gone).
 //
 // Every article is rendered before anything is written, so a template that
-// fails writes nothing. Files are written atomically (temporary file and
-// rename) by a few goroutines at once; a file whose content would not
+// fails writes nothing. Existing files are replaced atomically (temporary
+// file and rename), new ones created in place (never over a file that
+// appeared meanwhile), by a few goroutines at once; a file whose content would not
 // change is not rewritten. Cancelling ctx stops between files and returns
 // the report so far with ctx.Err(); the ledger still learns what was
 // written. Two docs with one article ID are an error.
@@ -311,7 +312,13 @@ func (j *vaultJob) run(dir string, d Doc, p palette, force bool) error {
 // name, removes the old one.
 func (j *vaultJob) write(dir string, data []byte) error {
 	path := filepath.Join(dir, j.target)
-	if err := writeAtomic(filepath.Dir(path), path, data); err != nil {
+	write := writeAtomic
+	if j.target != j.path {
+		// A new name (a first export, or a renamed title): the scan saw no
+		// file there, so nothing is replaced and no temporary file is needed.
+		write = writeNew
+	}
+	if err := write(filepath.Dir(path), path, data); err != nil {
 		return err
 	}
 	if j.path != "" && j.path != j.target {

@@ -3,7 +3,9 @@ package export
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -43,7 +45,11 @@ func forEach(ctx context.Context, n int, fn func(i int) error, ok func(i int)) e
 		i   int
 		err error
 	}
-	results := make(chan result)
+	// Buffered, so a worker rarely waits for the caller and the caller
+	// takes several results per wake-up: the CLI's main goroutine is locked
+	// to its thread (Fyne's init), and every park and wake of it hands the
+	// thread over, which cost more than writing a small file.
+	results := make(chan result, 64)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(n, max(2, min(8, 2*runtime.GOMAXPROCS(0)))) {
@@ -84,6 +90,31 @@ func report(progress func(done, total int), done, total int) {
 	if progress != nil {
 		progress(done, total)
 	}
+}
+
+// writeNew creates path holding data when no file is there: the common
+// case of a first export, which needs no temporary file (a file that did
+// not exist has no old content a reader could see replaced). O_EXCL makes
+// sure nothing that appeared since the folder was scanned is overwritten;
+// then it falls back to writeAtomic, as before. A failed write removes the
+// file it created.
+func writeNew(dir, path string, data []byte) error {
+	f, err := createNew(path)
+	if errors.Is(err, fs.ErrExist) {
+		return writeAtomic(dir, path, data)
+	}
+	if err != nil {
+		return fmt.Errorf("export: vault: write %s: %w", filepath.Base(path), err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path)
+		return fmt.Errorf("export: vault: write %s: %w", filepath.Base(path), err)
+	}
+	return nil
 }
 
 // writeAtomic writes data to a temporary file in dir and renames it to

@@ -103,8 +103,16 @@ func New(items []Item) *Finder {
 		lo, hi := min(p*size, len(items)), min((p+1)*size, len(items))
 		as[p].titles, as[p].folds, as[p].bits = f.index(items[lo:hi], lo)
 	})
+	// Sized once: growing by doubling would leave up to half of each
+	// arena unused for the finder's life, and the copies as garbage.
 	var tb, fb strings.Builder
-	var bits []uint64
+	var nt, nf, nb int
+	for p := range as {
+		nt, nf, nb = nt+len(as[p].titles), nf+len(as[p].folds), nb+len(as[p].bits)
+	}
+	tb.Grow(nt)
+	fb.Grow(nf)
+	bits := make([]uint64, 0, nb)
 	for p := range as {
 		lo, hi := min(p*size, len(items)), min((p+1)*size, len(items))
 		ts, fs, bs := int32(tb.Len()), int32(fb.Len()), int32(len(bits))
@@ -117,6 +125,7 @@ func New(items []Item) *Finder {
 		tb.Write(as[p].titles)
 		fb.Write(as[p].folds)
 		bits = append(bits, as[p].bits...)
+		as[p] = arena{} // each part's copy is garbage once written
 	}
 	f.titles, f.folds, f.bits = tb.String(), fb.String(), bits
 	return f

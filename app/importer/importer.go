@@ -19,23 +19,33 @@ import (
 )
 
 // parseFile reads one file with the importer its kind needs: EPUB books
-// through app/epub, everything else through ingest.
-func parseFile(path string, opts Options) (ingest.Doc, error) {
-	if epub.Is(path) {
-		return epub.File(path)
+// through app/epub (one article per chapter with opts.EPUBChapters),
+// everything else through ingest.
+func parseFile(path string, opts Options) ([]ingest.Doc, error) {
+	if epub.Is(path) && opts.EPUBChapters {
+		return epub.ChapterFiles(path)
 	}
-	if pdf.Is(path) {
-		return pdf.File(path)
+	var d ingest.Doc
+	var err error
+	switch {
+	case epub.Is(path):
+		d, err = epub.File(path)
+	case pdf.Is(path):
+		d, err = pdf.File(path)
+	default:
+		d, err = ingest.FileWith(path, ingest.Options{Encoding: opts.Encoding, KeepDataImages: true})
+		if err == nil {
+			images.Localize(&d, images.FileResolver(path), nil)
+		}
 	}
-	d, err := ingest.FileWith(path, ingest.Options{Encoding: opts.Encoding, KeepDataImages: true})
-	if err == nil {
-		images.Localize(&d, images.FileResolver(path), nil)
+	if err != nil {
+		return nil, err
 	}
-	return d, err
+	return []ingest.Doc{d}, nil
 }
 
 // ParseFile reads one file as Run would, without storing it (--dry-run).
-func ParseFile(path string, opts Options) (ingest.Doc, error) { return parseFile(path, opts) }
+func ParseFile(path string, opts Options) ([]ingest.Doc, error) { return parseFile(path, opts) }
 
 // Status is what happened to one file.
 type Status int
@@ -95,6 +105,9 @@ type Options struct {
 	// Encoding is the user's --encoding: the files are in it, whatever
 	// detection would say.
 	Encoding string
+	// EPUBChapters imports each chapter of an EPUB book as its own
+	// article, "Book — Chapter", tagged with the book's title.
+	EPUBChapters bool
 }
 
 // Expand turns files and folders into the list of files to import, in order,
@@ -164,8 +177,8 @@ func Run(ctx context.Context, s Library, paths []string, opts Options, progress 
 		results, arts := parseAll(batch, opts)
 		var toStore []*storage.Article
 		var idx []int
-		for i, a := range arts {
-			if a != nil {
+		for i, as := range arts {
+			for _, a := range as {
 				toStore = append(toStore, a)
 				idx = append(idx, i)
 			}
@@ -175,16 +188,21 @@ func Run(ctx context.Context, s Library, paths []string, opts Options, progress 
 			if err != nil {
 				return stop(err)
 			}
+			// A file is imported when one of its articles (a book's
+			// chapters) is new; its result names the first new one.
+			stored := make([]bool, len(batch))
 			for k, i := range idx {
 				var dup *storage.DuplicateError
 				switch {
+				case stored[i]:
 				case errors.As(errs[k], &dup):
 					results[i].Status, results[i].ID = Duplicate, dup.ID
 					results[i].Err = fmt.Errorf("%s: already in the library as article %d", batch[i], dup.ID)
 				case errs[k] != nil:
 					results[i].Status, results[i].Err = Failed, fmt.Errorf("%s: %v", batch[i], errs[k])
 				default:
-					results[i].Status, results[i].ID = Imported, toStore[k].ID
+					results[i].Status, results[i].ID, results[i].Err = Imported, toStore[k].ID, nil
+					stored[i] = true
 				}
 			}
 		}
@@ -195,10 +213,11 @@ func Run(ctx context.Context, s Library, paths []string, opts Options, progress 
 	return rep, nil
 }
 
-// parseAll parses files on all cores; arts[i] is nil where results[i] failed.
-func parseAll(files []string, opts Options) ([]Result, []*storage.Article) {
+// parseAll parses files on all cores; arts[i] is nil where results[i]
+// failed, and holds a book's chapters with opts.EPUBChapters.
+func parseAll(files []string, opts Options) ([]Result, [][]*storage.Article) {
 	results := make([]Result, len(files))
-	arts := make([]*storage.Article, len(files))
+	arts := make([][]*storage.Article, len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.NumCPU(); w++ {
@@ -207,13 +226,19 @@ func parseAll(files []string, opts Options) ([]Result, []*storage.Article) {
 			defer wg.Done()
 			for i := range jobs {
 				results[i] = Result{Path: files[i]}
-				doc, err := parseFile(files[i], opts)
+				docs, err := parseFile(files[i], opts)
 				if err != nil {
 					results[i].Status, results[i].Err = Failed, err
 					continue
 				}
-				results[i].Title, results[i].Warnings = doc.Title, doc.Warnings
-				arts[i] = FromDoc(doc, opts.Tags)
+				results[i].Title = docs[0].Title
+				if len(docs) > 1 {
+					results[i].Title = fmt.Sprintf("%s (%d chapters)", docs[0].Tags[0], len(docs))
+				}
+				for _, d := range docs {
+					results[i].Warnings = append(results[i].Warnings, d.Warnings...)
+					arts[i] = append(arts[i], FromDoc(d, opts.Tags))
+				}
 			}
 		}()
 	}
@@ -228,7 +253,7 @@ func parseAll(files []string, opts Options) ([]Result, []*storage.Article) {
 // FromDoc makes the article to store from a parsed document.
 func FromDoc(d ingest.Doc, extraTags []string) *storage.Article {
 	return &storage.Article{
-		Title: d.Title, Author: d.Author, Source: d.Source, URL: d.URL, Published: d.Published,
+		Title: d.Title, Author: d.Author, Source: d.Source, URL: d.URL, Published: d.Published, Language: d.Language,
 		Body: d.Body, Markdown: d.Markdown, Blocks: d.Blocks, Pages: d.Pages, Tags: append(append([]string(nil), d.Tags...), extraTags...),
 		Media: d.Media,
 	}

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 
-	"scholia/app/edit"
 	"scholia/app/fetch"
 	"scholia/storage"
-	sdoc "scholia/storage/doc"
 )
 
 // Refreshed is a page fetched again whose new text replaced the stored
@@ -93,30 +91,16 @@ func importURL(ctx context.Context, s *storage.Store, u string, opts URLOptions)
 		return skipped(r, u, id), nil
 	}
 	if id != 0 {
-		meta := storage.Article{Title: doc.Title, Author: doc.Author, Source: doc.Source, URL: doc.URL, Published: doc.Published}
-		// edit.Apply takes the Markdown source; a plain page (text/plain)
-		// has none, and its text is escaped so that a "*" stays a "*".
-		md := doc.Markdown
-		if md == "" {
-			md = sdoc.Escape(doc.Body)
-		}
-		// The new text's images go in first: an edit that then fails
-		// leaves them unreferenced (Store.PruneMedia), never a reference
-		// without its image.
-		for _, m := range doc.Media {
-			if _, err := s.PutMedia(ctx, m.Data); err != nil {
-				return r, err
-			}
-		}
-		er, err := edit.Apply(ctx, s, id, meta, md)
-		var dup *storage.DuplicateError
+		er, unchanged, err := replaceText(ctx, s, id, doc)
+		var taken *TextTakenError
 		switch {
-		case errors.As(err, &dup) && dup.ID == id: // unchanged text
-			r.Status, r.ID, r.Highlights = Refreshed, id, "text unchanged"
-		case errors.As(err, &dup):
-			r.Status, r.Err = Failed, fmt.Errorf("%s: its new text is already article %d", u, dup.ID)
+		case errors.As(err, &taken):
+			taken.URL = u
+			r.Status, r.Err = Failed, taken
 		case err != nil:
 			return r, err
+		case unchanged:
+			r.Status, r.ID, r.Highlights = Refreshed, id, "text unchanged"
 		default:
 			r.Status, r.ID, r.Highlights = Refreshed, id, er.Summary()
 		}

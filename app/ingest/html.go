@@ -25,6 +25,7 @@ func parseHTML(name, src string) (Doc, error) {
 	}
 	// Read the canonical URL first: readability rewrites the tree it parses.
 	canonical := canonicalURL(root)
+	lang := pageLanguage(root)
 	base := pageBase(root, canonical)
 	markCodeLanguages(root)
 	parser := readability.NewParser()
@@ -51,6 +52,10 @@ func parseHTML(name, src string) (Doc, error) {
 		Body:     body,
 		Markdown: md,
 		Blocks:   doc.Encode(parsed),
+		Language: lang,
+	}
+	if d.Language == "" {
+		d.Language = LanguageTag(article.Language())
 	}
 	if t, err := article.PublishedTime(); err == nil {
 		d.Published = t.Format("2006-01-02")

@@ -18,6 +18,7 @@ import (
 type Doc struct {
 	Title, Author, Source, URL string
 	Published                  string   // "YYYY-MM-DD" or ""
+	Language                   string   // BCP 47 tag the source declared (LanguageTag), or ""
 	Body                       string   // the reading text (storage/doc); for .txt plain paragraphs separated by exactly one blank line ("\n\n")
 	Markdown                   string   // the source Body was derived from; "" for plain text (storage escapes it)
 	Blocks                     []byte   // doc.Encode of Markdown's blocks and spans; nil with no Markdown
