@@ -32,7 +32,7 @@ func runFind(c *ctx) error {
 	for i, s := range sums {
 		items[i] = finder.Item{ID: s.ID, Title: s.Title, Source: s.Source, Author: s.Author, Tags: s.Tags}
 	}
-	matches := finder.New(items).Search(c, strings.Join(c.args, " "), limit)
+	matches := finder.Find(c, items, strings.Join(c.args, " "), limit)
 	if c.has("json") {
 		out := make([]summaryJSON, 0, len(matches))
 		for _, m := range matches {

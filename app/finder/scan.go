@@ -107,21 +107,49 @@ func (f *Finder) align(ctx context.Context, q *query, res, pending []result, lim
 	for _, r := range res {
 		pushBounded(&heap, r, limit)
 	}
-	var sc scratch
-	for k, p := range pending {
-		if len(heap) == limit && better(p, heap[0]) >= 0 {
+	// Rate a batch of the pending items on all cores, then take their
+	// scores in bound order exactly as one loop would: at most one batch is
+	// rated in vain, and the results do not depend on the scheduling.
+	workers := runtime.GOMAXPROCS(0)
+	scores := make([]int, alignBatch)
+	scs := make([]scratch, workers)
+	for lo := 0; lo < len(pending); lo += alignBatch {
+		if len(heap) == limit && better(pending[lo], heap[0]) >= 0 {
 			break // sorted: no later bound beats the worst kept either
 		}
-		if k%1024 == 1023 && ctx.Err() != nil {
+		if ctx.Err() != nil {
 			return nil
 		}
-		if s, ok := f.rate(int(p.idx), q, nil, &sc); ok {
-			pushBounded(&heap, result{score: s, idx: p.idx}, limit)
+		batch := pending[lo:min(lo+alignBatch, len(pending))]
+		per := (len(batch) + workers - 1) / workers
+		parallel(ctx, workers, (len(batch)+per-1)/per, func(w int) {
+			for k := w * per; k < min((w+1)*per, len(batch)); k++ {
+				s, ok := f.rate(int(batch[k].idx), q, nil, &scs[w])
+				if !ok {
+					s = -1
+				}
+				scores[k] = s
+			}
+		})
+		if ctx.Err() != nil {
+			return nil
+		}
+		for k, p := range batch {
+			if len(heap) == limit && better(p, heap[0]) >= 0 {
+				break
+			}
+			if scores[k] >= 0 {
+				pushBounded(&heap, result{score: scores[k], idx: p.idx}, limit)
+			}
 		}
 	}
 	slices.SortFunc(heap, better)
 	return heap
 }
+
+// alignBatch is how many pending items align rates between checks of the
+// stop condition: enough to split over the cores, few to waste.
+const alignBatch = 256
 
 // mayMatch is the cheap rejection: an item lacking some byte of every
 // query word cannot match.
