@@ -89,3 +89,18 @@ func TestRemoveParagraphsKeepsPagesOnTheirWords(t *testing.T) {
 		t.Fatalf("pages after removing a paragraph = %v, want %v", got, want)
 	}
 }
+
+// A new text that brings its own pages (a PDF read again) keeps those.
+func TestApplyPagesTakesTheNewStarts(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t)
+	a := addPaper(t, s)
+	edited := paperBody + "\n\nPage4 is new."
+	want := append(starts(edited), len([]rune(edited[:strings.Index(edited, "Page4")])))
+	if _, err := edit.ApplyPages(ctx, s, a.ID, a, edited, want); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.ArticlePages(ctx, a.ID); !slices.Equal(got, want) {
+		t.Fatalf("pages = %v, want %v", got, want)
+	}
+}
