@@ -49,9 +49,12 @@ func mapThrough(runs []run, x, oldN, newN int) int {
 
 // Bounds on the diffs: beyond them a changed stretch is aligned by its
 // common head and tail alone, which is still exact outside its middle.
+// runeWork bounds the code point diffs of one mapping altogether (steps of
+// Myers' loop), so a text changed all over still maps in milliseconds.
 const (
-	maxLineEdits = 2000
+	maxLineEdits = 1000
 	maxRuneEdits = 400
+	runeWork     = 20_000_000
 )
 
 // alignRunes finds the runs two texts share: a diff of their lines, then
@@ -79,10 +82,14 @@ func alignRunes(a, b []rune) []run {
 	}
 	var out []run
 	pa, pb := 0, 0 // lines aligned so far
+	budget := runeWork
 	gap := func(ea, eb int) {
 		// Changed lines pa..ea (old) against pb..eb (new): align their text.
 		sa, sb := a[la[pa]:la[ea]], b[lb[pb]:lb[eb]]
-		rs, ok := diffRuns(sa, sb, maxRuneEdits)
+		size := len(sa) + len(sb) + 1
+		limit := min(maxRuneEdits, budget/size)
+		rs, ok := diffRuns(sa, sb, limit)
+		budget -= size * limit // at most what it did
 		if !ok {
 			rs = affixRuns(sa, sb)
 		}

@@ -137,3 +137,29 @@ func TestMapPositionsBeyondTheDiffBound(t *testing.T) {
 		t.Fatalf("got %v", got)
 	}
 }
+
+// BenchmarkMapPages maps 40 page starts of a 100k-character paper through
+// an edit in 200 places.
+func BenchmarkMapPages(b *testing.B) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	var sb strings.Builder
+	for sb.Len() < 100_000 {
+		sb.WriteString("a line of the paper about the accelerations of the universe, number ")
+		sb.WriteString(strings.Repeat("x", rng.IntN(5)))
+		sb.WriteString(".\n")
+	}
+	old := []rune(sb.String())
+	edited := append([]rune(nil), old...)
+	for i := 0; i < 200; i++ {
+		p := rng.IntN(len(edited) - 10)
+		edited = append(edited[:p], append([]rune("EDIT "), edited[p+3:]...)...)
+	}
+	var starts []int
+	for i := 0; i < 40; i++ {
+		starts = append(starts, i*len(old)/40)
+	}
+	o, e := string(old), string(edited)
+	for b.Loop() {
+		MapPositions(o, e, starts)
+	}
+}
