@@ -87,3 +87,48 @@ func TestRefreshFromFile(t *testing.T) {
 		t.Error("a failed refresh changed the article")
 	}
 }
+
+// A PDF read again brings its own pages: a page added at the end is there,
+// and a highlight still names the page its words are on.
+func TestRefreshPDFFromFile(t *testing.T) {
+	ctx := context.Background()
+	s := open(t)
+	path := filepath.Join(t.TempDir(), "paper.pdf")
+	put := func(fixture string) {
+		b, err := os.ReadFile(filepath.Join("testdata", fixture))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	put("refresh-v1.pdf")
+	rep, err := importer.Run(ctx, s, []string{path}, importer.Options{}, nil)
+	if err != nil || rep.Imported != 1 {
+		t.Fatalf("import: %+v, %v", rep, err)
+	}
+	id := rep.Results[0].ID
+	a, _ := s.Article(ctx, id)
+	if len(a.Pages) != 3 {
+		t.Fatalf("version 1 has pages %v in %q", a.Pages, a.Body)
+	}
+	q := "holds the results"
+	st := len([]rune(a.Body[:strings.Index(a.Body, q)]))
+	h := storage.Highlight{ArticleID: id, Start: st, End: st + len(q), Quote: q, Color: "yellow"}
+	if err := s.CreateHighlight(ctx, &h); err != nil {
+		t.Fatal(err)
+	}
+	put("refresh-v2.pdf")
+	if _, unchanged, err := importer.Refresh(ctx, s, id, fetch.Options{}); err != nil || unchanged {
+		t.Fatalf("refresh: unchanged %v, %v", unchanged, err)
+	}
+	a, _ = s.Article(ctx, id)
+	if len(a.Pages) != 4 || !strings.HasPrefix(string([]rune(a.Body)[a.Pages[3]:]), "Delta page") {
+		t.Fatalf("version 2's pages %v in %q", a.Pages, a.Body)
+	}
+	got, _ := s.Highlight(ctx, h.ID)
+	if got.Orphaned || storage.PageAt(a.Pages, got.Start) != 3 {
+		t.Errorf("the highlight is on page %d (orphaned %v), want 3", storage.PageAt(a.Pages, got.Start), got.Orphaned)
+	}
+}
