@@ -62,6 +62,7 @@ var rows = []row{
 	{"Heap held by the open 50k-word article", "BenchmarkFirstPaint50k", "MB-heap", "≤ 20 MB"},
 	{"Re-anchor 1,000 highlights after an edit (50k words)", "BenchmarkReanchor1000", "ms/op", "well under 1 s"},
 	{"Edit + re-anchor + save 1,000 highlights", "BenchmarkEdit1000", "ms/op", ""},
+	{"Map a paper's 40 page starts through an edit in 200 places (100k characters)", "BenchmarkMapPages", "ms/op", ""},
 	{"Cold load of 100k titles, tags and counts", "BenchmarkLoadTitles100k", "ms-open+titles", "≤ 300 ms"},
 	{"Cold start to a usable sidebar, 100k articles", "BenchmarkColdStart100k", "ms-to-sidebar", "≤ 1 s"},
 }
