@@ -59,7 +59,7 @@ func (l *highlightList) buildUI() fyne.CanvasObject {
 				q = "Orphaned (text no longer in the article): " + q
 			}
 			quote.SetText(q)
-			line := c.Name
+			line := cardPage(l.ws.current, h) + c.Name
 			if h.Comment != "" {
 				line += " — " + firstLine(plainLinks(h.Comment))
 			}

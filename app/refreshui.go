@@ -12,23 +12,29 @@ import (
 	"scholia/app/edit"
 	"scholia/app/fetch"
 	"scholia/app/importer"
+	"scholia/storage"
 )
 
 // refreshFromSource (Article → Refresh from source) fetches the open
-// article's page again and replaces its text, every highlight following
-// its words (importer.Refresh), then shows what happened to them. A page
+// article's page again, or reads the file it was imported from again, and
+// replaces its text, every highlight following its words
+// (importer.Refresh), then shows what happened to them. A page or file
 // that is gone is one line, and the article is left as it was.
 func (ws *workspace) refreshFromSource() {
 	if ws.current == nil || ws.refuseWrite() {
 		return
 	}
 	a := *ws.current
-	if a.URL == "" {
+	if a.URL == "" && a.SourcePath == "" {
 		ws.showInfo("Refresh from source", "“"+shorten(a.Title, 60)+"”: "+importer.ErrNoSource.Error()+".")
 		return
 	}
 	ctx, cancel := context.WithCancel(ws.ctx)
-	label := widget.NewLabel("Fetching " + a.URL + "…")
+	what := "Fetching " + a.URL + "…"
+	if a.SourcePath != "" {
+		what = "Reading " + a.SourcePath + "…"
+	}
+	label := widget.NewLabel(what)
 	label.Truncation = fyne.TextTruncateEllipsis
 	content := container.NewVBox(label, widget.NewProgressBarInfinite(), container.NewCenter(widget.NewButton("Cancel", cancel)))
 	prog := dialog.NewCustomWithoutButtons("Refreshing from source", content, ws.win)
@@ -46,7 +52,7 @@ func (ws *workspace) refreshFromSource() {
 			case err != nil:
 				ws.showInfo("Refresh from source", "Not refreshed: "+err.Error())
 			case unchanged:
-				ws.showInfo("Refresh from source", "The page’s text is unchanged.")
+				ws.showInfo("Refresh from source", unchangedText(a))
 			default:
 				ws.articleChanged(a.ID)
 				ws.showReport("Refreshed from source", "Refreshed. ", rep)
@@ -58,4 +64,12 @@ func (ws *workspace) refreshFromSource() {
 // refresh is importer.Refresh with the window's fetch settings.
 func (ws *workspace) refresh(ctx context.Context, id int64) (edit.Report, bool, error) {
 	return importer.Refresh(ctx, ws.store, id, fetch.Options{})
+}
+
+// unchangedText is what a refresh that found the same text says.
+func unchangedText(a storage.Article) string {
+	if a.SourcePath != "" {
+		return "The file’s text is unchanged."
+	}
+	return "The page’s text is unchanged."
 }

@@ -147,6 +147,9 @@ func insertArticle(ctx context.Context, tx *txn, a *Article) error {
 	if err := storePages(ctx, tx, a.ID, a.Pages); err != nil {
 		return err
 	}
+	if err := storeSourcePath(ctx, tx, a.ID, a.SourcePath); err != nil {
+		return err
+	}
 	if a.Note != "" {
 		if err := setNote(ctx, tx, a.ID, a.Note, a.Updated); err != nil {
 			return err
@@ -184,7 +187,10 @@ func loadArticle(ctx context.Context, tx *txn, id int64) (Article, error) {
 	if a.Tags, err = articleTags(ctx, tx, id); err != nil {
 		return a, err
 	}
-	a.Pages, err = loadPages(ctx, tx, id)
+	if a.Pages, err = loadPages(ctx, tx, id); err != nil {
+		return a, err
+	}
+	a.SourcePath, err = loadSourcePath(ctx, tx, id)
 	return a, err
 }
 

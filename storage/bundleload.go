@@ -60,7 +60,7 @@ func loadBundleChunk(ctx context.Context, tx *txn, ids []int64, withBody bool) (
 	if withBody {
 		body = "b.body, b.markdown, b.blocks"
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.title, a.author, a.source, a.url, a.published, a.added, a.updated, a.opened,
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.title, a.author, a.source, a.url, a.published, a.language, a.added, a.updated, a.opened,
 			`+body+`, coalesce(n.note, '')
 		FROM articles a JOIN bodies b ON b.article_id = a.id LEFT JOIN notes n ON n.article_id = a.id
 		WHERE a.id IN (SELECT value FROM json_each(?))`, string(js))
@@ -70,7 +70,7 @@ func loadBundleChunk(ctx context.Context, tx *txn, ids []int64, withBody bool) (
 	for rows.Next() {
 		var a Article
 		var added, updated, opened int64
-		if err := rows.Scan(&a.ID, &a.Title, &a.Author, &a.Source, &a.URL, &a.Published,
+		if err := rows.Scan(&a.ID, &a.Title, &a.Author, &a.Source, &a.URL, &a.Published, &a.Language,
 			&added, &updated, &opened, &a.Body, &a.Markdown, &a.Blocks, &a.Note); err != nil {
 			rows.Close()
 			return nil, err

@@ -15,10 +15,11 @@ import (
 // one transaction: either everything changes or nothing does. a.ID names the
 // article; its note, tags and times other than Updated are left alone.
 //
-// The caller re-anchors the highlights (storage knows no anchoring): each of
-// hs gets its Start, End, Quote, Prefix, Suffix and Orphaned written. A
-// placed highlight's Quote must be exactly the new body's text between its
-// offsets. Highlights of the article not in hs are left as they were.
+// The caller re-anchors the highlights and maps a.Pages, the page starts,
+// to the new body (storage knows no anchoring; nil Pages are left as they
+// were). Each of hs gets its Start, End, Quote, Prefix, Suffix and
+// Orphaned written. A placed highlight's Quote must be exactly the new
+// body's text between its offsets. Highlights of the article not in hs are left as they were.
 //
 // An empty body is refused; a body equal to another article's is refused
 // with an error wrapping ErrDuplicate.
@@ -72,6 +73,10 @@ func saveEdit(ctx context.Context, tx *txn, a Article, hs []Highlight, now time.
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, "UPDATE bodies SET markdown = ?, blocks = ? WHERE article_id = ?", a.Markdown, a.Blocks, a.ID); err != nil {
+		return err
+	}
+	// Page starts the caller mapped to the new text (nil: left as they are).
+	if err := storePages(ctx, tx, a.ID, a.Pages); err != nil {
 		return err
 	}
 	offsets := runeOffsets(a.Body)

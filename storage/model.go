@@ -37,6 +37,9 @@ type Article struct {
 	Note      string
 	Tags      []string
 	Pages     []int // a PDF's pages: where each starts in Body (code points); see PageAt
+	// SourcePath is the file the article was imported from (absolute), ""
+	// when it came from elsewhere; see Article → Refresh from source.
+	SourcePath string
 	// Media are the images the Markdown refers to as scholia-media:<hash>,
 	// stored with the article in the same transaction (checked again, and
 	// once per hash). They are not loaded back with the article: see

@@ -297,7 +297,8 @@ type highlightJSON struct {
 
 type articleJSON struct {
 	summaryJSON
-	Language   string          `json:"language"` // BCP 47, "" when the source named none
+	Language   string          `json:"language"`    // BCP 47, "" when the source named none
+	SourcePath string          `json:"source_path"` // the file it was imported from (absolute), "" for none
 	Body       string          `json:"body"`
 	Markdown   string          `json:"markdown"`
 	Blocks     []blockJSON     `json:"blocks"`
@@ -330,7 +331,7 @@ func runShow(c *ctx) error {
 		out := articleJSON{
 			summaryJSON: toSummaryJSON(storage.Summary{ID: a.ID, Title: a.Title, Author: a.Author, Source: a.Source,
 				URL: a.URL, Published: a.Published, Added: a.Added, Tags: a.Tags, Highlights: len(hs)}),
-			Language: a.Language, Body: a.Body, Markdown: a.Markdown, Blocks: blocks, Spans: spans, Note: a.Note, Highlights: []highlightJSON{},
+			Language: a.Language, SourcePath: a.SourcePath, Body: a.Body, Markdown: a.Markdown, Blocks: blocks, Spans: spans, Note: a.Note, Highlights: []highlightJSON{},
 		}
 		for _, h := range hs {
 			tags := h.Tags

@@ -13,7 +13,7 @@ var jsonShapes = map[string]string{
 	"list":        `[{id, title, author, source, url, published, added, tags: [], highlights}]`,
 	"find":        `[{id, title, author, source, url, published, added, tags: [], highlights}]`, // best match first
 	"search":      `[{id, title, where, highlight, snippet, marks: [[start, end]]}]`,
-	"show":        `{id, title, author, source, url, published, added, tags, highlights: [{id, start, end, quote, prefix, suffix, color, comment, tags, orphaned}], body, note}`,
+	"show":        `{id, title, author, source, url, published, added, tags, highlights: [{id, start, end, quote, prefix, suffix, color, comment, tags, orphaned}], body, note, language, source_path}`,
 	"highlight":   `{article, id, start, end, quote, prefix, suffix, color, comment, tags, orphaned}`,
 	"tag":         `{id, tags: []}`,
 	"export":      `{articles, highlights, format, to, written, updated, unchanged, conflicts}`,

@@ -74,7 +74,17 @@ func CheckPublished(s string) error {
 // The reading text is derived from the Markdown (storage/doc), every highlight
 // is re-anchored in it, and the article and highlights are saved in one
 // transaction: a failure changes nothing.
+//
+// A PDF's page starts follow the text the same way (anchor.MapPositions):
+// each page still starts at its words after the edit.
 func Apply(ctx context.Context, s *storage.Store, id int64, meta storage.Article, markdown string) (Report, error) {
+	return ApplyPages(ctx, s, id, meta, markdown, nil)
+}
+
+// ApplyPages is Apply for a new text that brings its own page starts (a
+// PDF read again from its file): pages, when not nil, replace the old ones
+// instead of being mapped from them.
+func ApplyPages(ctx context.Context, s *storage.Store, id int64, meta storage.Article, markdown string, pages []int) (Report, error) {
 	if err := CheckPublished(meta.Published); err != nil {
 		return Report{}, err
 	}
@@ -96,6 +106,10 @@ func Apply(ctx context.Context, s *storage.Store, id int64, meta storage.Article
 	a := before.Article
 	a.Title, a.Author, a.Source, a.URL, a.Published = meta.Title, meta.Author, meta.Source, meta.URL, meta.Published
 	a.Body, a.Markdown, a.Blocks = body, markdown, doc.Encode(d)
+	a.Pages = pages
+	if a.Pages == nil {
+		a.Pages = anchor.MapPositions(before.Article.Body, body, before.Article.Pages)
+	}
 	if err := s.EditArticle(ctx, a, hs); err != nil {
 		return Report{}, err
 	}

@@ -60,6 +60,7 @@ func RemoveParagraphs(ctx context.Context, s *storage.Store, id int64, drop []cl
 	hs, rep := carry(old, body, ps, gone, before.Highlights)
 	a := before.Article
 	a.Body, a.Markdown, a.Blocks = body, "", nil // storage escapes the plain text
+	a.Pages = anchor.MapPositions(old, body, before.Article.Pages)
 	if err := s.EditArticle(ctx, a, hs); err != nil {
 		return Report{}, err
 	}

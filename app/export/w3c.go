@@ -120,6 +120,8 @@ type w3cArticle struct {
 	Note      string   `json:"note,omitempty"`
 	Body      string   `json:"body"`
 	Markdown  string   `json:"markdown,omitempty"` // the body's source (storage/doc); absent in files from before it
+	Language  string   `json:"language,omitempty"` // BCP 47 tag the source declared; absent in files from before it
+	Pages     []int    `json:"pages,omitempty"`    // a PDF's page starts in body (code points); absent in files from before it
 }
 
 // W3C writes the W3C Web Annotation Data Model JSON: an AnnotationCollection
@@ -191,6 +193,7 @@ func W3C(w io.Writer, docs []Doc, colors []storage.Color) error {
 			ID: a.ID, Title: utf(a.Title), Author: utf(a.Author), Source: utf(a.Source), URL: utf(a.URL),
 			Published: utf(a.Published), Added: stamp(a.Added), Updated: stamp(a.Updated),
 			Opened: stamp(a.Opened), Tags: utfTags(a.Tags), Note: utf(a.Note), Body: utf(a.Body), Markdown: utf(a.Markdown),
+			Language: utf(a.Language), Pages: a.Pages,
 		})
 	}
 	if len(sorted) > 0 {

@@ -12,7 +12,9 @@ const scholiaVocab = "urn:scholia:vocab:"
 // Scholia's own terms declared, so a JSON-LD processor keeps them (an
 // undeclared prefix's properties are dropped on expansion). The library,
 // colour and stale position are JSON literals (@json, JSON-LD 1.1): their
-// inner keys are Scholia's format, not vocabulary.
+// inner keys are Scholia's format, not vocabulary — so an article's
+// language and page starts are keys of its entry in the library, and only
+// terms used outside the literals (a highlight's page) are declared here.
 var w3cContext = []any{
 	annoContext,
 	map[string]any{
@@ -23,6 +25,7 @@ var w3cContext = []any{
 		"scholia:stalePosition": map[string]any{"@type": "@json"},
 		"scholia:article":       map[string]any{"@type": "http://www.w3.org/2001/XMLSchema#integer"},
 		"scholia:orphaned":      map[string]any{"@type": "http://www.w3.org/2001/XMLSchema#boolean"},
+		"scholia:page":          map[string]any{"@type": "http://www.w3.org/2001/XMLSchema#integer"},
 	},
 }
 

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"scholia/app/ingest"
 	"scholia/storage"
@@ -59,6 +60,7 @@ func ReadW3C(r io.Reader) (docs []Doc, colors []storage.Color, err error) {
 		a := storage.Article{
 			ID: wa.ID, Title: wa.Title, Author: wa.Author, Source: wa.Source, URL: wa.URL,
 			Published: wa.Published, Tags: wa.Tags, Note: wa.Note, Body: wa.Body, Markdown: wa.Markdown,
+			Language: wa.Language, Pages: wa.Pages,
 		}
 		if wa.Markdown != "" {
 			// The highlights count in the body: a source that reads as
@@ -154,14 +156,32 @@ func readAnnotation(an w3cAnnotation) (storage.Highlight, error) {
 }
 
 // validArticle refuses what no command could address or no import would
-// take: an ID that is not positive, a body or note over the import limit.
+// take: an ID that is not positive, a body or note over the import limit,
+// page starts that are not in order inside the body.
 func validArticle(wa w3cArticle) error {
 	if wa.ID <= 0 {
 		return fmt.Errorf("article id %d is not positive", wa.ID)
 	}
+	if err := validPages(wa.Pages, utf8.RuneCountInString(wa.Body)); err != nil {
+		return fmt.Errorf("article %d: %w", wa.ID, err)
+	}
+	if len(wa.Language) > 64 {
+		return fmt.Errorf("article %d: language %.20q… is no language tag", wa.ID, wa.Language)
+	}
 	for _, f := range []struct{ what, text string }{{"body", wa.Body}, {"note", wa.Note}} {
 		if len(f.text) > maxText {
 			return fmt.Errorf("article %d: %s is %d MB, more than the %d MB an article may hold", wa.ID, f.what, (len(f.text)+1<<20-1)>>20, maxText>>20)
+		}
+	}
+	return nil
+}
+
+// validPages accepts page starts that begin at 0 and never go back or past
+// the body's n code points (pages left empty by an edit share a start).
+func validPages(p []int, n int) error {
+	for i, v := range p {
+		if (i == 0 && v != 0) || v < 0 || v > n || (i > 0 && v < p[i-1]) {
+			return fmt.Errorf("page %d starts at %d, out of order or outside the %d characters of the text", i+1, v, n)
 		}
 	}
 	return nil

@@ -239,6 +239,11 @@ func parseAll(files []string, opts Options) ([]Result, [][]*storage.Article) {
 					results[i].Warnings = append(results[i].Warnings, d.Warnings...)
 					arts[i] = append(arts[i], FromDoc(d, opts.Tags))
 				}
+				// A file read whole is kept as the article's source, for
+				// Refresh; a book split into chapters is not one article's.
+				if len(docs) == 1 {
+					arts[i][0].SourcePath = absPath(files[i])
+				}
 			}
 		}()
 	}
