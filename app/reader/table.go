@@ -91,7 +91,17 @@ func (l *layout) wrapTable(c *widthCache, m metrics, t *tableLay, maxW, y float3
 		b := &l.blocks[bi]
 		t.colW[b.fmt.col] = max(t.colW[b.fmt.col], l.textWidth(c, b, m.blockStyle(b))+2*pad+1)
 	}
-	fitColumns(t.colW, avail, 2*pad+m.size)
+	// At least one character a column where there is room for it; a
+	// table of more columns than that shares the width out evenly, and
+	// narrow columns get less padding, so no cell runs past the edge.
+	least := 2*pad + m.size
+	if n := float32(t.cols); n > 0 && n*least > avail {
+		least = avail / n
+	}
+	fitColumns(t.colW, avail, least)
+	for _, w := range t.colW {
+		pad = min(pad, w/4)
+	}
 	t.colX = append(t.colX[:0], 0)
 	for _, w := range t.colW {
 		t.colX = append(t.colX, t.colX[len(t.colX)-1]+w)
