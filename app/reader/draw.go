@@ -86,6 +86,8 @@ func (r *renderer) drawPieces(li int, col color.Color, st style, x, y float32) {
 			c := col
 			if f&runLink != 0 {
 				c = link
+			} else if f&runImage != 0 {
+				c = w.themeColor(theme.ColorNamePlaceHolder)
 			}
 			x1, x2 := w.xAt(li, at), w.xAt(li, at+n)
 			if x2 < x1 {

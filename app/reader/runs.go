@@ -16,6 +16,7 @@ const (
 	runCode
 	runStrike
 	runLink
+	runImage // the alt text of an image inside a paragraph
 )
 
 // run is a stretch of a block's text with one set of marks. A block with
@@ -40,6 +41,8 @@ func spanFlag(k docpkg.SpanKind) runFlags {
 		return runStrike
 	case docpkg.Link:
 		return runLink
+	case docpkg.Img:
+		return runImage
 	}
 	return 0
 }

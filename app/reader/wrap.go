@@ -212,9 +212,11 @@ func (l *layout) build(doc Document) {
 	l.applyDirection()
 	l.applyRuns(doc.Spans)
 	l.findImages(doc.Blocks)
+	own := l.findInlineImages(doc.Spans, doc.Blocks)
 	l.inline, l.inlineReach = l.inline[:0], l.inlineReach[:0]
 	for _, s := range doc.Spans {
-		if (s.Kind == docpkg.Link || s.Kind == docpkg.InlineCode) && s.End > s.Start {
+		inlineAlt := s.Kind == docpkg.Img && !own[[2]int{s.Start, s.End}]
+		if (s.Kind == docpkg.Link || s.Kind == docpkg.InlineCode || inlineAlt) && s.End > s.Start {
 			reach := s.End
 			if n := len(l.inlineReach); n > 0 {
 				reach = max(reach, l.inlineReach[n-1])
@@ -262,6 +264,7 @@ func (l *layout) wrap(c *widthCache, m metrics, maxW float32) {
 	l.wrapW, l.size = maxW, m.size
 	l.bodyLine = -1
 	y := m.top
+	l.img.placed = l.img.placed[:0]
 	for bi := 0; bi < len(l.blocks); bi++ {
 		b := &l.blocks[bi]
 		if b.kind == kindBody && l.bodyLine < 0 {
@@ -272,12 +275,14 @@ func (l *layout) wrap(c *widthCache, m metrics, maxW float32) {
 		}
 		if b.fmt.table > 0 {
 			t := &l.tables[b.fmt.table-1]
+			y = l.placeBare(bi, m, maxW-m.indent(b), y)
 			y = l.wrapTable(c, m, t, maxW, y)
 			bi = t.end - 1
 			continue
 		}
 		if b.kind == kindBody {
 			y += m.gapBefore(b)
+			y = l.placeBare(bi, m, maxW-m.indent(b), y)
 			y = l.placeImage(bi, m, maxW-m.indent(b), y)
 		}
 		n0 := len(l.lines)
@@ -287,6 +292,7 @@ func (l *layout) wrap(c *widthCache, m metrics, maxW float32) {
 			l.alignRight(n0, maxW-m.indent(b), m.listIndent(b))
 		}
 		if b.kind == kindBody {
+			y = l.placeInline(bi, m, maxW-m.indent(b), y)
 			y += m.gapAfter(b)
 		} else if b.kind == kindTitle {
 			y += m.paraGap
@@ -297,6 +303,7 @@ func (l *layout) wrap(c *widthCache, m metrics, maxW float32) {
 	if l.bodyLine < 0 {
 		l.bodyLine = len(l.lines)
 	}
+	y = l.placeTrailing(m, maxW, y)
 	l.height = y + m.size*3
 }
 
