@@ -42,7 +42,7 @@ type imageLayout struct {
 	// bare are the images without alt text, by the reading-text offset
 	// they sit at (where the text before them ends): they have no line of
 	// their own, so the picture is drawn in the gap before the next block.
-	bare   map[int][]string
+	bare map[int][]string
 	// inline are the images inside a block's text, by layout block: the
 	// alt text is drawn in the line, the picture below the block.
 	inline map[int][]string

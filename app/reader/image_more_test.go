@@ -1,11 +1,39 @@
 package reader
 
 import (
+	"image"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+
+	"scholia/storage/doc"
 )
+
+// heldImages gives sizes at once and holds every decode until the test
+// ends: under the test driver fyne.Do runs a finished load's hand-back on
+// the loading goroutine, which would race the test's own use of the cache.
+type heldImages struct {
+	fakeImages
+	release chan struct{}
+}
+
+func (h *heldImages) LoadImage(src string) (image.Image, error) {
+	<-h.release
+	return h.fakeImages.LoadImage(src)
+}
+
+// heldReader is imageReader with pictures that stay "loading".
+func heldReader(t *testing.T, md string, size fyne.Size) *Reader {
+	t.Helper()
+	src := &heldImages{release: make(chan struct{})}
+	r, _ := imageReader(t, md, src, size)
+	t.Cleanup(func() {
+		r.lay.img.cache.clear() // the held loads are dropped when released
+		close(src.release)
+	})
+	return r
+}
 
 // An image without alt text at the very end of an article (or one that is
 // the whole article, or sits right before a table) is drawn below the text
@@ -17,7 +45,7 @@ func TestBareImageAtEnd(t *testing.T) {
 		"before a table": "Text.\n\n![](big)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
 		"first, table":   "![](big)\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
 	} {
-		r, _ := imageReader(t, md, &fakeImages{}, fyne.NewSize(800, 2000))
+		r := heldReader(t, md, fyne.NewSize(800, 2000))
 		plain, _ := imageReader(t, md, nil, fyne.NewSize(800, 2000))
 		if len(r.lay.img.placed) != 1 || !r.lay.img.placed[0].ok {
 			t.Errorf("%s: placed %+v, want the picture", name, r.lay.img.placed)
@@ -48,7 +76,8 @@ func TestBareImageAtEnd(t *testing.T) {
 // offsets and selection are those of the text.
 func TestInlineImage(t *testing.T) {
 	md := "See ![the chart](small) and ![](big) here.\n\nNext paragraph."
-	r, d := imageReader(t, md, &fakeImages{}, fyne.NewSize(800, 2000))
+	r := heldReader(t, md, fyne.NewSize(800, 2000))
+	d := docOf(t, md)
 	if !strings.Contains(d.Text, "See the chart and  here.") {
 		t.Fatalf("reading text %q", d.Text)
 	}
@@ -84,4 +113,13 @@ func TestInlineImage(t *testing.T) {
 		t.Errorf("pictures placed without a source: %+v", plain.lay.img.placed)
 	}
 	checkLayout(t, r)
+}
+
+func docOf(t *testing.T, md string) doc.Doc {
+	t.Helper()
+	d, err := doc.Parse(md)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
