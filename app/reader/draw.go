@@ -33,7 +33,7 @@ func (r *renderer) drawTexts(first, last int, top float32) {
 		th := st.size * 1.3
 		y := l.y - w.offY + top + (lh-th)/2
 		if len(b.runs) == 0 && !l.rtl {
-			r.text(displayText(b.text[l.bStart:l.bEnd]), col, st, fyne.NewPos(x, y), w.lay.wrapW+st.size)
+			r.text(shown(b.text, b.tabs, int(l.bStart), int(l.bEnd)), col, st, fyne.NewPos(x, y), w.lay.wrapW+st.size)
 		} else {
 			r.drawPieces(li, col, st, x, y)
 		}
@@ -93,7 +93,7 @@ func (r *renderer) drawPieces(li int, col color.Color, st style, x, y float32) {
 			if x2 < x1 {
 				x1, x2 = x2, x1
 			}
-			r.text(displayText(p.s[i:pe]), c, ps, fyne.NewPos(x+x1, y), x2-x1+ps.size)
+			r.text(shown(p.s, p.tabs, i, pe), c, ps, fyne.NewPos(x+x1, y), x2-x1+ps.size)
 			if f&runStrike != 0 {
 				r.mark(c, fyne.NewPos(x+x1, y+ps.size*0.72), fyne.NewSize(x2-x1, max(1, ps.size/14)))
 			}

@@ -30,6 +30,7 @@ type block struct {
 	runes    int
 	fmt      blockFmt // body blocks: how the document's structure draws it
 	runs     []run    // inline marks (emphasis, code, links…); nil when plain
+	tabs     []int32  // a code line's tabs and their columns (tabs.go); nil without
 }
 
 // line is one wrapped line. rStart/rEnd are body offsets for body lines and
@@ -208,6 +209,7 @@ func (l *layout) build(doc Document) {
 	if len(doc.Blocks) > 0 {
 		l.applyStructure(doc.Blocks, body)
 		l.buildTables(doc.Blocks)
+		l.setCodeTabs()
 	}
 	l.applyDirection()
 	l.applyRuns(doc.Spans)
