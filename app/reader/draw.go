@@ -2,6 +2,7 @@ package reader
 
 import (
 	"image/color"
+	"sort"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -136,9 +137,12 @@ func (r *renderer) drawTables(top float32) {
 			continue
 		}
 		x := cx + m.indent(&w.lay.blocks[t.first])
-		for _, row := range t.rows {
-			if row.top > y1 || row.top+row.h < y0 {
-				continue
+		// Rows are in y order: start at the first in view (a table of
+		// 200,000 rows is not walked on every frame).
+		from := sort.Search(len(t.rows), func(i int) bool { return t.rows[i].top+t.rows[i].h >= y0 })
+		for _, row := range t.rows[from:] {
+			if row.top > y1 {
+				break
 			}
 			y := row.top - w.offY + top
 			if row.header {

@@ -55,3 +55,47 @@ func TestWideTableFits(t *testing.T) {
 		checkLayout(t, r)
 	}
 }
+
+// TestNumericWidths: a number's width summed from its characters is the
+// width the text driver measures for the whole number, in every style the
+// reader uses (so carets and highlights stay on the figures).
+func TestNumericWidths(t *testing.T) {
+	r, _, _ := richReader(t, "x", 400)
+	var c widthCache
+	for _, st := range []style{{size: r.TextSize()}, {size: r.TextSize(), bold: true}, {size: r.TextSize() * 1.3, italic: true}, {size: r.TextSize(), mono: true}} {
+		for _, n := range []string{"0", "17", "1,234,567.89", "-42.5%", "2026-12-03", "12:45", "3/4", "+7", "100000000000"} {
+			got, want := c.width(n, st), measure(n, st)
+			if abs32(got-want) > 0.05 {
+				t.Errorf("%q in %+v: %v summed, %v measured", n, st, got, want)
+			}
+		}
+	}
+	for _, s := range []string{"12a", "", "-", "..", "x1"} {
+		if numeric(s) {
+			t.Errorf("numeric(%q)", s)
+		}
+	}
+}
+
+// TestLongTableRulesInView: scrolled to the middle of a 3,000-row table,
+// the grid is drawn for the rows in view only, and they get their rules.
+func TestLongTableRulesInView(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Intro.\n\n| n | word |\n|---|---|\n")
+	for i := range 3000 {
+		fmt.Fprintf(&b, "| %d | row%d |\n", i, i)
+	}
+	r, _, d := richReader(t, b.String(), 600)
+	r.ScrollToOffset(runeIndex(t, d.Text, "row1500\n"))
+	r.Refresh()
+	rows := 0
+	for _, o := range r.rend.decor.items[:r.rend.decor.used] {
+		if o.Size().Height == 1 && o.Position().Y >= 0 && o.Position().Y <= r.Size().Height {
+			rows++ // a rule across the table
+		}
+	}
+	perView := int(r.Size().Height / r.metrics().lineH)
+	if rows < perView/2 || rows > 3*perView {
+		t.Errorf("%d row rules in a view of about %d rows", rows, perView)
+	}
+}

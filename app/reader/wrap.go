@@ -96,10 +96,35 @@ func (c *widthCache) width(s string, st style) float32 {
 	if w, ok := ws[s]; ok {
 		return w
 	}
+	if len(s) > 1 && numeric(s) {
+		// Figures are one advance each (fonts draw them tabular, without
+		// kerning): a table of 200,000 distinct numbers costs a dozen
+		// measurements, not 200,000, and fills no cache.
+		w := float32(0)
+		for i := 0; i < len(s); i++ {
+			w += c.width(s[i:i+1], st)
+		}
+		return w
+	}
 	w := measure(s, st)
 	// Clone: the key must not pin the whole article in memory.
 	ws[strings.Clone(s)] = w
 	return w
+}
+
+// numeric reports a word of ASCII digits and the signs written among them.
+func numeric(s string) bool {
+	digits := false
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; {
+		case ch >= '0' && ch <= '9':
+			digits = true
+		case ch == '.' || ch == ',' || ch == '-' || ch == '+' || ch == '%' || ch == ':' || ch == '/':
+		default:
+			return false
+		}
+	}
+	return digits
 }
 
 func (c *widthCache) reset() { c.m, c.last = nil, nil }
