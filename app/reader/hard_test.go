@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
 )
 
 // wideTable is a table of cols columns whose cells are long words.
@@ -97,5 +99,28 @@ func TestLongTableRulesInView(t *testing.T) {
 	perView := int(r.Size().Height / r.metrics().lineH)
 	if rows < perView/2 || rows > 3*perView {
 		t.Errorf("%d row rules in a view of about %d rows", rows, perView)
+	}
+}
+
+// TestTableResizeKeepsColumns: narrowing then widening the window gives
+// back the same columns (the natural widths are kept across re-wraps),
+// each fitting at every width.
+func TestTableResizeKeepsColumns(t *testing.T) {
+	r, _, _ := richReader(t, wideTable(5, 4), 600)
+	r.SetReadingWidth(2000)
+	r.Resize(fyne.NewSize(1400, 600))
+	wide := append([]float32(nil), r.lay.tables[0].colW...)
+	for _, w := range []float32{500, 300, 900, 1400} {
+		r.Resize(fyne.NewSize(w, 600))
+		_, cw := r.column()
+		if tb := r.lay.tables[0]; tb.width > cw+0.5 {
+			t.Fatalf("at %v: table %v wide in a %v column", w, tb.width, cw)
+		}
+		checkLayout(t, r)
+	}
+	for i, v := range r.lay.tables[0].colW {
+		if v != wide[i] {
+			t.Fatalf("columns %v after resizing, %v before", r.lay.tables[0].colW, wide)
+		}
 	}
 }

@@ -78,6 +78,7 @@ type widthCache struct {
 	// the map of the style asked for last: runs of one style are the rule
 	lastSt style
 	last   map[string]float32
+	gen    int // bumped by reset: widths remembered elsewhere are stale
 }
 
 func (c *widthCache) width(s string, st style) float32 {
@@ -127,7 +128,7 @@ func numeric(s string) bool {
 	return digits
 }
 
-func (c *widthCache) reset() { c.m, c.last = nil, nil }
+func (c *widthCache) reset() { c.m, c.last, c.gen = nil, nil, c.gen+1 }
 
 func measure(s string, st style) float32 {
 	return fyne.MeasureText(displayText(s), st.size, st.textStyle()).Width
