@@ -2,6 +2,7 @@ package reader
 
 import (
 	"image/color"
+	"sort"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -33,7 +34,7 @@ func (r *renderer) drawTexts(first, last int, top float32) {
 		th := st.size * 1.3
 		y := l.y - w.offY + top + (lh-th)/2
 		if len(b.runs) == 0 && !l.rtl {
-			r.text(displayText(b.text[l.bStart:l.bEnd]), col, st, fyne.NewPos(x, y), w.lay.wrapW+st.size)
+			r.text(shown(b.text, b.tabs, int(l.bStart), int(l.bEnd)), col, st, fyne.NewPos(x, y), w.lay.wrapW+st.size)
 		} else {
 			r.drawPieces(li, col, st, x, y)
 		}
@@ -86,12 +87,14 @@ func (r *renderer) drawPieces(li int, col color.Color, st style, x, y float32) {
 			c := col
 			if f&runLink != 0 {
 				c = link
+			} else if f&runImage != 0 {
+				c = w.themeColor(theme.ColorNamePlaceHolder)
 			}
 			x1, x2 := w.xAt(li, at), w.xAt(li, at+n)
 			if x2 < x1 {
 				x1, x2 = x2, x1
 			}
-			r.text(displayText(p.s[i:pe]), c, ps, fyne.NewPos(x+x1, y), x2-x1+ps.size)
+			r.text(shown(p.s, p.tabs, i, pe), c, ps, fyne.NewPos(x+x1, y), x2-x1+ps.size)
 			if f&runStrike != 0 {
 				r.mark(c, fyne.NewPos(x+x1, y+ps.size*0.72), fyne.NewSize(x2-x1, max(1, ps.size/14)))
 			}
@@ -134,9 +137,12 @@ func (r *renderer) drawTables(top float32) {
 			continue
 		}
 		x := cx + m.indent(&w.lay.blocks[t.first])
-		for _, row := range t.rows {
-			if row.top > y1 || row.top+row.h < y0 {
-				continue
+		// Rows are in y order: start at the first in view (a table of
+		// 200,000 rows is not walked on every frame).
+		from := sort.Search(len(t.rows), func(i int) bool { return t.rows[i].top+t.rows[i].h >= y0 })
+		for _, row := range t.rows[from:] {
+			if row.top > y1 {
+				break
 			}
 			y := row.top - w.offY + top
 			if row.header {

@@ -51,6 +51,8 @@ func FuzzRichLayout(f *testing.F) {
 		"| a | b |\n|---|---|\n| **x**y | [l](https://e.org) |\n|  | |\n",
 		"*em* **strong** `code` ~~gone~~ [link](http://a)", "# h *e*\n\n- i **s**\n  1. n",
 		"שלום **עולם**, 1984.\n\nمرحبا *بالعالم*.", "a  \nb **c  \nd** e", "|x|\n|-|\n||\n",
+		"```\n\tx\t\ty\n a\t \tb\n```", "See ![alt](big) and ![](small) here.\n\n![](big)",
+		"| a | b | c | d | e | f | g | h |\n|-|-|-|-|-|-|-|-|\n| Antidisestablishmentarianism | 1,234.5 | x | y | z | w | v | u |",
 	} {
 		f.Add(s, uint16(300))
 	}

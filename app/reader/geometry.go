@@ -173,6 +173,9 @@ func (r *Reader) xOf(li int, o int) float32 {
 			}
 			return x + p.prefix(&r.widths, i, k, we, ww)
 		}
+		if len(p.tabs) > 0 {
+			return x + ww + p.spacesWidth(&r.widths, we, target-at-wr, p.styleAt(we))
+		}
 		return x + ww + float32(target-at-wr)*(sw/float32(sr))
 	}
 	return x
@@ -232,6 +235,20 @@ func (r *Reader) hitLine(li int, x float32) (nearest, under int) {
 				prev = next
 			}
 			return at + wr, at + wr - 1
+		}
+		if x < cur+ww+sw && len(p.tabs) > 0 {
+			// A code line's tabs are wider than its spaces.
+			st, prev := p.styleAt(we), float32(0)
+			for n := 1; n <= sr; n++ {
+				next := p.spacesWidth(&r.widths, we, n, st)
+				if x-cur-ww < next {
+					if x-cur-ww-prev < next-(x-cur-ww) {
+						return at + wr + n - 1, at + wr + n - 1
+					}
+					return at + wr + n, at + wr + n - 1
+				}
+				prev = next
+			}
 		}
 		if x < cur+ww+sw {
 			f := (x - cur - ww) / (sw / float32(sr))

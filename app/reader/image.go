@@ -42,7 +42,10 @@ type imageLayout struct {
 	// bare are the images without alt text, by the reading-text offset
 	// they sit at (where the text before them ends): they have no line of
 	// their own, so the picture is drawn in the gap before the next block.
-	bare   map[int][]string
+	bare map[int][]string
+	// inline are the images inside a block's text, by layout block: the
+	// alt text is drawn in the line, the picture below the block.
+	inline map[int][]string
 	sizes  map[string]imSize // natural sizes asked for this document
 	placed []placedImage     // from the last wrap, in y order
 	cache  imageCache
@@ -93,29 +96,98 @@ func (l *layout) findImages(d []docpkg.Block) {
 	}
 }
 
+// findInlineImages notes the images inside paragraphs (image spans that
+// are not image blocks of their own), by the layout block they fall in.
+// It returns the spans of the images that are blocks of their own.
+func (l *layout) findInlineImages(spans []docpkg.Span, d []docpkg.Block) map[[2]int]bool {
+	l.img.inline = nil
+	own := map[[2]int]bool{}
+	for _, b := range d {
+		if b.Kind == docpkg.Image {
+			own[[2]int{b.Start, b.End}] = true
+		}
+	}
+	for _, s := range spans {
+		if s.Kind != docpkg.Img || own[[2]int{s.Start, s.End}] || s.Info == "" {
+			continue
+		}
+		bi := l.blockOf(s.Start)
+		if bi < l.firstBody || bi >= len(l.blocks) {
+			continue
+		}
+		if l.img.inline == nil {
+			l.img.inline = map[int][]string{}
+		}
+		l.img.inline[bi] = append(l.img.inline[bi], s.Info)
+	}
+	return own
+}
+
+// placeBare is called by wrap before each body block (and a table's
+// first cell): the pictures without alt text that sit in the gap before
+// block bi take their height there; it returns the y after them.
+func (l *layout) placeBare(bi int, m metrics, maxW, y float32) float32 {
+	if len(l.img.bare) == 0 {
+		return y
+	}
+	at := 0 // the offset of the gap before this block
+	if bi > l.firstBody {
+		at = l.blocks[bi-1].base + l.blocks[bi-1].runes
+	}
+	if bi == l.firstBody || at > 0 {
+		y = l.placePictures(l.img.bare[at], bi, m, maxW, y)
+	}
+	return y
+}
+
+// placeTrailing places the pictures without alt text after the last
+// block: an article ending in a bare image (or made of one) shows it.
+func (l *layout) placeTrailing(m metrics, maxW, y float32) float32 {
+	if len(l.img.bare) == 0 {
+		return y
+	}
+	if last := len(l.blocks) - 1; last >= l.firstBody {
+		if at := l.blocks[last].base + l.blocks[last].runes; at > 0 {
+			return l.placePictures(l.img.bare[at], last, m, maxW-m.indent(&l.blocks[last]), y)
+		}
+		return y
+	}
+	return l.placePictures(l.img.bare[0], -1, m, maxW, y)
+}
+
+// placeInline places, below block bi's lines, the pictures of the images
+// inside its text (their alt text stays in the line, drawn quietly).
+func (l *layout) placeInline(bi int, m metrics, maxW, y float32) float32 {
+	srcs := l.img.inline[bi]
+	n := len(l.img.placed)
+	if len(srcs) == 0 {
+		return y
+	}
+	after := l.placePictures(srcs, bi, m, maxW, y+m.size*0.4)
+	if len(l.img.placed) == n {
+		return y
+	}
+	return after - m.paraGap
+}
+
+// placePictures places the available pictures of srcs one below the other
+// from y, drawn at block bi's indent (none for -1).
+func (l *layout) placePictures(srcs []string, bi int, m metrics, maxW, y float32) float32 {
+	for _, src := range srcs {
+		if s := l.img.size(src); s.ok {
+			p := placedImage{block: bi, src: src, ok: true, y: y, firstLine: -1}
+			p.w, p.h = fitImage(s.w, s.h, maxW)
+			l.img.placed = append(l.img.placed, p)
+			y += p.h + m.paraGap
+		}
+	}
+	return y
+}
+
 // placeImage is called by wrap before each body block's lines: an image
 // block that is available takes its picture's height above the alt text;
 // it returns the y where the text goes.
 func (l *layout) placeImage(bi int, m metrics, maxW, y float32) float32 {
-	if bi == l.firstBody {
-		l.img.placed = l.img.placed[:0]
-	}
-	if len(l.img.bare) > 0 {
-		at := 0 // the offset of the gap before this block
-		if bi > l.firstBody {
-			at = l.blocks[bi-1].base + l.blocks[bi-1].runes
-		}
-		if bi == l.firstBody || at > 0 {
-			for _, src := range l.img.bare[at] {
-				if s := l.img.size(src); s.ok {
-					p := placedImage{block: bi, src: src, ok: true, y: y, firstLine: -1}
-					p.w, p.h = fitImage(s.w, s.h, maxW)
-					l.img.placed = append(l.img.placed, p)
-					y += p.h + m.paraGap
-				}
-			}
-		}
-	}
 	src, isImage := l.img.blocks[bi]
 	if !isImage {
 		return y
@@ -176,8 +248,10 @@ func (r *renderer) drawImages(top float32) []fyne.CanvasObject {
 	var objs []fyne.CanvasObject
 	for i := range im.placed {
 		p := &im.placed[i]
-		b := &w.lay.blocks[p.block]
-		x0 := cx + m.indent(b)
+		x0 := cx
+		if p.block >= 0 {
+			x0 += m.indent(&w.lay.blocks[p.block])
+		}
 		avail := cx + cw - x0
 		if p.ok {
 			if p.y > viewBottom || p.y+p.h < viewTop {
@@ -201,6 +275,7 @@ func (r *renderer) drawImages(top float32) []fyne.CanvasObject {
 			continue
 		}
 		// Not available: a box around the alt text.
+		b := &w.lay.blocks[p.block]
 		last := p.firstLine
 		for last+1 < len(w.lay.lines) && w.lay.lines[last+1].block == int32(p.block) {
 			last++

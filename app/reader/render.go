@@ -219,7 +219,7 @@ func (r *renderer) drawBackgrounds(first, last int, top float32) {
 	spans := w.lay.visibleInline(visS, visE)
 	tint := mix(w.themeColor(theme.ColorNameBackground), w.themeColor(theme.ColorNameForeground), 0.08)
 	for _, s := range spans {
-		if s.Kind == doc.InlineCode {
+		if s.Kind == doc.InlineCode || s.Kind == doc.Img {
 			r.drawRange(s.Start, s.End, first, last, top, tint, false)
 		}
 	}

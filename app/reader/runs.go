@@ -16,6 +16,7 @@ const (
 	runCode
 	runStrike
 	runLink
+	runImage // the alt text of an image inside a paragraph
 )
 
 // run is a stretch of a block's text with one set of marks. A block with
@@ -40,6 +41,8 @@ func spanFlag(k docpkg.SpanKind) runFlags {
 		return runStrike
 	case docpkg.Link:
 		return runLink
+	case docpkg.Img:
+		return runImage
 	}
 	return 0
 }
@@ -128,9 +131,21 @@ type pieces struct {
 	runs []run
 	k    int
 	base style
+	tabs []int32 // a code line's tabs (tabs.go)
 }
 
-func newPieces(b *block, st style) pieces { return pieces{s: b.text, runs: b.runs, base: st} }
+func newPieces(b *block, st style) pieces {
+	return pieces{s: b.text, runs: b.runs, base: st, tabs: b.tabs}
+}
+
+// spacesWidth is the width of the first n code points of the spaces at
+// byte i, in style st: n spaces, or a code line's tabs to their stops.
+func (p *pieces) spacesWidth(c *widthCache, i, n int, st style) float32 {
+	if len(p.tabs) == 0 {
+		return float32(n) * c.width(" ", st)
+	}
+	return float32(spaceCols(p.s, p.tabs, i, n)) * c.width(" ", st)
+}
 
 // seek makes the run holding byte i current.
 func (p *pieces) seek(i int) {
@@ -191,7 +206,7 @@ func (p *pieces) word(c *widthCache, i, limit int) (we, se, wr, sr int, ww, sw f
 		wr += pwr
 		if psr > 0 || pse >= limit || pwr == 0 || !p.glued(pse) {
 			if psr > 0 {
-				sw = float32(psr) * c.width(" ", st)
+				sw = p.spacesWidth(c, pwe, psr, st)
 			}
 			return pwe, pse, wr, psr, ww, sw
 		}

@@ -20,6 +20,11 @@ type tableLay struct {
 	colX, colW []float32 // from the table's left edge (the block indent)
 	rows       []rowLay
 	width      float32
+	// natural are the columns' widths before fitting, kept across
+	// re-wraps (a resize) while the text size and word widths stay.
+	natural []float32
+	natSize float32
+	natGen  int
 }
 
 // rowLay is one row: its top and height, its header flag and its blocks.
@@ -86,12 +91,26 @@ func (l *layout) buildTables(ds []doc.Block) {
 func (l *layout) wrapTable(c *widthCache, m metrics, t *tableLay, maxW, y float32) float32 {
 	pad := m.size * 0.5
 	avail := maxW - m.indent(&l.blocks[t.first])
-	t.colW = append(t.colW[:0], make([]float32, t.cols)...)
-	for bi := t.first; bi < t.end; bi++ {
-		b := &l.blocks[bi]
-		t.colW[b.fmt.col] = max(t.colW[b.fmt.col], l.textWidth(c, b, m.blockStyle(b))+2*pad+1)
+	if len(t.natural) != t.cols || t.natSize != m.size || t.natGen != c.gen {
+		t.natural = append(t.natural[:0], make([]float32, t.cols)...)
+		for bi := t.first; bi < t.end; bi++ {
+			b := &l.blocks[bi]
+			t.natural[b.fmt.col] = max(t.natural[b.fmt.col], l.textWidth(c, b, m.blockStyle(b))+2*pad+1)
+		}
+		t.natSize, t.natGen = m.size, c.gen
 	}
-	fitColumns(t.colW, avail, 2*pad+m.size)
+	t.colW = append(t.colW[:0], t.natural...)
+	// At least one character a column where there is room for it; a
+	// table of more columns than that shares the width out evenly, and
+	// narrow columns get less padding, so no cell runs past the edge.
+	least := 2*pad + m.size
+	if n := float32(t.cols); n > 0 && n*least > avail {
+		least = avail / n
+	}
+	fitColumns(t.colW, avail, least)
+	for _, w := range t.colW {
+		pad = min(pad, w/4)
+	}
 	t.colX = append(t.colX[:0], 0)
 	for _, w := range t.colW {
 		t.colX = append(t.colX, t.colX[len(t.colX)-1]+w)

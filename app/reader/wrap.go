@@ -30,6 +30,7 @@ type block struct {
 	runes    int
 	fmt      blockFmt // body blocks: how the document's structure draws it
 	runs     []run    // inline marks (emphasis, code, links…); nil when plain
+	tabs     []int32  // a code line's tabs and their columns (tabs.go); nil without
 }
 
 // line is one wrapped line. rStart/rEnd are body offsets for body lines and
@@ -77,6 +78,7 @@ type widthCache struct {
 	// the map of the style asked for last: runs of one style are the rule
 	lastSt style
 	last   map[string]float32
+	gen    int // bumped by reset: widths remembered elsewhere are stale
 }
 
 func (c *widthCache) width(s string, st style) float32 {
@@ -95,13 +97,38 @@ func (c *widthCache) width(s string, st style) float32 {
 	if w, ok := ws[s]; ok {
 		return w
 	}
+	if len(s) > 1 && numeric(s) {
+		// Figures are one advance each (fonts draw them tabular, without
+		// kerning): a table of 200,000 distinct numbers costs a dozen
+		// measurements, not 200,000, and fills no cache.
+		w := float32(0)
+		for i := 0; i < len(s); i++ {
+			w += c.width(s[i:i+1], st)
+		}
+		return w
+	}
 	w := measure(s, st)
 	// Clone: the key must not pin the whole article in memory.
 	ws[strings.Clone(s)] = w
 	return w
 }
 
-func (c *widthCache) reset() { c.m, c.last = nil, nil }
+// numeric reports a word of ASCII digits and the signs written among them.
+func numeric(s string) bool {
+	digits := false
+	for i := 0; i < len(s); i++ {
+		switch ch := s[i]; {
+		case ch >= '0' && ch <= '9':
+			digits = true
+		case ch == '.' || ch == ',' || ch == '-' || ch == '+' || ch == '%' || ch == ':' || ch == '/':
+		default:
+			return false
+		}
+	}
+	return digits
+}
+
+func (c *widthCache) reset() { c.m, c.last, c.gen = nil, nil, c.gen+1 }
 
 func measure(s string, st style) float32 {
 	return fyne.MeasureText(displayText(s), st.size, st.textStyle()).Width
@@ -208,13 +235,16 @@ func (l *layout) build(doc Document) {
 	if len(doc.Blocks) > 0 {
 		l.applyStructure(doc.Blocks, body)
 		l.buildTables(doc.Blocks)
+		l.setCodeTabs()
 	}
 	l.applyDirection()
 	l.applyRuns(doc.Spans)
 	l.findImages(doc.Blocks)
+	own := l.findInlineImages(doc.Spans, doc.Blocks)
 	l.inline, l.inlineReach = l.inline[:0], l.inlineReach[:0]
 	for _, s := range doc.Spans {
-		if (s.Kind == docpkg.Link || s.Kind == docpkg.InlineCode) && s.End > s.Start {
+		inlineAlt := s.Kind == docpkg.Img && !own[[2]int{s.Start, s.End}]
+		if (s.Kind == docpkg.Link || s.Kind == docpkg.InlineCode || inlineAlt) && s.End > s.Start {
 			reach := s.End
 			if n := len(l.inlineReach); n > 0 {
 				reach = max(reach, l.inlineReach[n-1])
@@ -262,6 +292,7 @@ func (l *layout) wrap(c *widthCache, m metrics, maxW float32) {
 	l.wrapW, l.size = maxW, m.size
 	l.bodyLine = -1
 	y := m.top
+	l.img.placed = l.img.placed[:0]
 	for bi := 0; bi < len(l.blocks); bi++ {
 		b := &l.blocks[bi]
 		if b.kind == kindBody && l.bodyLine < 0 {
@@ -272,12 +303,14 @@ func (l *layout) wrap(c *widthCache, m metrics, maxW float32) {
 		}
 		if b.fmt.table > 0 {
 			t := &l.tables[b.fmt.table-1]
+			y = l.placeBare(bi, m, maxW-m.indent(b), y)
 			y = l.wrapTable(c, m, t, maxW, y)
 			bi = t.end - 1
 			continue
 		}
 		if b.kind == kindBody {
 			y += m.gapBefore(b)
+			y = l.placeBare(bi, m, maxW-m.indent(b), y)
 			y = l.placeImage(bi, m, maxW-m.indent(b), y)
 		}
 		n0 := len(l.lines)
@@ -287,6 +320,7 @@ func (l *layout) wrap(c *widthCache, m metrics, maxW float32) {
 			l.alignRight(n0, maxW-m.indent(b), m.listIndent(b))
 		}
 		if b.kind == kindBody {
+			y = l.placeInline(bi, m, maxW-m.indent(b), y)
 			y += m.gapAfter(b)
 		} else if b.kind == kindTitle {
 			y += m.paraGap
@@ -297,6 +331,7 @@ func (l *layout) wrap(c *widthCache, m metrics, maxW float32) {
 	if l.bodyLine < 0 {
 		l.bodyLine = len(l.lines)
 	}
+	y = l.placeTrailing(m, maxW, y)
 	l.height = y + m.size*3
 }
 
