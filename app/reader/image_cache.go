@@ -2,6 +2,7 @@ package reader
 
 import (
 	"image"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	xdraw "golang.org/x/image/draw"
@@ -23,8 +24,11 @@ var loadSlots = make(chan struct{}, 2)
 
 // imageCache holds decoded pictures by address, least recently drawn
 // dropped first. Every method runs on the Fyne goroutine; decoding runs
-// off it and hands its result back through fyne.Do.
+// off it and hands its result back through fyne.Do. The lock costs nothing
+// there, but the test driver runs fyne.Do on the calling goroutine, so a
+// finished load may touch the maps beside the drawing code.
 type imageCache struct {
+	mu      sync.Mutex
 	entries map[string]image.Image
 	order   []string // least recently used first
 	pixels  int
@@ -37,12 +41,16 @@ type imageCache struct {
 }
 
 func (c *imageCache) clear() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	c.entries, c.order, c.pixels, c.loading, c.failed = nil, nil, 0, nil, nil
 	c.gen++
 }
 
 // get returns the decoded picture, or nil when it is not decoded (yet).
 func (c *imageCache) get(src string) image.Image {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	img := c.entries[src]
 	if img != nil {
 		c.touch(src)
@@ -63,6 +71,8 @@ func (c *imageCache) touch(src string) {
 // request starts decoding src unless it is decoded, being decoded or
 // known to fail; done runs (on the Fyne goroutine) once it is ready.
 func (c *imageCache) request(src string, source ImageSource, done func()) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if source == nil || c.entries[src] != nil || c.loading[src] || c.failed[src] {
 		return
 	}
@@ -80,23 +90,35 @@ func (c *imageCache) request(src string, source ImageSource, done func()) {
 		}
 		<-loadSlots
 		fyne.Do(func() {
-			if c.gen != gen {
-				return
+			if c.finish(gen, src, img, err) {
+				done()
 			}
-			delete(c.loading, src)
-			if err != nil || img == nil {
-				if c.failed == nil {
-					c.failed = map[string]bool{}
-				}
-				c.failed[src] = true // stays a placeholder box
-				return
-			}
-			c.put(src, img)
-			done()
 		})
 	}()
 }
 
+// finish records a load's result; it reports whether the picture is now
+// there to draw (done runs outside the lock: it redraws, which reads the
+// cache).
+func (c *imageCache) finish(gen int, src string, img image.Image, err error) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen != gen {
+		return false
+	}
+	delete(c.loading, src)
+	if err != nil || img == nil {
+		if c.failed == nil {
+			c.failed = map[string]bool{}
+		}
+		c.failed[src] = true // stays a placeholder box
+		return false
+	}
+	c.put(src, img)
+	return true
+}
+
+// put stores a decoded picture; the caller holds mu.
 func (c *imageCache) put(src string, img image.Image) {
 	if c.entries == nil {
 		c.entries = map[string]image.Image{}
