@@ -30,10 +30,10 @@ func runFind(c *ctx) error {
 	defer debug.SetGCPercent(debug.SetGCPercent(800))
 	pattern := strings.Join(c.args, " ")
 	q := finder.Parse(pattern)
-	// Only the articles that may match are read into strings: at 100,000
+	// Only the articles that may match are kept and indexed: at 100,000
 	// articles loading every summary was most of the command's time.
-	found, err := c.store.FindItems(c, func(title, source, author []byte, tags []string) bool {
-		return finder.MayMatchFields(q, title, source, author, tags)
+	found, err := c.store.FindItems(c, func(title, source, author string, tags []string) bool {
+		return q.Empty() || finder.MayMatch(q, &finder.Item{Title: title, Source: source, Author: author, Tags: tags})
 	})
 	if err != nil {
 		return err
@@ -42,7 +42,8 @@ func runFind(c *ctx) error {
 	for i, f := range found {
 		items[i] = finder.Item{ID: f.ID, Title: f.Title, Source: f.Source, Author: f.Author, Tags: f.Tags}
 	}
-	matches := finder.Find(c, items, pattern, limit)
+	// The items are the ones Find would keep: index them as they are.
+	matches := finder.New(items).Search(c, pattern, limit)
 	if c.has("json") {
 		ids := make([]int64, len(matches))
 		for i, m := range matches {
