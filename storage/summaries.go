@@ -175,24 +175,32 @@ type tagNames struct {
 }
 
 func loadTagNames(ctx context.Context, tx *txn) (tagNames, error) {
-	tn := tagNames{name: map[int64]string{}, rank: map[int64]int{}}
 	rows, err := tx.QueryContext(ctx, "SELECT id, name FROM tags")
 	if err != nil {
-		return tn, err
+		return tagNames{}, err
 	}
 	defer rows.Close()
 	var ids []int64
+	var names []string
 	for rows.Next() {
 		var id int64
 		var name string
 		if err := rows.Scan(&id, &name); err != nil {
-			return tn, err
+			return tagNames{}, err
 		}
-		tn.name[id] = name
-		ids = append(ids, id)
+		ids, names = append(ids, id), append(names, name)
 	}
 	if err := rows.Err(); err != nil {
-		return tn, err
+		return tagNames{}, err
+	}
+	return rankTagNames(ids, names), nil
+}
+
+// rankTagNames indexes the tags ids[i] named names[i].
+func rankTagNames(ids []int64, names []string) tagNames {
+	tn := tagNames{name: make(map[int64]string, len(ids)), rank: make(map[int64]int, len(ids))}
+	for i, id := range ids {
+		tn.name[id] = names[i]
 	}
 	slices.SortFunc(ids, func(a, b int64) int {
 		if c := strings.Compare(strings.ToLower(tn.name[a]), strings.ToLower(tn.name[b])); c != 0 {
@@ -203,7 +211,7 @@ func loadTagNames(ctx context.Context, tx *txn) (tagNames, error) {
 	for i, id := range ids {
 		tn.rank[id] = i
 	}
-	return tn, nil
+	return tn
 }
 
 // tagArena cuts articles' tag slices from shared blocks: one allocation

@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"fmt"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -24,19 +25,37 @@ func runFind(c *ctx) error {
 	if err != nil {
 		return err
 	}
-	sums, err := c.store.Summaries(c, "")
+	// A one-shot command that keeps little: collecting the rows' garbage
+	// as it goes was a tenth of its CPU at 100,000 articles.
+	defer debug.SetGCPercent(debug.SetGCPercent(800))
+	pattern := strings.Join(c.args, " ")
+	q := finder.Parse(pattern)
+	// Only the articles that may match are kept and indexed: at 100,000
+	// articles loading every summary was most of the command's time.
+	found, err := c.store.FindItems(c, func(title, source, author string, tags []string) bool {
+		return q.Empty() || finder.MayMatch(q, &finder.Item{Title: title, Source: source, Author: author, Tags: tags})
+	})
 	if err != nil {
 		return err
 	}
-	items := make([]finder.Item, len(sums))
-	for i, s := range sums {
-		items[i] = finder.Item{ID: s.ID, Title: s.Title, Source: s.Source, Author: s.Author, Tags: s.Tags}
+	items := make([]finder.Item, len(found))
+	for i, f := range found {
+		items[i] = finder.Item{ID: f.ID, Title: f.Title, Source: f.Source, Author: f.Author, Tags: f.Tags}
 	}
-	matches := finder.Find(c, items, strings.Join(c.args, " "), limit)
+	// The items are the ones Find would keep: index them as they are.
+	matches := finder.New(items).Search(c, pattern, limit)
 	if c.has("json") {
-		out := make([]summaryJSON, 0, len(matches))
-		for _, m := range matches {
-			out = append(out, toSummaryJSON(sums[m.Index]))
+		ids := make([]int64, len(matches))
+		for i, m := range matches {
+			ids[i] = m.ID
+		}
+		sums, err := c.store.SummariesOf(c, ids)
+		if err != nil {
+			return err
+		}
+		out := make([]summaryJSON, 0, len(sums))
+		for _, s := range sums {
+			out = append(out, toSummaryJSON(s))
 		}
 		if err := writeJSON(c, out); err != nil || len(out) > 0 {
 			return err
@@ -48,7 +67,7 @@ func runFind(c *ctx) error {
 	}
 	bw := bufio.NewWriter(c.stdout) // one write, not three per match
 	for _, m := range matches {
-		s := sums[m.Index]
+		s := items[m.Index]
 		fmt.Fprintf(bw, "%6d  %s", s.ID, line(s.Title))
 		if s.Source != "" {
 			fmt.Fprintf(bw, " — %s", line(s.Source))

@@ -147,20 +147,25 @@ func (f *Finder) index(items []Item, lo int) (titles, folds []byte, bits []uint6
 	titles = make([]byte, 0, nt)
 	folds = make([]byte, 0, nf+nf/16)
 	bits = make([]uint64, 0, 2*(nf/64+len(items)))
-	var joined strings.Builder
+	// The joined fields are built in one reused buffer (and folded from it
+	// at once): a string per item was two allocations per item.
+	var joined []byte
 	for k, it := range items {
 		i := lo + k
 		f.ids[i] = it.ID
 		title := cutNUL(it.Title)
-		joined.Reset()
-		joined.WriteString(title)
-		joined.WriteString("  ")
-		joined.WriteString(it.Source)
-		joined.WriteString("  ")
-		joined.WriteString(it.Author)
-		joined.WriteString("  ")
-		joined.WriteString(strings.Join(it.Tags, " "))
-		rest := cutNUL(joined.String()[len(title):])
+		joined = append(joined[:0], "  "...)
+		joined = append(joined, it.Source...)
+		joined = append(joined, "  "...)
+		joined = append(joined, it.Author...)
+		joined = append(joined, "  "...)
+		for t, tag := range it.Tags {
+			if t > 0 {
+				joined = append(joined, ' ')
+			}
+			joined = append(joined, tag...)
+		}
+		rest := cutNUL(view(joined))
 
 		sp := span{tstart: int32(len(titles)), fstart: int32(len(folds)), bits: int32(len(bits))}
 		titles = append(titles, title...)

@@ -134,6 +134,23 @@ func foldText(dst []byte, s string, base int, starts, words []uint64) ([]byte, u
 	prev, first := rune(0), true
 	for _, r := range s {
 		at := len(dst)
+		if r < utf8.RuneSelf && prev < utf8.RuneSelf {
+			// ASCII after ASCII, most of any library: the classes come
+			// from a table instead of package unicode (the fold is what
+			// the loop below would give; a test compares them).
+			c := asciiFold[r]
+			dst = append(dst, c)
+			if cls := asciiClass[r]; cls&classWord != 0 {
+				pc := asciiClass[prev]
+				if first || pc&classWord == 0 || pc&classLower != 0 && cls&classUpper != 0 || (pc^cls)&classDigit != 0 {
+					setBit(starts, at-base)
+				}
+				setBit(words, at-base)
+			}
+			mask |= 1 << (c & 63)
+			prev, first = r, false
+			continue
+		}
 		if r < utf8.RuneSelf {
 			dst = append(dst, asciiFold[r])
 		} else {
@@ -157,6 +174,33 @@ func foldText(dst []byte, s string, base int, starts, words []uint64) ([]byte, u
 	}
 	return dst, mask, ascii
 }
+
+// asciiClass holds, per ASCII byte, what wordStart and isWordRune ask.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		r := rune(c)
+		if isWordRune(r) {
+			t[c] |= classWord
+		}
+		if unicode.IsLower(r) {
+			t[c] |= classLower
+		}
+		if unicode.IsUpper(r) {
+			t[c] |= classUpper
+		}
+		if isDigit(r) {
+			t[c] |= classDigit
+		}
+	}
+	return t
+}()
+
+const (
+	classWord = 1 << iota
+	classLower
+	classUpper
+	classDigit
+)
 
 func setBit(s []uint64, i int) { s[i>>6] |= 1 << (i & 63) }
 
