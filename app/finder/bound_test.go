@@ -42,3 +42,34 @@ func TestAlignBoundBoundsAlign(t *testing.T) {
 		t.Fatal("the bound never ruled out the pieces class: the test checks nothing new")
 	}
 }
+
+// TestBoundsBoundRate: the mask bound the bounded scan groups by and the
+// substring bound it aligns by are never below rate's score, and an exact
+// bound is rate's score.
+func TestBoundsBoundRate(t *testing.T) {
+	items := append(libItems(3000), seeds...)
+	items = append(items, Item{Title: "C is a language"}, Item{Title: "climate c change"}, Item{Title: "-nato .com"})
+	f := New(items)
+	var sc scratch
+	raised := 0
+	for _, qs := range []string{"c", "a", "climate c", "all hu", "all human", "laf", "tame", "biden tame", "-nato", "oc tr vu", "price in s", "e"} {
+		q := parse(qs)
+		for i := range items {
+			r, ok := f.rate(i, q, nil, &sc)
+			if !ok {
+				continue
+			}
+			qb, qok := f.quickBound(i, q)
+			b, exact, bok := f.bound(i, q)
+			if !qok || !bok || qb < r || b < r || exact && b != r {
+				t.Fatalf("%q item %d %q: rate %d, quickBound %d %v, bound %d %v %v", qs, i, items[i].Title, r, qb, qok, b, exact, bok)
+			}
+			if qb < 10000*len(q.words)+classWhole+10+40*len(q.words) {
+				raised++
+			}
+		}
+	}
+	if raised == 0 {
+		t.Fatal("no quickBound below the loosest: the test checks nothing")
+	}
+}

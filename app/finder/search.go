@@ -156,7 +156,10 @@ func (f *Finder) wordBound(i int, q *query, k int) int {
 		return classInside
 	}
 	if len(w) == 1 || sp.pmask&(1<<pairHash(w[0], w[1])) != 0 {
-		return classWhole + 10
+		if sp.ftitle > sp.fstart && f.folds[sp.fstart] == w[0] {
+			return classWhole + 10 // rate's bonus: the title begins with the word
+		}
+		return classWhole
 	}
 	return classPieces + classRoom
 }
@@ -164,16 +167,17 @@ func (f *Finder) wordBound(i int, q *query, k int) int {
 // quickBound bounds rate's score for item i, or returns false when no word
 // can match.
 func (f *Finder) quickBound(i int, q *query) (int, bool) {
-	m := f.spans[i].mask
-	b, ok := 0, false
+	m, tm := f.spans[i].mask, f.spans[i].tmask
+	b, ok, inTitle := 0, false, true
 	for k, w := range q.masks {
 		if w&^m == 0 {
 			b += perWord + f.wordBound(i, q, k)
 			ok = true
 		}
+		inTitle = inTitle && w&^tm == 0
 	}
-	if q.phrase != "" {
-		b += 40 * len(q.words)
+	if q.phrase != "" && inTitle {
+		b += 40 * len(q.words) // the phrase needs every word in the title
 	}
 	return b, ok
 }
