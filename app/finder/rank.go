@@ -120,7 +120,7 @@ func (f *field) alignBound(w string) int {
 		}
 		at += j + 1
 	}
-	b := classScattered + classRoom
+	b := -1
 	p := -1 // the previous word start
 	for k, x := range f.starts {
 		for ; x != 0; x &= x - 1 {
@@ -139,6 +139,13 @@ func (f *field) alignBound(w string) int {
 	}
 	if p >= 0 && f.s[p] == w[0] {
 		b = classAbbrev + classRoom
+	}
+	if b < 0 {
+		// No word starts with w's first letter: neither pieces nor an
+		// abbreviation, so align grades the scattered letters, as here.
+		end := f.forward(w, 0)
+		start := f.backward(w, end-1, -1)
+		b = classScattered + classRoom*len(w)/(end-start)
 	}
 	return b
 }

@@ -169,15 +169,24 @@ func (f *Finder) wordBound(i int, q *query, k int) int {
 func (f *Finder) quickBound(i int, q *query) (int, bool) {
 	m, tm := f.spans[i].mask, f.spans[i].tmask
 	b, ok, inTitle := 0, false, true
+	phrase := 40 * len(q.words)
 	for k, w := range q.masks {
 		if w&^m == 0 {
-			b += perWord + f.wordBound(i, q, k)
+			wb := f.wordBound(i, q, k)
+			b += perWord + wb
 			ok = true
+			// The phrase makes every word a substring of the title, and a
+			// substring can start a word only if wordBound found its pair
+			// (or it is one byte): else it lies inside a word.
+			if wb == classPieces+classRoom {
+				wb = classInside
+			}
+			phrase += perWord + wb
 		}
 		inTitle = inTitle && w&^tm == 0
 	}
 	if q.phrase != "" && inTitle {
-		b += 40 * len(q.words) // the phrase needs every word in the title
+		b = max(b, phrase) // the phrase needs every word in the title
 	}
 	return b, ok
 }
