@@ -44,14 +44,15 @@ func TestAlignBoundBoundsAlign(t *testing.T) {
 }
 
 // TestBoundsBoundRate: the mask bound the bounded scan groups by and the
-// substring bound it aligns by are never below rate's score, and an exact
-// bound is rate's score.
+// substring bound it aligns by are never below rate's score, an exact
+// bound is rate's score, and boundAbove skips only items rating below its
+// floor (else it is bound).
 func TestBoundsBoundRate(t *testing.T) {
 	items := append(libItems(3000), seeds...)
 	items = append(items, Item{Title: "C is a language"}, Item{Title: "climate c change"}, Item{Title: "-nato .com"})
 	f := New(items)
 	var sc scratch
-	raised := 0
+	raised, skipped := 0, 0
 	for _, qs := range []string{"c", "a", "climate c", "all hu", "all human", "laf", "tame", "biden tame", "-nato", "oc tr vu", "price in s", "e"} {
 		q := parse(qs)
 		for i := range items {
@@ -64,12 +65,21 @@ func TestBoundsBoundRate(t *testing.T) {
 			if !qok || !bok || qb < r || b < r || exact && b != r {
 				t.Fatalf("%q item %d %q: rate %d, quickBound %d %v, bound %d %v %v", qs, i, items[i].Title, r, qb, qok, b, exact, bok)
 			}
+			for _, floor := range []int{r - 1, r, r + 1, r + 150, qb} {
+				s, ex, ok, skip := f.boundAbove(i, q, floor)
+				if skip && r >= floor || !skip && (s != b || ex != exact || ok != bok) {
+					t.Fatalf("%q item %d floor %d: rate %d, boundAbove %d %v %v skip %v, bound %d", qs, i, floor, r, s, ex, ok, skip, b)
+				}
+				if skip {
+					skipped++
+				}
+			}
 			if qb < 10000*len(q.words)+classWhole+10+40*len(q.words) {
 				raised++
 			}
 		}
 	}
-	if raised == 0 {
-		t.Fatal("no quickBound below the loosest: the test checks nothing")
+	if raised == 0 || skipped == 0 {
+		t.Fatalf("%d quickBounds below the loosest, %d skips: the test checks nothing", raised, skipped)
 	}
 }

@@ -84,12 +84,37 @@ func (f *Finder) rate(i int, q *query, pos *[]int32, sc *scratch) (score int, ok
 // false when no word can match. When exact is false some word needs an
 // alignment and score is only an upper bound of rate's score.
 func (f *Finder) bound(i int, q *query) (score int, exact, ok bool) {
+	score, exact, ok, _ = f.boundAbove(i, q, -1)
+	return score, exact, ok
+}
+
+// boundAbove is bound that gives up (skip) as soon as the words graded so
+// far and the mask bounds of the others (wordBound) fall below floor: rate
+// would too, so such an item cannot make a list whose worst is floor.
+func (f *Finder) boundAbove(i int, q *query, floor int) (score int, exact, ok, skip bool) {
 	sp := &f.spans[i]
 	title, all := f.fields(i)
 	exact = true
+	var wbs [maxWords]int
+	rest := -1
+	if floor >= 0 {
+		rest = 40 * len(q.words)
+		for k := range q.words {
+			if q.masks[k]&^sp.mask == 0 {
+				wbs[k] = perWord + f.wordBound(i, q, k)
+				rest += wbs[k]
+			}
+		}
+	}
 	for k, w := range q.words {
 		if q.masks[k]&^sp.mask != 0 {
 			continue
+		}
+		if floor >= 0 {
+			if score+rest < floor {
+				return score, false, true, true
+			}
+			rest -= wbs[k]
 		}
 		s := -1
 		if q.masks[k]&^sp.tmask == 0 {
@@ -128,7 +153,7 @@ func (f *Finder) bound(i int, q *query) (score int, exact, ok bool) {
 	if ok && exact && q.phrase != "" && strings.Contains(title.s, q.phrase) {
 		score += 40 * len(q.words)
 	}
-	return score, exact, ok
+	return score, exact, ok, false
 }
 
 // scanAny scans bounded when there is a limit.
@@ -136,7 +161,7 @@ func (f *Finder) scanAny(ctx context.Context, q *query, base []int32, limit int)
 	if limit > 0 {
 		return f.scanBounded(ctx, q, base, limit)
 	}
-	return f.scan(ctx, q, base, limit)
+	return f.scan(ctx, q, base, limit, -1)
 }
 
 // pairHash folds two bytes into 0..63.
