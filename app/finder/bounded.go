@@ -62,7 +62,11 @@ func (f *Finder) scanBounded(ctx context.Context, q *query, base []int32, limit 
 			}
 			break
 		}
-		res, m, ok := f.scan(ctx, q, groups[b], limit)
+		floor := -1
+		if len(heap) == limit {
+			floor = heap[0].score
+		}
+		res, m, ok := f.scan(ctx, q, groups[b], limit, floor)
 		if !ok {
 			return nil, nil, false
 		}

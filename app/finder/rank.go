@@ -1,6 +1,9 @@
 package finder
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+)
 
 // How one query word matches a text, best first. A word is matched the way
 // sahilm/fuzzy matches (its folded letters in order), and ranked the way
@@ -104,8 +107,10 @@ func (f *field) substring(w string, pos *[]int32) int {
 }
 
 // alignBound bounds what align would return without aligning: -1 when w's
-// letters are not in f in order, the top of the word-start classes when w's
-// first letter starts a word somewhere, else the top of the scattered class.
+// letters are not in f in order; the top of the pieces class when a word
+// starting with w's first letter can be followed by the next word carrying
+// on w (what two runs need); the top of the abbreviation class when w's
+// first letter starts a word; else the top of the scattered class.
 func (f *field) alignBound(w string) int {
 	at := 0
 	for k := 0; k < len(w); k++ {
@@ -115,17 +120,61 @@ func (f *field) alignBound(w string) int {
 		}
 		at += j + 1
 	}
-	for from := 0; from < len(f.s); {
-		j := strings.IndexByte(f.s[from:], w[0])
-		if j < 0 {
-			break
+	b := -1
+	p := -1 // the previous word start
+	for k, x := range f.starts {
+		for ; x != 0; x &= x - 1 {
+			j := k<<6 | bits.TrailingZeros64(x)
+			if j >= len(f.s) {
+				break
+			}
+			if p >= 0 && f.s[p] == w[0] {
+				b = classAbbrev + classRoom
+				if f.twoRuns(w, p, j) {
+					return classPieces + classRoom
+				}
+			}
+			p = j
 		}
-		if f.start(from + j) {
-			return classPieces + classRoom
-		}
-		from += j + 1
 	}
-	return classScattered + classRoom
+	if p >= 0 && f.s[p] == w[0] {
+		b = classAbbrev + classRoom
+	}
+	if b < 0 {
+		// No word starts with w's first letter: neither pieces nor an
+		// abbreviation, so align grades the scattered letters, as here.
+		end := f.forward(w, 0)
+		start := f.backward(w, end-1, -1)
+		b = classScattered + classRoom*len(w)/(end-start)
+	}
+	return b
+}
+
+// twoRuns reports whether a run of w from its start can fill the word
+// starting at p (ending before the next word start e) far enough that the
+// word at e begins with w's next letter, as alignPieces' runs need.
+func (f *field) twoRuns(w string, p, e int) bool {
+	for t := 0; t+1 < len(w) && p+t < e && f.s[p+t] == w[t] && bit(f.words, p+t); t++ {
+		if f.s[e] == w[t+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// appendStarts appends the offsets of f's word starts, in order, reading
+// the bit set a word at a time rather than testing every byte.
+func (f *field) appendStarts(st []int32) []int32 {
+	for k, x := range f.starts {
+		for ; x != 0; x &= x - 1 {
+			j := k<<6 | bits.TrailingZeros64(x)
+			if j >= len(f.s) {
+				return st
+			}
+			st = append(st, int32(j))
+		}
+	}
+	return st
 }
 
 // align grades w in f when w is not a substring, trying the classes best
@@ -138,12 +187,7 @@ func (f *field) align(w string, pos *[]int32, sc *scratch) int {
 	if end < 0 {
 		return -1
 	}
-	sc.starts = sc.starts[:0]
-	for j := 0; j < len(f.s); j++ {
-		if f.start(j) {
-			sc.starts = append(sc.starts, int32(j))
-		}
-	}
+	sc.starts = f.appendStarts(sc.starts[:0])
 	if s := f.alignPieces(w, pos, sc); s >= 0 {
 		return s
 	}

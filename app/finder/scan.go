@@ -27,11 +27,12 @@ const (
 )
 
 // scan rates every item and returns the matches best first, at most limit
-// of them when limit > 0, and false if ctx was cancelled. Substring search
+// of them when limit > 0, and false if ctx was cancelled; with floor >= 0
+// it may leave out items scoring below floor. Substring search
 // grades most words; items where some word needs an alignment get an upper
 // bound first and are aligned best bound first, only while their bound can
 // still make the top limit.
-func (f *Finder) scan(ctx context.Context, q *query, base []int32, limit int) ([]result, []int32, bool) {
+func (f *Finder) scan(ctx context.Context, q *query, base []int32, limit, floor int) ([]result, []int32, bool) {
 	n := len(f.spans)
 	if base != nil {
 		n = len(base)
@@ -54,11 +55,14 @@ func (f *Finder) scan(ctx context.Context, q *query, base []int32, limit int) ([
 			if !f.mayMatch(i, q) {
 				continue
 			}
-			s, exact, ok := f.bound(i, q)
+			s, exact, ok, skip := f.boundAbove(i, q, floor)
 			if !ok {
 				continue
 			}
-			matched[c] = append(matched[c], int32(i))
+			matched[c] = append(matched[c], int32(i)) // unverified when skipped: a superset
+			if skip {
+				continue
+			}
 			r := result{score: s, idx: int32(i)}
 			switch {
 			case !exact && limit <= 0:

@@ -84,12 +84,37 @@ func (f *Finder) rate(i int, q *query, pos *[]int32, sc *scratch) (score int, ok
 // false when no word can match. When exact is false some word needs an
 // alignment and score is only an upper bound of rate's score.
 func (f *Finder) bound(i int, q *query) (score int, exact, ok bool) {
+	score, exact, ok, _ = f.boundAbove(i, q, -1)
+	return score, exact, ok
+}
+
+// boundAbove is bound that gives up (skip) as soon as the words graded so
+// far and the mask bounds of the others (wordBound) fall below floor: rate
+// would too, so such an item cannot make a list whose worst is floor.
+func (f *Finder) boundAbove(i int, q *query, floor int) (score int, exact, ok, skip bool) {
 	sp := &f.spans[i]
 	title, all := f.fields(i)
 	exact = true
+	var wbs [maxWords]int
+	rest := -1
+	if floor >= 0 {
+		rest = 40 * len(q.words)
+		for k := range q.words {
+			if q.masks[k]&^sp.mask == 0 {
+				wbs[k] = perWord + f.wordBound(i, q, k)
+				rest += wbs[k]
+			}
+		}
+	}
 	for k, w := range q.words {
 		if q.masks[k]&^sp.mask != 0 {
 			continue
+		}
+		if floor >= 0 {
+			if score+rest < floor {
+				return score, false, true, true
+			}
+			rest -= wbs[k]
 		}
 		s := -1
 		if q.masks[k]&^sp.tmask == 0 {
@@ -128,7 +153,7 @@ func (f *Finder) bound(i int, q *query) (score int, exact, ok bool) {
 	if ok && exact && q.phrase != "" && strings.Contains(title.s, q.phrase) {
 		score += 40 * len(q.words)
 	}
-	return score, exact, ok
+	return score, exact, ok, false
 }
 
 // scanAny scans bounded when there is a limit.
@@ -136,7 +161,7 @@ func (f *Finder) scanAny(ctx context.Context, q *query, base []int32, limit int)
 	if limit > 0 {
 		return f.scanBounded(ctx, q, base, limit)
 	}
-	return f.scan(ctx, q, base, limit)
+	return f.scan(ctx, q, base, limit, -1)
 }
 
 // pairHash folds two bytes into 0..63.
@@ -156,7 +181,10 @@ func (f *Finder) wordBound(i int, q *query, k int) int {
 		return classInside
 	}
 	if len(w) == 1 || sp.pmask&(1<<pairHash(w[0], w[1])) != 0 {
-		return classWhole + 10
+		if sp.ftitle > sp.fstart && f.folds[sp.fstart] == w[0] {
+			return classWhole + 10 // rate's bonus: the title begins with the word
+		}
+		return classWhole
 	}
 	return classPieces + classRoom
 }
@@ -164,16 +192,26 @@ func (f *Finder) wordBound(i int, q *query, k int) int {
 // quickBound bounds rate's score for item i, or returns false when no word
 // can match.
 func (f *Finder) quickBound(i int, q *query) (int, bool) {
-	m := f.spans[i].mask
-	b, ok := 0, false
+	m, tm := f.spans[i].mask, f.spans[i].tmask
+	b, ok, inTitle := 0, false, true
+	phrase := 40 * len(q.words)
 	for k, w := range q.masks {
 		if w&^m == 0 {
-			b += perWord + f.wordBound(i, q, k)
+			wb := f.wordBound(i, q, k)
+			b += perWord + wb
 			ok = true
+			// The phrase makes every word a substring of the title, and a
+			// substring can start a word only if wordBound found its pair
+			// (or it is one byte): else it lies inside a word.
+			if wb == classPieces+classRoom {
+				wb = classInside
+			}
+			phrase += perWord + wb
 		}
+		inTitle = inTitle && w&^tm == 0
 	}
-	if q.phrase != "" {
-		b += 40 * len(q.words)
+	if q.phrase != "" && inTitle {
+		b = max(b, phrase) // the phrase needs every word in the title
 	}
 	return b, ok
 }
