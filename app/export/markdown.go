@@ -211,6 +211,8 @@ func Article(w io.Writer, d Doc, colors []storage.Color) error {
 // between the marker lines, starting and ending with a blank line.
 func renderRegion(d Doc, p palette, tg *Tagger, tp *Template) ([]byte, error) {
 	var b bytes.Buffer
+	// About what the built-in template writes, so the buffer grows once.
+	b.Grow(384 + len(d.Article.Note) + 256*len(d.Highlights))
 	b.WriteByte('\n')
 	if err := tp.execute(&b, newArticleData(d, p, tg, false)); err != nil {
 		return nil, fmt.Errorf("export: article %d: %w", d.Article.ID, err)
