@@ -92,6 +92,7 @@ func runExport(c *ctx) error {
 	if err != nil {
 		return err
 	}
+	defer lessGC()()
 	// Markdown never prints an article's text, so it is not read.
 	load := c.store.BundlesWithoutBodies
 	if format == "json" || c.has("full-text") {

@@ -221,25 +221,28 @@ func managedHash(f *vaultFile) string {
 // computed from the values rather than by parsing the YAML back (a test
 // checks that the two agree).
 func (fm frontMatter) hash(region []byte) string {
-	var b bytes.Buffer
-	b.WriteString("scholia-vault-1\n")
+	b := append(make([]byte, 0, 512), "scholia-vault-1\n"...)
 	str := func(k, v string, always bool) {
 		if v != "" || always {
-			b.WriteString(k + "=" + strconv.Quote(v) + "\n")
+			b = append(b, k...)
+			b = append(b, '=')
+			b = strconv.AppendQuote(b, v)
+			b = append(b, '\n')
 		}
 	}
 	list := func(k string, vs []string) {
 		if len(vs) == 0 {
 			return
 		}
-		b.WriteString(k + "=[")
+		b = append(b, k...)
+		b = append(b, "=["...)
 		for i, v := range vs {
 			if i > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			b.WriteString(strconv.Quote(v))
+			b = strconv.AppendQuote(b, v)
 		}
-		b.WriteString("]\n")
+		b = append(b, "]\n"...)
 	}
 	str("title", fm.Title, true)
 	str("author", fm.Author, false)
@@ -250,14 +253,22 @@ func (fm frontMatter) hash(region []byte) string {
 	list("scholia_tags", fm.ScholiaTags)
 	str("scholia_id", fm.ScholiaID, true)
 	str("highlights", strconv.Itoa(fm.Highlights), true)
-	return hashRegion(&b, region)
+	return hashParts(b, region)
 }
 
 func hashRegion(b *bytes.Buffer, region []byte) string {
-	b.WriteByte(0)
-	b.Write(region)
-	sum := sha256.Sum256(b.Bytes())
-	return hex.EncodeToString(sum[:])
+	return hashParts(b.Bytes(), region)
+}
+
+// hashParts is the hash of keys, a zero byte and region, without copying
+// the region.
+func hashParts(keys, region []byte) string {
+	h := sha256.New()
+	h.Write(keys)
+	h.Write([]byte{0})
+	h.Write(region)
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0]))
 }
 
 // ownedEntries cuts Scholia's own marshalled front matter into entries.
@@ -282,6 +293,14 @@ func ownedEntries(yml []byte) map[string][]byte {
 // after the last owned key.
 func composeFile(old *vaultFile, yml, region []byte) []byte {
 	var b bytes.Buffer
+	n := len(yml) + len(region) + len(beginMarker) + len(endMarker) + 16
+	if old != nil {
+		n += len(old.pre) + len(old.before) + len(old.after) + 3
+		for _, e := range old.entries {
+			n += len(e.text)
+		}
+	}
+	b.Grow(n)
 	if old != nil && old.bom {
 		b.Write(utf8BOM)
 	}

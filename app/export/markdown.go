@@ -192,7 +192,8 @@ func Article(w io.Writer, d Doc, colors []storage.Color) error {
 	if err != nil {
 		return err
 	}
-	fm, err := marshalYAML(newFrontMatter(d, NewTagger([]Doc{d})))
+	meta := newFrontMatter(d, NewTagger([]Doc{d}))
+	fm, err := meta.yaml(nil)
 	if err != nil {
 		return fmt.Errorf("export: article %d front matter: %w", d.Article.ID, err)
 	}
@@ -210,6 +211,8 @@ func Article(w io.Writer, d Doc, colors []storage.Color) error {
 // between the marker lines, starting and ending with a blank line.
 func renderRegion(d Doc, p palette, tg *Tagger, tp *Template) ([]byte, error) {
 	var b bytes.Buffer
+	// About what the built-in template writes, so the buffer grows once.
+	b.Grow(384 + len(d.Article.Note) + 256*len(d.Highlights))
 	b.WriteByte('\n')
 	if err := tp.execute(&b, newArticleData(d, p, tg, false)); err != nil {
 		return nil, fmt.Errorf("export: article %d: %w", d.Article.ID, err)
@@ -217,7 +220,11 @@ func renderRegion(d Doc, p palette, tg *Tagger, tp *Template) ([]byte, error) {
 	endLine(&b)
 	b.WriteByte('\n')
 	// Only a template of the user's can do this (the built-in one escapes
-	// every marker); such a file could not be read back, so refuse it.
+	// every marker); such a file could not be read back, so refuse it. A
+	// marker line holds "%%" (no other character folds to '%').
+	if !bytes.Contains(b.Bytes(), []byte("%%")) {
+		return b.Bytes(), nil
+	}
 	for _, l := range splitLines(b.Bytes()) {
 		if isMarker(lineText(l), beginMarker) || isMarker(lineText(l), endMarker) {
 			return nil, fmt.Errorf("export: article %d: the template wrote the line %q, which marks Scholia's part of a file", d.Article.ID, lineText(l))

@@ -232,7 +232,7 @@ func renderVault(ctx context.Context, docs []Doc, p palette, tp *Template) ([]va
 			return err
 		}
 		jobs[i].meta = newFrontMatter(d, tg)
-		if jobs[i].fm, err = marshalYAML(jobs[i].meta); err != nil {
+		if jobs[i].fm, err = jobs[i].meta.yaml(nil); err != nil {
 			return fmt.Errorf("export: article %d front matter: %w", d.Article.ID, err)
 		}
 		return nil
