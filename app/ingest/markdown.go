@@ -32,8 +32,12 @@ func parseMarkdown(name, src string) (Doc, error) {
 		if d.Title == "" {
 			d.Title = heading
 		}
-		if rest, restDoc, ok := dropHeading(src, parsed, start, end); ok {
-			src, parsed = rest, restDoc
+		// Only a heading that opens the note is cut: one after text of the
+		// note's own is a section heading, and stays where the user put it.
+		if titleOpens(parsed) {
+			if rest, restDoc, ok := dropHeading(src, parsed, start, end); ok {
+				src, parsed = rest, restDoc
+			}
 		}
 	}
 	if strings.TrimSpace(parsed.Text) == "" {
@@ -94,6 +98,20 @@ func titleHeading(src string, d doc.Doc) (string, int, int, bool) {
 		return text, start, end, text != ""
 	}
 	return text, 0, 0, false
+}
+
+// titleOpens reports whether the first top-level "# heading" comes before
+// any text of the note.
+func titleOpens(d doc.Doc) bool {
+	for _, b := range d.Blocks {
+		if b.Kind == doc.Heading && b.Level == 1 && b.List == 0 && b.Quote == 0 {
+			return true
+		}
+		if b.End > b.Start {
+			return false
+		}
+	}
+	return false
 }
 
 // dropHeading cuts the title heading's lines out of the source and checks

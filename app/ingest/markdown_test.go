@@ -189,3 +189,22 @@ func BenchmarkMarkdown(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// A "# heading" after text of the note's own may name the article, but it
+// is a section heading: it stays in the body, where the user wrote it.
+func TestMidNoteHeadingStaysInBody(t *testing.T) {
+	d, err := parseMarkdown("note.md", "An opening paragraph of my own.\n\n# Findings\n\nWhat I found.\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(d.Body, "Findings") || !strings.Contains(d.Markdown, "# Findings") {
+		t.Errorf("the heading left the body: body %q, markdown %q", d.Body, d.Markdown)
+	}
+	d, err = parseMarkdown("note.md", "# Findings\n\nWhat I found.\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Title != "Findings" || strings.Contains(d.Body, "Findings") {
+		t.Errorf("an opening heading is the title, not repeated: title %q, body %q", d.Title, d.Body)
+	}
+}
