@@ -49,11 +49,13 @@ func TestAlignBoundBoundsAlign(t *testing.T) {
 // floor (else it is bound).
 func TestBoundsBoundRate(t *testing.T) {
 	items := append(libItems(3000), seeds...)
-	items = append(items, Item{Title: "C is a language"}, Item{Title: "climate c change"}, Item{Title: "-nato .com"})
+	items = append(items, Item{Title: "C is a language"}, Item{Title: "climate c change"}, Item{Title: "-nato .com"},
+		Item{Title: "«Guillemets» — an odd \xb0 title", Author: "0"})
 	f := New(items)
 	var sc scratch
 	raised, skipped := 0, 0
-	for _, qs := range []string{"c", "a", "climate c", "all hu", "all human", "laf", "tame", "biden tame", "-nato", "oc tr vu", "price in s", "e"} {
+	for _, qs := range []string{"c", "a", "climate c", "all hu", "all human", "laf", "tame", "biden tame", "-nato", "oc tr vu", "price in s", "e",
+		"hum", "all hum", "lafof", "tamerus", "btc", "« —", ". \xdf", "\xb0"} {
 		q := parse(qs)
 		for i := range items {
 			r, ok := f.rate(i, q, nil, &sc)

@@ -82,7 +82,11 @@ type span struct {
 	// bits (pairHash) of the first two bytes of each word: what bounds a
 	// word's grade before it is searched (see wordBound).
 	smask, pmask uint64
-	asciiTitle   bool
+	// tpairs and apairs have the bits (pairBit) of every two adjacent
+	// bytes of the folded title and of the joined fields: a word with a
+	// pair outside them is not a substring there (see pairs.go).
+	tpairs, apairs uint64
+	asciiTitle     bool
 }
 
 // New indexes items for searching; it keeps no reference to the slice.
@@ -128,6 +132,7 @@ func New(items []Item) *Finder {
 		as[p] = arena{} // each part's copy is garbage once written
 	}
 	f.titles, f.folds, f.bits = tb.String(), fb.String(), bits
+	f.indexPairs()
 	return f
 }
 

@@ -20,7 +20,9 @@ const (
 type query struct {
 	words  []string
 	masks  []uint64
-	phrase string // the words joined by one space, when there are several
+	pairs  []uint64 // per word: wordPairs
+	tails  []uint64 // per word: tailStarts
+	phrase string   // the words joined by one space, when there are several
 }
 
 func parse(s string) *query {
@@ -38,6 +40,8 @@ func parse(s string) *query {
 		}
 		q.words = append(q.words, w)
 		q.masks = append(q.masks, byteMask(w))
+		q.pairs = append(q.pairs, wordPairs(w))
+		q.tails = append(q.tails, tailStarts(w))
 		if len(q.words) == maxWords {
 			break
 		}
@@ -59,10 +63,10 @@ func (f *Finder) rate(i int, q *query, pos *[]int32, sc *scratch) (score int, ok
 		}
 		s := -1
 		if q.masks[k]&^sp.tmask == 0 {
-			s = title.score(w, pos, sc)
+			s = title.scoreOr(w, q.pairs[k]&^sp.tpairs == 0, pos, sc)
 		}
 		if s < classPrefix {
-			if r := all.score(w, nil, sc); r >= 0 && (s < 0 || r-restPenalty > s) {
+			if r := all.scoreOr(w, q.pairs[k]&^sp.apairs == 0, nil, sc); r >= 0 && (s < 0 || r-restPenalty > s) {
 				s = max(r-restPenalty, 0)
 			}
 		}
@@ -117,7 +121,8 @@ func (f *Finder) boundAbove(i int, q *query, floor int) (score int, exact, ok, s
 			rest -= wbs[k]
 		}
 		s := -1
-		if q.masks[k]&^sp.tmask == 0 {
+		inAll := q.pairs[k]&^sp.apairs == 0 // else w is no substring of all
+		if q.masks[k]&^sp.tmask == 0 && q.pairs[k]&^sp.tpairs == 0 {
 			s = title.substring(w, nil)
 		}
 		switch {
@@ -134,7 +139,10 @@ func (f *Finder) boundAbove(i int, q *query, floor int) (score int, exact, ok, s
 			if q.masks[k]&^sp.tmask == 0 {
 				tb = title.alignBound(w)
 			}
-			rb := all.substring(w, nil)
+			rb := -1
+			if inAll {
+				rb = all.substring(w, nil)
+			}
 			if rb < 0 {
 				rb = all.alignBound(w)
 			}
@@ -172,9 +180,14 @@ func pairHash(a, b byte) uint { return (uint(a)*31 + uint(b)) & 63 }
 // first two bytes; initials and abbreviations a word beginning with its
 // first byte; anything else sits inside a word or is scattered.
 func (f *Finder) wordBound(i int, q *query, k int) int {
+	return min(f.maskBound(i, q, k), f.pairBound(i, q, k))
+}
+
+// maskBound is wordBound from the byte and word-start masks alone.
+func (f *Finder) maskBound(i int, q *query, k int) int {
 	sp := &f.spans[i]
 	w := q.words[k]
-	if w[0] < 0x80 && !isWordRune(rune(w[0])) {
+	if r, _ := utf8.DecodeRuneInString(w); !isWordRune(r) {
 		return classWhole + 10 // "-nato" grades as a start wherever it occurs
 	}
 	if sp.smask&(1<<(w[0]&63)) == 0 {
@@ -192,23 +205,23 @@ func (f *Finder) wordBound(i int, q *query, k int) int {
 // quickBound bounds rate's score for item i, or returns false when no word
 // can match.
 func (f *Finder) quickBound(i int, q *query) (int, bool) {
-	m, tm := f.spans[i].mask, f.spans[i].tmask
+	m, tm, tp := f.spans[i].mask, f.spans[i].tmask, f.spans[i].tpairs
 	b, ok, inTitle := 0, false, true
 	phrase := 40 * len(q.words)
 	for k, w := range q.masks {
 		if w&^m == 0 {
-			wb := f.wordBound(i, q, k)
-			b += perWord + wb
+			b += perWord + f.wordBound(i, q, k)
 			ok = true
 			// The phrase makes every word a substring of the title, and a
-			// substring can start a word only if wordBound found its pair
+			// substring can start a word only if maskBound found its pair
 			// (or it is one byte): else it lies inside a word.
+			wb := f.maskBound(i, q, k)
 			if wb == classPieces+classRoom {
 				wb = classInside
 			}
 			phrase += perWord + wb
 		}
-		inTitle = inTitle && w&^tm == 0
+		inTitle = inTitle && w&^tm == 0 && q.pairs[k]&^tp == 0
 	}
 	if q.phrase != "" && inTitle {
 		b = max(b, phrase) // the phrase needs every word in the title

@@ -1,0 +1,41 @@
+package finder
+
+import "testing"
+
+// TestPairMasksHoldSubstrings checks the pair masks' promise: every
+// substring of an item's folded title (and joined fields) passes its pair
+// test, so the test never rules out a real substring; and that the masks
+// do rule out some words, or the bounds gain nothing.
+func TestPairMasksHoldSubstrings(t *testing.T) {
+	items := append(libItems(500), seeds...)
+	items = append(items, Item{Title: "Genève «quoted» — \xb0", Author: "Ünïcode"})
+	f := New(items)
+	for i := range items {
+		title, all := f.fields(i)
+		sp := &f.spans[i]
+		for _, c := range []struct {
+			s     string
+			pairs uint64
+		}{{title.s, sp.tpairs}, {all.s, sp.apairs}} {
+			for a := 0; a < len(c.s); a++ {
+				for b := a + 1; b <= min(a+8, len(c.s)); b++ {
+					if wordPairs(c.s[a:b])&^c.pairs != 0 {
+						t.Fatalf("item %d: substring %q of %q fails its pair test", i, c.s[a:b], c.s)
+					}
+				}
+			}
+		}
+	}
+	q := parse("hum lafof tamerus")
+	tightened := 0
+	for i := range items {
+		for k := range q.words {
+			if f.pairBound(i, q, k) < f.maskBound(i, q, k) {
+				tightened++
+			}
+		}
+	}
+	if tightened == 0 {
+		t.Fatal("pairBound never tightened maskBound: the pair masks rule nothing out")
+	}
+}
