@@ -143,7 +143,9 @@ func (f *Finder) boundAbove(i int, q *query, floor int) (score int, exact, ok, s
 			if inAll {
 				rb = all.substring(w, nil)
 			}
-			if rb < 0 {
+			// An alignment outside the title grades at most pieces less
+			// the penalty: not worth bounding when the title's is above.
+			if rb < 0 && tb < classPieces+classRoom-restPenalty {
 				rb = all.alignBound(w)
 			}
 			if rb >= 0 {
