@@ -3,6 +3,7 @@ package finder
 import (
 	"cmp"
 	"context"
+	"math/bits"
 	"runtime"
 	"slices"
 )
@@ -76,6 +77,26 @@ func (f *Finder) scanBounded(ctx context.Context, q *query, base []int32, limit 
 		}
 	}
 	slices.SortFunc(heap, better)
-	slices.Sort(matched)
-	return heap, matched, true
+	return heap, sortItems(matched, len(f.spans)), true
+}
+
+// sortItems sorts distinct item indexes below n (every candidate sits in
+// one group) through a bit set: linear where sorting 100k of them took a
+// sixth of a keystroke.
+func sortItems(s []int32, n int) []int32 {
+	if len(s) < 1024 {
+		slices.Sort(s)
+		return s
+	}
+	set := make([]uint64, (n+63)/64)
+	for _, i := range s {
+		set[i>>6] |= 1 << (i & 63)
+	}
+	s = s[:0]
+	for k, x := range set {
+		for ; x != 0; x &= x - 1 {
+			s = append(s, int32(k<<6|bits.TrailingZeros64(x)))
+		}
+	}
+	return s
 }

@@ -1,6 +1,9 @@
 package finder
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestPairMasksHoldSubstrings checks the pair masks' promise: every
 // substring of an item's folded title (and joined fields) passes its pair
@@ -37,5 +40,19 @@ func TestPairMasksHoldSubstrings(t *testing.T) {
 	}
 	if tightened == 0 {
 		t.Fatal("pairBound never tightened maskBound: the pair masks rule nothing out")
+	}
+}
+
+func TestSortItems(t *testing.T) {
+	for _, n := range []int{10, 5000} {
+		var s []int32
+		for i := n - 1; i >= 0; i -= 3 {
+			s = append(s, int32(i))
+		}
+		want := slices.Clone(s)
+		slices.Sort(want)
+		if got := sortItems(s, n); !slices.Equal(got, want) {
+			t.Fatalf("n %d: sortItems gave %v…, want %v…", n, got[:5], want[:5])
+		}
 	}
 }
