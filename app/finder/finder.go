@@ -86,6 +86,7 @@ type span struct {
 	// bytes of the folded title and of the joined fields: a word with a
 	// pair outside them is not a substring there (see pairs.go).
 	tpairs, apairs uint64
+	first          byte // the folded title's first byte, if any (sits in padding)
 	asciiTitle     bool
 }
 

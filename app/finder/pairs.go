@@ -25,7 +25,8 @@ func wordPairs(w string) uint64 {
 	return m
 }
 
-// indexPairs fills every span's pair masks from the folded arena.
+// indexPairs fills every span's pair masks and first byte from the folded
+// arena: read per candidate, the arena's bytes cost a cache miss each.
 func (f *Finder) indexPairs() {
 	n := len(f.spans)
 	chunks := max((n+maxChunk-1)/maxChunk, 1)
@@ -34,6 +35,9 @@ func (f *Finder) indexPairs() {
 			sp := &f.spans[i]
 			sp.tpairs = wordPairs(f.folds[sp.fstart:sp.ftitle])
 			sp.apairs = wordPairs(f.folds[sp.fstart:sp.fend])
+			if sp.ftitle > sp.fstart {
+				sp.first = f.folds[sp.fstart]
+			}
 		}
 	})
 }

@@ -56,3 +56,12 @@ func TestSortItems(t *testing.T) {
 		}
 	}
 }
+
+func TestSpanFirst(t *testing.T) {
+	f := New([]Item{{Title: "Économie"}, {Title: "", Author: "x"}, {Title: "b"}})
+	for i, want := range []byte{'e', 0, 'b'} {
+		if f.spans[i].first != want {
+			t.Errorf("item %d: first %q, want %q", i, f.spans[i].first, want)
+		}
+	}
+}

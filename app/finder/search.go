@@ -196,7 +196,7 @@ func (f *Finder) maskBound(i int, q *query, k int) int {
 		return classInside
 	}
 	if len(w) == 1 || sp.pmask&(1<<pairHash(w[0], w[1])) != 0 {
-		if sp.ftitle > sp.fstart && f.folds[sp.fstart] == w[0] {
+		if sp.ftitle > sp.fstart && sp.first == w[0] {
 			return classWhole + 10 // rate's bonus: the title begins with the word
 		}
 		return classWhole
