@@ -68,6 +68,8 @@ type Finder struct {
 	folds  string   // every item's folded joined fields, back to back
 	bits   []uint64 // per item: word-start bits, then word-byte bits of its folds
 
+	pairsOnce sync.Once // fills the spans' pair masks (indexPairs)
+
 	mu    sync.Mutex
 	cache []*cached // recent queries, oldest first
 }
@@ -133,7 +135,7 @@ func New(items []Item) *Finder {
 		as[p] = arena{} // each part's copy is garbage once written
 	}
 	f.titles, f.folds, f.bits = tb.String(), fb.String(), bits
-	f.indexPairs()
+	f.pairsOnce.Do(f.indexPairs)
 	return f
 }
 

@@ -1,7 +1,10 @@
 package finder
 
 import (
+	"context"
+	"reflect"
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -63,5 +66,21 @@ func TestSpanFirst(t *testing.T) {
 		if f.spans[i].first != want {
 			t.Errorf("item %d: first %q, want %q", i, f.spans[i].first, want)
 		}
+	}
+}
+
+// TestPairsFilledOnSearch checks that a Finder whose spans were built
+// without pair masks (as a builder other than New may) fills them on its
+// first search and ranks as New's does.
+func TestPairsFilledOnSearch(t *testing.T) {
+	items := append(libItems(300), seeds...)
+	want := New(items).Search(context.Background(), "biden tame", 10)
+	f := New(items)
+	for i := range f.spans {
+		f.spans[i].tpairs, f.spans[i].apairs, f.spans[i].first = 0, 0, 0
+	}
+	f.pairsOnce = sync.Once{}
+	if got := f.Search(context.Background(), "biden tame", 10); !reflect.DeepEqual(got, want) || len(got) == 0 {
+		t.Fatalf("without pair masks: %v, want %v", ids(got), ids(want))
 	}
 }

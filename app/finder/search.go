@@ -243,6 +243,9 @@ func (f *Finder) Search(ctx context.Context, query string, limit int) []Match {
 	if len(q.words) == 0 {
 		return f.first(limit)
 	}
+	// A Finder built other than by New gets its pair masks here: searched
+	// with them empty it would miss every substring.
+	f.pairsOnce.Do(f.indexPairs)
 	base, partial := f.lookup(q)
 	if partial && limit <= 0 {
 		base = nil
