@@ -108,3 +108,19 @@ func TestBuilderEmpty(t *testing.T) {
 		t.Fatalf("geneve: %+v, want item 4 at index 0", got)
 	}
 }
+
+// BenchmarkBuild: New (parallel parts, then merged) against a Builder
+// (one goroutine, final arenas) on the same 100,000 items.
+func BenchmarkBuild(b *testing.B) {
+	items := libItems(100_000)
+	b.Run("New", func(b *testing.B) {
+		for b.Loop() {
+			New(items)
+		}
+	})
+	b.Run("Builder", func(b *testing.B) {
+		for b.Loop() {
+			build(items, true)
+		}
+	})
+}
