@@ -155,55 +155,11 @@ func (f *Finder) index(items []Item, lo int) (titles, folds []byte, bits []uint6
 	titles = make([]byte, 0, nt)
 	folds = make([]byte, 0, nf+nf/16)
 	bits = make([]uint64, 0, 2*(nf/64+len(items)))
-	// The joined fields are built in one reused buffer (and folded from it
-	// at once): a string per item was two allocations per item.
 	var joined []byte
 	for k, it := range items {
 		i := lo + k
 		f.ids[i] = it.ID
-		title := cutNUL(it.Title)
-		joined = append(joined[:0], "  "...)
-		joined = append(joined, it.Source...)
-		joined = append(joined, "  "...)
-		joined = append(joined, it.Author...)
-		joined = append(joined, "  "...)
-		for t, tag := range it.Tags {
-			if t > 0 {
-				joined = append(joined, ' ')
-			}
-			joined = append(joined, tag...)
-		}
-		rest := cutNUL(view(joined))
-
-		sp := span{tstart: int32(len(titles)), fstart: int32(len(folds)), bits: int32(len(bits))}
-		titles = append(titles, title...)
-		sp.tend = int32(len(titles))
-		// A fold is at most 3 bytes per input byte (ASCII folds 1:1).
-		words := (3*(len(title)+len(rest)))/64 + 1
-		bits = append(bits, make([]uint64, 2*words)...)
-		starts, wordBits := bits[sp.bits:int(sp.bits)+words], bits[int(sp.bits)+words:]
-		base := len(folds)
-		folds, sp.tmask, sp.asciiTitle = foldText(folds, title, base, starts, wordBits)
-		sp.ftitle = int32(len(folds))
-		var rmask uint64
-		folds, rmask, _ = foldText(folds, rest, base, starts, wordBits)
-		sp.fend = int32(len(folds))
-		sp.mask = sp.tmask | rmask
-		for j := base; j < len(folds); j++ {
-			if bit(starts, j-base) {
-				sp.smask |= 1 << (folds[j] & 63)
-				if j+1 < len(folds) {
-					sp.pmask |= 1 << pairHash(folds[j], folds[j+1])
-				}
-			}
-		}
-		// Keep only the bit words the fold needs.
-		need := int(sp.fend-sp.fstart)/64 + 1
-		if need < words {
-			copy(bits[int(sp.bits)+need:], wordBits[:need])
-			bits = bits[:int(sp.bits)+2*need]
-		}
-		f.spans[i] = sp
+		titles, folds, bits, joined, f.spans[i] = indexItem(titles, folds, bits, joined, it)
 	}
 	return titles, folds, bits
 }
