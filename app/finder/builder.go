@@ -64,6 +64,7 @@ func (b *Builder) Done() *Finder {
 	f := b.f
 	f.titles, f.folds, f.bits = view(b.titles), view(b.folds), b.bits
 	*b = Builder{}
+	f.pairsOnce.Do(f.indexPairs) // as New does: the finder is whole when returned
 	return f
 }
 
