@@ -39,12 +39,9 @@ func Is(name string) bool { return strings.EqualFold(path.Ext(name), ".epub") }
 // File reads and parses the book at p (a regular file of at most
 // ingest.MaxSize bytes, like every import).
 func File(p string) (ingest.Doc, error) {
-	data, err := ingest.ReadFile(p, ingest.MaxSize+1)
+	data, err := ingest.ReadImport(p)
 	if err != nil {
 		return ingest.Doc{}, err
-	}
-	if len(data) > ingest.MaxSize {
-		return ingest.Doc{}, &Error{Name: p, Reason: fmt.Sprintf("file too large (limit %d MB)", ingest.MaxSize>>20)}
 	}
 	return Parse(p, data)
 }

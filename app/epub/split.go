@@ -18,12 +18,9 @@ import (
 // ChapterFiles reads the book at p and returns one article per chapter
 // (see ParseChapters).
 func ChapterFiles(p string) ([]ingest.Doc, error) {
-	data, err := ingest.ReadFile(p, ingest.MaxSize+1)
+	data, err := ingest.ReadImport(p)
 	if err != nil {
 		return nil, err
-	}
-	if len(data) > ingest.MaxSize {
-		return nil, &Error{Name: p, Reason: fmt.Sprintf("file too large (limit %d MB)", ingest.MaxSize>>20)}
 	}
 	return ParseChapters(p, data)
 }

@@ -89,6 +89,19 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	return data, nil
 }
 
+// ReadImport reads a file to import: a regular file of at most MaxSize
+// bytes (also if it grew while being read), as every importer takes it.
+func ReadImport(path string) ([]byte, error) {
+	data, err := ReadFile(path, MaxSize+1)
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxSize {
+		return nil, tooLarge(path, int64(len(data)))
+	}
+	return data, nil
+}
+
 // readIdle reads r to the end or to limit bytes, giving up with errStalled
 // when idle passes without a byte arriving. The read runs on its own
 // goroutine: a read(2) stuck in the kernel cannot be interrupted, so on a

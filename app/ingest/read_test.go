@@ -104,3 +104,22 @@ func TestReadIdleGivesUpOnAStalledRead(t *testing.T) {
 type zeros struct{}
 
 func (zeros) Read(p []byte) (int, error) { clear(p); return len(p), nil }
+
+// ReadImport takes a file up to MaxSize and refuses one over it in the
+// one line every importer gives.
+func TestReadImport(t *testing.T) {
+	dir := t.TempDir()
+	small := filepath.Join(dir, "small.pdf")
+	os.WriteFile(small, []byte("%PDF-1.4"), 0o644)
+	if b, err := ReadImport(small); err != nil || string(b) != "%PDF-1.4" {
+		t.Fatalf("small file: %q, %v", b, err)
+	}
+	big := filepath.Join(dir, "big.epub")
+	f, _ := os.Create(big)
+	f.Truncate(MaxSize + 1)
+	f.Close()
+	_, err := ReadImport(big)
+	if err == nil || !strings.Contains(err.Error(), "file too large") {
+		t.Fatalf("a file over MaxSize gave %v", err)
+	}
+}

@@ -10,7 +10,6 @@ package pdf
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -39,12 +38,9 @@ func Sniff(data []byte) bool {
 // File reads and parses the PDF at p (a regular file of at most
 // ingest.MaxSize bytes, like every import).
 func File(p string) (ingest.Doc, error) {
-	data, err := ingest.ReadFile(p, ingest.MaxSize+1)
+	data, err := ingest.ReadImport(p)
 	if err != nil {
 		return ingest.Doc{}, err
-	}
-	if len(data) > ingest.MaxSize {
-		return ingest.Doc{}, &Error{Name: p, Reason: fmt.Sprintf("file too large (limit %d MB)", ingest.MaxSize>>20)}
 	}
 	return Parse(p, data)
 }
