@@ -43,14 +43,7 @@ func (fm *frontMatter) yaml(b []byte) ([]byte, error) {
 			b = append(b, '\n')
 		}
 	}
-	str("title", fm.Title, true)
-	str("author", fm.Author, false)
-	str("source", fm.Source, false)
-	str("url", fm.URL, false)
-	str("published", fm.Published, false)
-	list("tags", fm.Tags)
-	list("scholia_tags", fm.ScholiaTags)
-	str("scholia_id", fm.ScholiaID, true)
+	fm.fields(str, list)
 	if err == errMultiline {
 		out, err := marshalYAML(*fm)
 		return append(prefix, out...), err
@@ -61,6 +54,21 @@ func (fm *frontMatter) yaml(b []byte) ([]byte, error) {
 	b = append(b, "highlights: "...)
 	b = strconv.AppendInt(b, int64(fm.Highlights), 10)
 	return append(b, '\n'), nil
+}
+
+// fields visits the keys Scholia owns before "highlights", in the order a
+// file carries them: str for a string (always: written even when empty),
+// list for a sequence (left out when empty). The YAML writer and the
+// ledger hash both walk them here, so the two cannot disagree on a key.
+func (fm *frontMatter) fields(str func(k, v string, always bool), list func(k string, vs []string)) {
+	str("title", fm.Title, true)
+	str("author", fm.Author, false)
+	str("source", fm.Source, false)
+	str("url", fm.URL, false)
+	str("published", fm.Published, false)
+	list("tags", fm.Tags)
+	list("scholia_tags", fm.ScholiaTags)
+	str("scholia_id", fm.ScholiaID, true)
 }
 
 // appendYAMLScalar appends s as the YAML library writes a string in block

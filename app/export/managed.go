@@ -244,14 +244,7 @@ func (fm frontMatter) hash(region []byte) string {
 		}
 		b = append(b, "]\n"...)
 	}
-	str("title", fm.Title, true)
-	str("author", fm.Author, false)
-	str("source", fm.Source, false)
-	str("url", fm.URL, false)
-	str("published", fm.Published, false)
-	list("tags", fm.Tags)
-	list("scholia_tags", fm.ScholiaTags)
-	str("scholia_id", fm.ScholiaID, true)
+	fm.fields(str, list)
 	str("highlights", strconv.Itoa(fm.Highlights), true)
 	return hashParts(b, region)
 }
