@@ -6,7 +6,6 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"io"
-	"slices"
 	"unsafe"
 
 	"github.com/mattn/go-sqlite3"
@@ -125,15 +124,7 @@ func findItems(ctx context.Context, sc *sqlite3.SQLiteConn, keep func(title, sou
 		keys = append(keys, recency{opened, added, id, int32(len(out))})
 		out = append(out, FindItem{ID: id, Title: title, Source: source, Author: author, Tags: tags})
 	}
-	slices.SortFunc(keys, func(x, y recency) int {
-		switch {
-		case x.before(y):
-			return -1
-		case y.before(x):
-			return 1
-		}
-		return 0
-	})
+	sortRecent(keys)
 	sorted := make([]FindItem, len(out))
 	for i, k := range keys {
 		sorted[i] = out[k.at]

@@ -109,15 +109,7 @@ func (s *Store) summaries(ctx context.Context, tag, url string) ([]Summary, erro
 		if err := trows.Err(); err != nil {
 			return err
 		}
-		slices.SortFunc(keys, func(x, y recency) int {
-			switch {
-			case x.before(y):
-				return -1
-			case y.before(x):
-				return 1
-			}
-			return 0
-		})
+		sortRecent(keys)
 		permute(read, keys)
 		out = read
 		return nil
@@ -130,6 +122,20 @@ func (s *Store) summaries(ctx context.Context, tag, url string) ([]Summary, erro
 type recency struct {
 	opened, added, id int64
 	at                int32 // where the summary was read
+}
+
+// sortRecent puts keys in list order: most recently opened first, then
+// most recently added, then by id (before).
+func sortRecent(keys []recency) {
+	slices.SortFunc(keys, func(x, y recency) int {
+		switch {
+		case x.before(y):
+			return -1
+		case y.before(x):
+			return 1
+		}
+		return 0
+	})
 }
 
 func (x recency) before(y recency) bool {
