@@ -158,13 +158,23 @@ func queryHighlights(ctx context.Context, tx *txn, where string, args ...any) ([
 
 // scanHighlights is queryHighlights without the tags.
 func scanHighlights(ctx context.Context, tx *txn, where string, args ...any) ([]Highlight, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT h.id, h.article_id, h.start_pos, h.end_pos, h.quote, h.prefix, h.suffix,
+	return scanHighlightRows(ctx, tx, true, nil, where, args...)
+}
+
+// scanHighlightRows appends the highlights the query selects to out. Without
+// context their Prefix and Suffix stay "": only re-anchoring and the W3C
+// selectors read them, and at 50,000 highlights they are most of the bytes.
+func scanHighlightRows(ctx context.Context, tx *txn, context bool, out []Highlight, where string, args ...any) ([]Highlight, error) {
+	cols := "h.prefix, h.suffix"
+	if !context {
+		cols = "'', ''"
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT h.id, h.article_id, h.start_pos, h.end_pos, h.quote, `+cols+`,
 			h.color, h.comment, h.orphaned, h.created, h.updated FROM highlights h `+where, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []Highlight
 	for rows.Next() {
 		var h Highlight
 		var created, updated int64

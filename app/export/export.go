@@ -38,6 +38,7 @@ func ScholiaID(a storage.Article) string {
 // sortedHighlights returns the attached and the orphaned highlights, each
 // ordered by (Start, ID) so the output does not depend on the caller's order.
 func sortedHighlights(hs []storage.Highlight) (attached, orphaned []storage.Highlight) {
+	attached = make([]storage.Highlight, 0, len(hs))
 	for _, h := range hs {
 		if h.Orphaned {
 			orphaned = append(orphaned, h)

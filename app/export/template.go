@@ -125,6 +125,9 @@ func newArticleData(d Doc, p palette, tg *Tagger, oneFile bool) ArticleData {
 			Flashcard: srCard(d.Cards[h.ID]),
 		}
 	}
+	if len(attached) > 0 {
+		ad.Highlights = make([]HighlightData, 0, len(attached))
+	}
 	for _, h := range attached {
 		ad.Highlights = append(ad.Highlights, hd(h))
 		if ad.Highlights[len(ad.Highlights)-1].Flashcard != "" {
