@@ -7,3 +7,10 @@ func SetBundleChunk(n int) (restore func()) {
 	bundleChunk = n
 	return func() { bundleChunk = old }
 }
+
+// SetFindParts makes FindItems read n ID ranges however few the IDs.
+func SetFindParts(n int) (restore func()) {
+	oldParts, oldSpan := findParts, findMinSpan
+	findParts, findMinSpan = n, 0
+	return func() { findParts, findMinSpan = oldParts, oldSpan }
+}

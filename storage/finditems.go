@@ -6,6 +6,9 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"io"
+	"math"
+	"runtime"
+	"sync"
 	"unsafe"
 
 	"github.com/mattn/go-sqlite3"
@@ -19,24 +22,97 @@ type FindItem struct {
 	Tags                  []string
 }
 
+// findParts is how many ID ranges FindItems reads at once, each on its own
+// connection (at most one per CPU), once the IDs span findMinSpan.
+var (
+	findParts         = min(4, runtime.NumCPU())
+	findMinSpan int64 = 4096
+)
+
 // FindItems reads the fields the finder searches of every article and
 // returns those keep accepts, in Summaries' order (most recently opened,
 // then added, first). keep sees each row's fields and tags; it must not
-// keep the tags slice (it is reused), but may keep the strings.
+// keep the tags slice (it is reused), but may keep the strings. keep is
+// called from several goroutines at once.
 //
 // It is what `scholia find` needs instead of Summaries: at 100,000
 // articles, building every Summary (and the finder's index of all of them)
 // was most of the command's time, though at most a fraction can match. The
 // rows are read from the SQLite driver directly: database/sql's locking
-// and conversion per column were a tenth of the command's CPU.
+// and conversion per column were a tenth of the command's CPU. Stepping
+// through 100,000 rows and their tags is then most of what is left, so the
+// ID range is cut into parts read side by side, each in its own read
+// transaction: an article and its tags are always read together, but a
+// write landing between two parts' starts may be seen by one part only.
 func (s *Store) FindItems(ctx context.Context, keep func(title, source, author string, tags []string) bool) ([]FindItem, error) {
+	var lo, hi sql.NullInt64
+	if err := s.rdb.QueryRowContext(ctx, "SELECT min(id), max(id) FROM articles").Scan(&lo, &hi); err != nil {
+		return nil, wrap("list articles", err)
+	}
+	if !lo.Valid {
+		return nil, nil
+	}
+	n := max(1, findParts)
+	if hi.Int64-lo.Int64 < findMinSpan {
+		n = 1 // not worth a second connection
+	}
+	step := (hi.Int64-lo.Int64)/int64(n) + 1
+	parts := make([]foundPart, n)
+	var wg sync.WaitGroup
+	for k := range parts {
+		// The outer parts are open-ended: an article added since min and
+		// max were read still falls in one.
+		from, to := lo.Int64+int64(k)*step, lo.Int64+int64(k+1)*step-1
+		if k == 0 {
+			from = math.MinInt64
+		}
+		if k == n-1 {
+			to = math.MaxInt64
+		}
+		wg.Go(func() { parts[k] = s.findRange(ctx, from, to, keep) })
+	}
+	wg.Wait()
+	total := 0
+	for _, p := range parts {
+		if p.err != nil {
+			return nil, wrap("list articles", p.err)
+		}
+		total += len(p.items)
+	}
+	keys := make([]recency, 0, total)
+	all := make([]FindItem, 0, total)
+	for _, p := range parts {
+		for _, k := range p.keys {
+			k.at += int32(len(all))
+			keys = append(keys, k)
+		}
+		all = append(all, p.items...)
+	}
+	sortRecent(keys)
+	sorted := make([]FindItem, len(all))
+	for i, k := range keys {
+		sorted[i] = all[k.at]
+	}
+	return sorted, nil
+}
+
+// foundPart is what one ID range gave: the kept items in ID order and
+// their recency keys.
+type foundPart struct {
+	items []FindItem
+	keys  []recency
+	err   error
+}
+
+// findRange reads the articles with IDs from..to (inclusive) on a
+// connection of its own, in one read transaction.
+func (s *Store) findRange(ctx context.Context, from, to int64, keep func(title, source, author string, tags []string) bool) (p foundPart) {
 	conn, err := s.rdb.Conn(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("storage: list articles: %w", err)
+		return foundPart{err: err}
 	}
 	defer conn.Close()
-	var out []FindItem
-	err = conn.Raw(func(dc any) error {
+	p.err = conn.Raw(func(dc any) error {
 		sc, ok := dc.(*sqlite3.SQLiteConn)
 		if !ok {
 			return fmt.Errorf("unexpected driver connection %T", dc)
@@ -46,30 +122,29 @@ func (s *Store) FindItems(ctx context.Context, keep func(title, source, author s
 			return err
 		}
 		defer tx.Rollback()
-		out, err = findItems(ctx, sc, keep)
+		p.items, p.keys, err = findItems(ctx, sc, from, to, keep)
 		return err
 	})
-	if err != nil {
-		return nil, wrap("list articles", err)
-	}
-	return out, nil
+	return p
 }
 
-func findItems(ctx context.Context, sc *sqlite3.SQLiteConn, keep func(title, source, author string, tags []string) bool) ([]FindItem, error) {
+func findItems(ctx context.Context, sc *sqlite3.SQLiteConn, from, to int64, keep func(title, source, author string, tags []string) bool) ([]FindItem, []recency, error) {
 	names, err := driverTagNames(ctx, sc)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	rows, err := sc.QueryContext(ctx, "SELECT id, title, source, author, added, opened FROM articles ORDER BY id", nil)
+	span := []driver.NamedValue{{Ordinal: 1, Value: from}, {Ordinal: 2, Value: to}}
+	rows, err := sc.QueryContext(ctx, "SELECT id, title, source, author, added, opened FROM articles WHERE id BETWEEN ?1 AND ?2 ORDER BY id", span)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer rows.Close()
 	// Tags come from a second cursor merged by article ID, as in
 	// Summaries: one row per tagged article.
-	trows, err := sc.QueryContext(ctx, "SELECT article_id, group_concat(tag_id) FROM article_tags GROUP BY article_id ORDER BY article_id", nil)
+	trows, err := sc.QueryContext(ctx, `SELECT article_id, group_concat(tag_id) FROM article_tags
+		WHERE article_id BETWEEN ?1 AND ?2 GROUP BY article_id ORDER BY article_id`, span)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer trows.Close()
 	trow := make([]driver.Value, 2)
@@ -82,7 +157,7 @@ func findItems(ctx context.Context, sc *sqlite3.SQLiteConn, keep func(title, sou
 	}
 	tagged, err := nextTag()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var out []FindItem
 	var keys []recency
@@ -93,7 +168,7 @@ func findItems(ctx context.Context, sc *sqlite3.SQLiteConn, keep func(title, sou
 		if err := rows.Next(row); err == io.EOF {
 			break
 		} else if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		id, _ := row[0].(int64)
 		title, _ := row[1].(string)
@@ -102,12 +177,12 @@ func findItems(ctx context.Context, sc *sqlite3.SQLiteConn, keep func(title, sou
 		added, _ := row[4].(int64)
 		opened, _ := row[5].(int64)
 		if id <= lastID {
-			return nil, fmt.Errorf("articles read out of ID order (%d after %d)", id, lastID)
+			return nil, nil, fmt.Errorf("articles read out of ID order (%d after %d)", id, lastID)
 		}
 		lastID = id
 		for tagged && trow[0].(int64) < id {
 			if tagged, err = nextTag(); err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 		}
 		var tags []string
@@ -124,12 +199,7 @@ func findItems(ctx context.Context, sc *sqlite3.SQLiteConn, keep func(title, sou
 		keys = append(keys, recency{opened, added, id, int32(len(out))})
 		out = append(out, FindItem{ID: id, Title: title, Source: source, Author: author, Tags: tags})
 	}
-	sortRecent(keys)
-	sorted := make([]FindItem, len(out))
-	for i, k := range keys {
-		sorted[i] = out[k.at]
-	}
-	return sorted, nil
+	return out, keys, nil
 }
 
 // driverTagNames is loadTagNames on a driver connection.
