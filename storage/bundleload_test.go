@@ -99,6 +99,10 @@ func TestBundlesBatchedMatchOneByOne(t *testing.T) {
 	if _, err := s.Bundles(ctx, []int64{ids[0], 999999}); !errors.Is(err, storage.ErrNotFound) {
 		t.Fatalf("a missing ID: err = %v, want ErrNotFound", err)
 	}
+	// In the last of the parts read side by side.
+	if _, err := s.BundlesWithoutBodies(ctx, append(ids[:len(ids):len(ids)], 999999)); !errors.Is(err, storage.ErrNotFound) {
+		t.Fatalf("a missing ID without bodies: err = %v, want ErrNotFound", err)
+	}
 }
 
 // TestSummariesTagsMatchArticles: the list's tags (folded into each row by

@@ -1,11 +1,12 @@
 package storage
 
-// SetBundleChunk lets tests make loadBundles cross chunk boundaries with a
-// few articles; it returns a function that restores the size.
+// SetBundleChunk lets tests make loadBundles cross chunk boundaries, and
+// BundlesWithoutBodies split into parts, with a few articles; it returns a
+// function that restores the sizes.
 func SetBundleChunk(n int) (restore func()) {
-	old := bundleChunk
-	bundleChunk = n
-	return func() { bundleChunk = old }
+	old, oldPart := bundleChunk, bundlePart
+	bundleChunk, bundlePart = n, n
+	return func() { bundleChunk, bundlePart = old, oldPart }
 }
 
 // SetFindParts makes FindItems read n ID ranges however few the IDs.

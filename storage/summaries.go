@@ -260,3 +260,33 @@ func (ar *tagArena) tags(list []byte, tn tagNames) []string {
 	}
 	return ar.block[start:len(ar.block):len(ar.block)]
 }
+
+// OldestFirst lists the IDs of the articles tagged tag (all of them for
+// ""), least recently opened or added first: Summaries' order reversed, read
+// from the recency index alone, which is all an export needs to pick its
+// articles.
+func (s *Store) OldestFirst(ctx context.Context, tag string) ([]int64, error) {
+	var ids []int64
+	err := s.read(ctx, "list articles", func(tx *txn) error {
+		q := "SELECT a.id FROM articles a"
+		var args []any
+		if tag != "" {
+			q += ` WHERE a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)`
+			args = append(args, tag)
+		}
+		rows, err := tx.QueryContext(ctx, q+" ORDER BY a.opened, a.added, a.id", args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				return err
+			}
+			ids = append(ids, id)
+		}
+		return rows.Err()
+	})
+	return ids, err
+}

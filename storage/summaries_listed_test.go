@@ -54,7 +54,7 @@ func TestListedSummaries(t *testing.T) {
 // gives what one range gives, and both give Summaries' articles, order and
 // tags: across deleted IDs, tagged and untagged articles, opened ones
 // first; keep's rejects are left out and their tags do not leak into the
-// next kept article.
+// next kept article. OldestFirst is Summaries' order reversed.
 func TestFindItemsParts(t *testing.T) {
 	s, _ := openTemp(t)
 	ctx := context.Background()
@@ -112,6 +112,24 @@ func TestFindItemsParts(t *testing.T) {
 		}
 		if !reflect.DeepEqual(kept, wantOdd) {
 			t.Errorf("%d parts, odd titles only: got\n%+v\nwant\n%+v", parts, kept, wantOdd)
+		}
+	}
+	// OldestFirst is the same order reversed, whole and for one tag.
+	for _, tag := range []string{"", "BETA"} {
+		sums, err := s.Summaries(ctx, tag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.OldestFirst(ctx, tag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wantIDs []int64
+		for i := len(sums) - 1; i >= 0; i-- {
+			wantIDs = append(wantIDs, sums[i].ID)
+		}
+		if len(wantIDs) == 0 || !reflect.DeepEqual(got, wantIDs) {
+			t.Errorf("OldestFirst(%q) = %v, want %v", tag, got, wantIDs)
 		}
 	}
 	opened := map[int64]bool{ids[30]: true, ids[2]: true, ids[11]: true}

@@ -229,21 +229,14 @@ func exportIDs(c *ctx) ([]int64, error) {
 		}
 		return ids, nil
 	}
-	sums, err := c.store.Summaries(c, c.flag("tag"))
+	// Oldest first reads naturally in one file and keeps the output stable
+	// when an article is merely opened.
+	ids, err := c.store.OldestFirst(c, c.flag("tag"))
 	if err != nil {
 		return nil, err
 	}
-	if c.has("tag") && len(sums) == 0 {
+	if c.has("tag") && len(ids) == 0 {
 		return nil, fmt.Errorf("no articles are tagged %q", c.flag("tag"))
-	}
-	ids := make([]int64, len(sums))
-	for i, s := range sums {
-		ids[i] = s.ID
-	}
-	// Oldest first reads naturally in one file and keeps the output stable
-	// when an article is merely opened.
-	for i, j := 0, len(ids)-1; i < j; i, j = i+1, j-1 {
-		ids[i], ids[j] = ids[j], ids[i]
 	}
 	return ids, nil
 }
