@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench-e2e: issue 23's whole-process figures at scale, each run next to
 # its anchor, interleaved round by round so both see the same machine load.
-# Prints a Markdown table (medians over ROUNDS, default 5): wall time and
+# Prints a Markdown table (medians over ROUNDS, default 5; each command of a
+# comparison goes first in turn, round by round): wall time and
 # CPU time (user+sys), which is steadier on a busy machine.
 #
 #   find / list at 100k      vs fzf --filter on the titles / the sqlite3 CLI
@@ -35,11 +36,17 @@ window() {
 # The window rounds run in a second copy of this script, under xvfb-run.
 if [ "${1:-}" = __windows ]; then
 	work=$2 ROUNDS=$3 SETTLE=$4
+	n=2
+	[ ! -x "$work/scholia-before" ] || n=3
 	for r in $(seq "$ROUNDS"); do
 		echo "window round $r/$ROUNDS" >&2
-		window launch '— Scholia' "'$work/scholia' --db '$work/lib100k.db'"
-		window minimal '^Minimal Fyne' "'$work/minimalfyne'"
-		[ ! -x "$work/scholia-before" ] || window launch-before '— Scholia' "'$work/scholia-before' --db '$work/lib100k.db'"
+		for k in $(seq 0 $((n - 1))); do # each goes first in turn
+			case $(((k + r) % n)) in
+			0) window launch '— Scholia' "'$work/scholia' --db '$work/lib100k.db'" ;;
+			1) window minimal '^Minimal Fyne' "'$work/minimalfyne'" ;;
+			2) window launch-before '— Scholia' "'$work/scholia-before' --db '$work/lib100k.db'" ;;
+			esac
+		done
 	done
 	exit 0
 fi
@@ -76,25 +83,47 @@ median() {
 	awk -v c="$2" '{print $c}' "$work/$1.times" | sort -n | awk '{v[NR]=$1} END {m=(NR%2)?v[(NR+1)/2]:(v[NR/2]+v[NR/2+1])/2; printf "%.2f", m}'
 }
 
+# group R NAME CMD [NAME CMD ...]: run each command once, starting with the
+# one at R mod n: what runs first in a round meets the writeback and the
+# inode state the previous commands left, so no command always goes first.
+# An empty CMD (a "before" without BASE) is left out.
+group() {
+	local r=$1 names=() cmds=() k
+	shift
+	while [ $# -gt 0 ]; do
+		if [ -n "$2" ]; then
+			names+=("$1")
+			cmds+=("$2")
+		fi
+		shift 2
+	done
+	for k in $(seq 0 $((${#names[@]} - 1))); do
+		k=$(((k + r) % ${#names[@]}))
+		run "${names[$k]}" "${cmds[$k]}"
+	done
+}
+# before CMD: CMD with the old binary, or nothing without BASE.
+before() { [ -z "$BASE" ] || printf '%s' "$1"; }
+
 for r in $(seq "$ROUNDS"); do
 	echo "round $r/$ROUNDS" >&2
-	run find "'$S' --db '$lib100' find '$PATTERN'"
-	[ -z "$BASE" ] || run find-before "'$BASE' --db '$lib100' find '$PATTERN'"
-	run fzf "sqlite3 -readonly '$lib100' 'SELECT id, title, source FROM articles' | fzf --filter '$PATTERN' | head -20"
-	run list "'$S' --db '$lib100' list"
-	[ -z "$BASE" ] || run list-before "'$BASE' --db '$lib100' list"
-	run sqlite-list "sqlite3 -readonly '$lib100' \"SELECT a.id, a.title, a.source, a.author, a.published, a.highlights, (SELECT group_concat(t.name, ' ') FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id) FROM articles a ORDER BY a.opened DESC, a.added DESC, a.id DESC\""
-	run export-one "'$S' --db '$work/lib10k.db' export -o '$work/one.md'"
-	[ -z "$BASE" ] || run export-one-before "'$BASE' --db '$work/lib10k.db' export -o '$work/one-before.md'"
-	run sqlite-dump "sqlite3 -readonly '$work/lib10k.db' \"SELECT a.id, a.title, a.author, a.source, a.url, a.published, coalesce(n.note, ''), h.id, h.quote, h.comment, h.color, h.orphaned FROM articles a LEFT JOIN notes n ON n.article_id = a.id LEFT JOIN highlights h ON h.article_id = a.id ORDER BY a.id, h.start_pos\" > '$work/dump.txt'"
+	group "$r" find "'$S' --db '$lib100' find '$PATTERN'" \
+		find-before "$(before "'$BASE' --db '$lib100' find '$PATTERN'")" \
+		fzf "sqlite3 -readonly '$lib100' 'SELECT id, title, source FROM articles' | fzf --filter '$PATTERN' | head -20"
+	group "$r" list "'$S' --db '$lib100' list" \
+		list-before "$(before "'$BASE' --db '$lib100' list")" \
+		sqlite-list "sqlite3 -readonly '$lib100' \"SELECT a.id, a.title, a.source, a.author, a.published, a.highlights, (SELECT group_concat(t.name, ' ') FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = a.id) FROM articles a ORDER BY a.opened DESC, a.added DESC, a.id DESC\""
+	group "$r" export-one "'$S' --db '$work/lib10k.db' export -o '$work/one.md'" \
+		export-one-before "$(before "'$BASE' --db '$work/lib10k.db' export -o '$work/one-before.md'")" \
+		sqlite-dump "sqlite3 -readonly '$work/lib10k.db' \"SELECT a.id, a.title, a.author, a.source, a.url, a.published, coalesce(n.note, ''), h.id, h.quote, h.comment, h.color, h.orphaned FROM articles a LEFT JOIN notes n ON n.article_id = a.id LEFT JOIN highlights h ON h.article_id = a.id ORDER BY a.id, h.start_pos\" > '$work/dump.txt'"
 	# Each round writes new folders, removed only after the last round: on
 	# this machine's ext4 (no journal) an inode freed in the last minutes is
 	# not reused, and creating files right after deleting 10,000 costs
 	# seconds of kernel time, whoever comes first after the rm.
 	mkdir "$work/files$r"
-	run export-dir "'$S' --db '$work/lib10k.db' export --dir '$work/vault$r'"
-	[ -z "$BASE" ] || run export-dir-before "'$BASE' --db '$work/lib10k.db' export --dir '$work/vault-before$r'"
-	run sqlite-files "sqlite3 -readonly '$work/lib10k.db' \"SELECT writefile('$work/files$r/' || a.id || '.md', '# ' || a.title || char(10) || coalesce(n.note, '') || char(10) || coalesce((SELECT group_concat('> ' || h.quote || char(10) || h.comment, char(10)) FROM highlights h WHERE h.article_id = a.id), '')) FROM articles a LEFT JOIN notes n ON n.article_id = a.id\""
+	group "$r" export-dir "'$S' --db '$work/lib10k.db' export --dir '$work/vault$r'" \
+		export-dir-before "$(before "'$BASE' --db '$work/lib10k.db' export --dir '$work/vault-before$r'")" \
+		sqlite-files "sqlite3 -readonly '$work/lib10k.db' \"SELECT writefile('$work/files$r/' || a.id || '.md', '# ' || a.title || char(10) || coalesce(n.note, '') || char(10) || coalesce((SELECT group_concat('> ' || h.quote || char(10) || h.comment, char(10)) FROM highlights h WHERE h.article_id = a.id), '')) FROM articles a LEFT JOIN notes n ON n.article_id = a.id\""
 done
 rm -rf "$work"/vault* "$work"/files*
 
