@@ -53,9 +53,10 @@ race: test-deps
 
 # The performance figures of PRODUCT.md, as one table (bench.md); the
 # README shows the latest run. The 10k/100k libraries are generated once
-# and cached in the user cache folder.
+# and cached in the user cache folder. One package at a time (-p 1): two
+# benchmark binaries sharing the cores would each measure the other.
 bench: deps
-	set -o pipefail; $(GO) test -tags $(TAGS) -run '^$$' -bench . -timeout 60m ./... | tee bench.out
+	set -o pipefail; $(GO) test -tags $(TAGS) -p 1 -run '^$$' -bench . -timeout 60m ./... | tee bench.out
 	$(GO) run .ci/benchtable.go < bench.out | tee bench.md
 
 # Whole-process figures at 100k articles (find, list, export, launch,
