@@ -198,19 +198,9 @@ func loadArticle(ctx context.Context, tx *txn, id int64) (Article, error) {
 func (s *Store) ArticleIDs(ctx context.Context) ([]int64, error) {
 	var ids []int64
 	err := s.read(ctx, "list article ids", func(tx *txn) error {
-		rows, err := tx.QueryContext(ctx, "SELECT id FROM articles ORDER BY added DESC, id DESC")
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			ids = append(ids, id)
-		}
-		return rows.Err()
+		var err error
+		ids, err = int64s(ctx, tx, "SELECT id FROM articles ORDER BY added DESC, id DESC")
+		return err
 	})
 	return ids, err
 }

@@ -253,6 +253,7 @@ func filterSQL(f ReviewFilter) (string, []any) {
 	return b.String(), args
 }
 
+// int64s runs q and returns its one integer column (IDs, mostly).
 func int64s(ctx context.Context, tx *txn, q string, args ...any) ([]int64, error) {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {

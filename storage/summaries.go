@@ -274,19 +274,9 @@ func (s *Store) OldestFirst(ctx context.Context, tag string) ([]int64, error) {
 			q += ` WHERE a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)`
 			args = append(args, tag)
 		}
-		rows, err := tx.QueryContext(ctx, q+" ORDER BY a.opened, a.added, a.id", args...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				return err
-			}
-			ids = append(ids, id)
-		}
-		return rows.Err()
+		var err error
+		ids, err = int64s(ctx, tx, q+" ORDER BY a.opened, a.added, a.id", args...)
+		return err
 	})
 	return ids, err
 }

@@ -20,33 +20,16 @@ func (s *Store) Links(ctx context.Context, name string) (TagLinks, error) {
 	l := TagLinks{Name: CleanTag(name)}
 	err := s.read(ctx, "read tag "+name, func(tx *txn) error {
 		var err error
-		l.Articles, err = ids(ctx, tx, `SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
+		l.Articles, err = int64s(ctx, tx, `SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id
 			WHERE t.name = ? ORDER BY at.article_id`, l.Name)
 		if err != nil {
 			return err
 		}
-		l.Highlights, err = ids(ctx, tx, `SELECT ht.highlight_id FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id
+		l.Highlights, err = int64s(ctx, tx, `SELECT ht.highlight_id FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id
 			WHERE t.name = ? ORDER BY ht.highlight_id`, l.Name)
 		return err
 	})
 	return l, err
-}
-
-func ids(ctx context.Context, tx *txn, q string, args ...any) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
 }
 
 // RenameTag renames a tag on every article and highlight. Renaming onto a
