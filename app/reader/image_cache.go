@@ -18,15 +18,20 @@ const (
 	shownMaxSide = 2048
 )
 
+// handBack runs a finished load's result on the Fyne goroutine. The
+// package's tests replace it: the test driver runs fyne.Do on the calling
+// goroutine, here the loader's, where a redraw races the test's own layout
+// (it once panicked in a renderer pool).
+var handBack = fyne.Do
+
 // loadSlots bounds the pictures decoded at once, so a fast scroll through
 // a gallery does not take every core from the interface.
 var loadSlots = make(chan struct{}, 2)
 
 // imageCache holds decoded pictures by address, least recently drawn
 // dropped first. Every method runs on the Fyne goroutine; decoding runs
-// off it and hands its result back through fyne.Do. The lock costs nothing
-// there, but the test driver runs fyne.Do on the calling goroutine, so a
-// finished load may touch the maps beside the drawing code.
+// off it and hands its result back through fyne.Do (handBack). The lock
+// costs nothing there; it keeps the maps whole wherever a hand-back runs.
 type imageCache struct {
 	mu      sync.Mutex
 	entries map[string]image.Image
@@ -89,7 +94,7 @@ func (c *imageCache) request(src string, source ImageSource, done func()) {
 			img = shrink(img, shownMaxSide)
 		}
 		<-loadSlots
-		fyne.Do(func() {
+		handBack(func() {
 			if c.finish(gen, src, img, err) {
 				done()
 			}
