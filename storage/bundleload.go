@@ -26,7 +26,7 @@ func (s *Store) BundlesWithoutBodies(ctx context.Context, ids []int64) ([]Bundle
 	// transaction (the export's highlights were most of its serial time);
 	// each article is read whole by one part. Bundles, which backups use,
 	// keeps one transaction for a consistent copy.
-	n := max(1, min(findParts, len(ids)/bundlePart))
+	n := max(1, min(readParts, len(ids)/bundlePart))
 	size := (len(ids) + n - 1) / n
 	parts := make([][]Bundle, n)
 	errs := make([]error, n)

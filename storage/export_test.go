@@ -11,7 +11,7 @@ func SetBundleChunk(n int) (restore func()) {
 
 // SetFindParts makes FindItems read n ID ranges however few the IDs.
 func SetFindParts(n int) (restore func()) {
-	oldParts, oldSpan := findParts, findMinSpan
-	findParts, findMinSpan = n, 0
-	return func() { findParts, findMinSpan = oldParts, oldSpan }
+	oldParts, oldSpan := readParts, findMinSpan
+	readParts, findMinSpan = n, 0
+	return func() { readParts, findMinSpan = oldParts, oldSpan }
 }

@@ -22,10 +22,11 @@ type FindItem struct {
 	Tags                  []string
 }
 
-// findParts is how many ID ranges FindItems reads at once, each on its own
-// connection (at most one per CPU), once the IDs span findMinSpan.
+// readParts is how many parts a big read is cut into, each read on its own
+// connection at once (at most one per CPU): FindItems' ID ranges, once the
+// IDs span findMinSpan, and BundlesWithoutBodies' articles.
 var (
-	findParts         = min(4, runtime.NumCPU())
+	readParts         = min(4, runtime.NumCPU())
 	findMinSpan int64 = 4096
 )
 
@@ -52,7 +53,7 @@ func (s *Store) FindItems(ctx context.Context, keep func(title, source, author s
 	if !lo.Valid {
 		return nil, nil
 	}
-	n := max(1, findParts)
+	n := max(1, readParts)
 	if hi.Int64-lo.Int64 < findMinSpan {
 		n = 1 // not worth a second connection
 	}
